@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// The entry point of every npm script that must work on a fresh clone: it installs the npm
+// dependencies when they are missing or older than the lockfile, then hands over to the
+// TypeScript command. Plain JavaScript, because nothing else is installed yet.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function dependenciesCurrent() {
+  const installed = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(installed)) return false;
+  return statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs;
+}
+
+if (!dependenciesCurrent()) {
+  console.log('Installing npm dependencies (npm ci) ...');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands = {
+  start: [bin('tsx'), [join(root, 'scripts', 'start.ts'), ...rest]],
+  test: [bin('vitest'), ['run', ...rest]],
+  db: [bin('tsx'), [join(root, 'scripts', 'neo4j', 'cli.ts'), ...rest]],
+};
+const entry = commands[command];
+if (!entry) {
+  console.error(`bootstrap: unknown command "${command}" (start, test, db)`);
+  process.exit(1);
+}
+const child = spawn(entry[0], entry[1], { cwd: root, stdio: 'inherit' });
+// The child shares the terminal's process group, so Ctrl-C reaches it directly; forward
+// SIGTERM (sent to this process alone by supervisors) so the child can shut down cleanly.
+process.on('SIGTERM', () => child.kill('SIGTERM'));
+process.on('SIGINT', () => {});
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

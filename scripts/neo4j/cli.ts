@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { layout } from './config-file.ts';
+import { MissingRequirementError } from './requirements.ts';
+import { runningPid, startNeo4j, stopNeo4j } from './server.ts';
+import { boltUri, neo4jSettings, type Profile } from './settings.ts';
+
+const USAGE = `Usage: npm run db:<start|stop|status|logs> [-- --profile dev|test] [--follow] [--lines N]
+
+Manages the local Neo4j Community the project resolves from Maven Central.
+  start    resolve (once), configure and start Neo4j; wait until Bolt answers
+  stop     stop it cleanly
+  status   say whether it runs, where, and with which data directory
+  logs     print the last lines of its log (--follow to keep reading)`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      profile: { type: 'string', default: 'dev' },
+      follow: { type: 'boolean', short: 'f', default: false },
+      lines: { type: 'string', short: 'n', default: '100' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command ? 0 : 1;
+  }
+  if (values.profile !== 'dev' && values.profile !== 'test') {
+    console.error(`--profile must be dev or test, got "${values.profile}"`);
+    return 1;
+  }
+  if (process.env.NEO4J_URI && command !== 'logs') {
+    console.log(
+      `NEO4J_URI is set (${process.env.NEO4J_URI}): that Neo4j is used, nothing to manage.`,
+    );
+    return 0;
+  }
+  const settings = neo4jSettings(values.profile as Profile);
+  const log = (line: string) => console.log(line);
+  switch (command) {
+    case 'start': {
+      const result = await startNeo4j(settings, log);
+      if (!result.started)
+        log(`Neo4j (${settings.profile}) is already running (pid ${result.pid}).`);
+      log(`Bolt: ${result.uri}   Browser: http://127.0.0.1:${settings.httpPort}/`);
+      return 0;
+    }
+    case 'stop':
+      if (!(await stopNeo4j(settings, log))) log(`Neo4j (${settings.profile}) is not running.`);
+      return 0;
+    case 'status': {
+      const pid = runningPid(settings);
+      log(
+        pid === undefined
+          ? `Neo4j (${settings.profile}) is not running.`
+          : `Neo4j ${settings.version} (${settings.profile}) is running, pid ${pid}, ${boltUri(settings)}`,
+      );
+      log(`Data: ${layout(settings).data}`);
+      return pid === undefined ? 3 : 0;
+    }
+    case 'logs': {
+      const file = join(layout(settings).logs, 'neo4j.log');
+      if (!existsSync(file)) {
+        log(`No log yet at ${file}.`);
+        return 0;
+      }
+      const args = ['-n', values.lines ?? '100', ...(values.follow ? ['-F'] : []), file];
+      const tail = spawn('tail', args, { stdio: 'inherit' });
+      return new Promise((resolve) => tail.on('exit', (code) => resolve(code ?? 0)));
+    }
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(error instanceof MissingRequirementError ? message : `Error: ${message}`);
+    process.exitCode = 1;
+  },
+);

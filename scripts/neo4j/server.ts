@@ -1,0 +1,204 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createDriver } from '../../server/src/db/driver.ts';
+import { jvmArgs, layout, neo4jConf } from './config-file.ts';
+import { ensureDistribution } from './distribution.ts';
+import { checkJava, javaExecutable } from './requirements.ts';
+import { boltUri, type Neo4jSettings } from './settings.ts';
+
+type Log = (line: string) => void;
+
+export interface StartResult {
+  /** False when a Neo4j of this profile was already running and was reused. */
+  started: boolean;
+  pid: number;
+  uri: string;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** True when pid is a Neo4j started with this profile's config, not a recycled pid. */
+function isOurNeo4j(pid: number, settings: Neo4jSettings): boolean {
+  if (!isAlive(pid)) return false;
+  const cmdlinePath = `/proc/${pid}/cmdline`;
+  if (!existsSync(cmdlinePath)) return true;
+  const cmdline = readFileSync(cmdlinePath, 'utf8').split('\0');
+  return (
+    cmdline.includes('org.neo4j.server.CommunityEntryPoint') &&
+    cmdline.includes(`--config-dir=${layout(settings).conf}`)
+  );
+}
+
+/** The pid of this profile's running Neo4j; a stale pid file left by a killed run is removed. */
+export function runningPid(settings: Neo4jSettings): number | undefined {
+  const { pidFile } = layout(settings);
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  if (Number.isInteger(pid) && pid > 0 && isOurNeo4j(pid, settings)) return pid;
+  rmSync(pidFile, { force: true });
+  return undefined;
+}
+
+function assertPortFree(port: number, variable: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} on 127.0.0.1 is taken by another process; stop it or set ${variable}.`
+            : `Cannot listen on 127.0.0.1:${port}: ${error.message}`,
+        ),
+      );
+    });
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+export function logTail(settings: Neo4jSettings, lines = 40): string {
+  const dirs = layout(settings);
+  return [join(dirs.logs, 'neo4j.log'), dirs.consoleLog]
+    .filter((file) => existsSync(file))
+    .map((file) => {
+      const tail = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+      return `--- ${file}\n${tail}`;
+    })
+    .join('\n');
+}
+
+function setInitialPassword(settings: Neo4jSettings): void {
+  const dirs = layout(settings);
+  if (existsSync(join(dirs.data, 'dbms', 'auth.ini'))) return;
+  const result = spawnSync(
+    javaExecutable(),
+    [
+      '-cp',
+      `${settings.libDir}/*`,
+      'org.neo4j.server.startup.Neo4jAdminCommand',
+      'dbms',
+      'set-initial-password',
+      settings.password,
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_HOME: settings.home, NEO4J_CONF: dirs.conf },
+    },
+  );
+  if (result.status !== 0) {
+    throw new Error(`Setting the initial Neo4j password failed:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+async function boltAnswers(settings: Neo4jSettings): Promise<boolean> {
+  const driver = createDriver({
+    uri: boltUri(settings),
+    user: settings.user,
+    password: settings.password,
+  });
+  try {
+    await driver.verifyConnectivity();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await driver.close();
+  }
+}
+
+async function waitForBolt(settings: Neo4jSettings, pid: number): Promise<void> {
+  const deadline = Date.now() + settings.startTimeoutMs;
+  while (Date.now() < deadline) {
+    if (await boltAnswers(settings)) return;
+    if (!isAlive(pid)) {
+      throw new Error(`Neo4j exited during start-up. Last log lines:\n${logTail(settings)}`);
+    }
+    await sleep(500);
+  }
+  await stopPid(pid, 10_000);
+  throw new Error(
+    `Neo4j did not answer on ${boltUri(settings)} within ${settings.startTimeoutMs / 1000}s. ` +
+      `Last log lines:\n${logTail(settings)}`,
+  );
+}
+
+export async function startNeo4j(settings: Neo4jSettings, log: Log): Promise<StartResult> {
+  const uri = boltUri(settings);
+  checkJava();
+  ensureDistribution(settings.version, settings.libDir, log);
+  const existing = runningPid(settings);
+  if (existing !== undefined) {
+    await waitForBolt(settings, existing);
+    return { started: false, pid: existing, uri };
+  }
+  const prefix = settings.profile === 'test' ? 'NEO4J_TEST_' : 'NEO4J_';
+  await assertPortFree(settings.boltPort, `${prefix}BOLT_PORT`);
+  await assertPortFree(settings.httpPort, `${prefix}HTTP_PORT`);
+
+  const dirs = layout(settings);
+  for (const dir of [dirs.conf, dirs.data, dirs.logs, dirs.run])
+    mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dirs.conf, 'neo4j.conf'), neo4jConf(settings));
+  setInitialPassword(settings);
+
+  log(`Starting Neo4j ${settings.version} (${settings.profile}) on ${uri} ...`);
+  const out = openSync(dirs.consoleLog, 'a');
+  const child = spawn(
+    javaExecutable(),
+    [
+      ...jvmArgs(settings),
+      '-cp',
+      `${settings.libDir}/*`,
+      'org.neo4j.server.CommunityEntryPoint',
+      `--home-dir=${settings.home}`,
+      `--config-dir=${dirs.conf}`,
+    ],
+    { detached: true, stdio: ['ignore', out, out], cwd: settings.home },
+  );
+  if (child.pid === undefined) throw new Error(`Could not launch ${javaExecutable()}`);
+  child.unref();
+  writeFileSync(dirs.pidFile, `${child.pid}\n`);
+  await waitForBolt(settings, child.pid);
+  log(`Neo4j is up (pid ${child.pid}).`);
+  return { started: true, pid: child.pid, uri };
+}
+
+async function stopPid(pid: number, timeoutMs: number): Promise<void> {
+  if (!isAlive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isAlive(pid)) return;
+    await sleep(200);
+  }
+  process.kill(pid, 'SIGKILL');
+  while (isAlive(pid)) await sleep(100);
+}
+
+/** Stops this profile's Neo4j cleanly (SIGTERM, then SIGKILL after a minute). */
+export async function stopNeo4j(settings: Neo4jSettings, log: Log): Promise<boolean> {
+  const pid = runningPid(settings);
+  if (pid === undefined) return false;
+  log(`Stopping Neo4j (${settings.profile}, pid ${pid}) ...`);
+  await stopPid(pid, 60_000);
+  rmSync(layout(settings).pidFile, { force: true });
+  log('Neo4j stopped.');
+  return true;
+}
+
+/** Stops and deletes this profile's data and logs: the test profile starts every run empty. */
+export async function wipeNeo4j(settings: Neo4jSettings, log: Log): Promise<void> {
+  await stopNeo4j(settings, log);
+  const dirs = layout(settings);
+  rmSync(dirs.data, { recursive: true, force: true });
+  rmSync(dirs.logs, { recursive: true, force: true });
+}

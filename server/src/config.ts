@@ -1,0 +1,66 @@
+export type Mode = 'development' | 'production' | 'test';
+
+export interface Config {
+  mode: Mode;
+  host: string;
+  port: number;
+  neo4j: {
+    uri: string;
+    user: string;
+    password: string;
+    database: string;
+    /** True when NEO4J_URI is unset: the project starts and stops its own local Neo4j. */
+    managed: boolean;
+  };
+  /** Server-side limit for one Cypher transaction. */
+  queryTimeoutMs: number;
+  /** Origins allowed by CORS; empty means same-origin only. */
+  corsOrigins: string[];
+  /** Bearer tokens that may call curator mutations. */
+  editorTokens: string[];
+  webDist: string;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function list(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const mode = (env.NODE_ENV ?? 'development') as Mode;
+  if (!['development', 'production', 'test'].includes(mode)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${mode}"`);
+  }
+  const managed = !env.NEO4J_URI;
+  const boltPort = integer(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535);
+  return {
+    mode,
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    neo4j: {
+      uri: env.NEO4J_URI || `bolt://127.0.0.1:${boltPort}`,
+      user: env.NEO4J_USER || 'neo4j',
+      password: env.NEO4J_PASSWORD || (managed ? 'entente-local' : ''),
+      database: env.NEO4J_DATABASE || 'neo4j',
+      managed,
+    },
+    queryTimeoutMs: integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
+    corsOrigins: list(env.CORS_ORIGINS),
+    editorTokens: list(env.EDITOR_TOKENS),
+    webDist: env.WEB_DIST || new URL('../../web/dist', import.meta.url).pathname,
+  };
+}
