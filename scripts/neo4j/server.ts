@@ -108,7 +108,15 @@ async function boltAnswers(settings: Neo4jSettings): Promise<boolean> {
   try {
     await driver.verifyConnectivity();
     return true;
-  } catch {
+  } catch (error) {
+    if ((error as { code?: string }).code?.startsWith('Neo.ClientError.Security.')) {
+      const variable = settings.profile === 'test' ? 'NEO4J_TEST_PASSWORD' : 'NEO4J_PASSWORD';
+      throw new Error(
+        `The local Neo4j (${settings.profile}) rejected the password: its data in ${settings.home} ` +
+          `was created with another ${variable}. Set that password again, or delete ` +
+          `${settings.home} to start with an empty database.`,
+      );
+    }
     return false;
   } finally {
     await driver.close();
@@ -124,7 +132,6 @@ async function waitForBolt(settings: Neo4jSettings, pid: number): Promise<void> 
     }
     await sleep(500);
   }
-  await stopPid(pid, 10_000);
   throw new Error(
     `Neo4j did not answer on ${boltUri(settings)} within ${settings.startTimeoutMs / 1000}s. ` +
       `Last log lines:\n${logTail(settings)}`,
@@ -167,7 +174,13 @@ export async function startNeo4j(settings: Neo4jSettings, log: Log): Promise<Sta
   if (child.pid === undefined) throw new Error(`Could not launch ${javaExecutable()}`);
   child.unref();
   writeFileSync(dirs.pidFile, `${child.pid}\n`);
-  await waitForBolt(settings, child.pid);
+  try {
+    await waitForBolt(settings, child.pid);
+  } catch (error) {
+    await stopPid(child.pid, 30_000);
+    rmSync(dirs.pidFile, { force: true });
+    throw error;
+  }
   log(`Neo4j is up (pid ${child.pid}).`);
   return { started: true, pid: child.pid, uri };
 }

@@ -23,11 +23,14 @@ export interface Neo4jSettings {
 
 export const DEFAULT_NEO4J_VERSION = '5.26.30';
 
-const DEFAULTS: Record<Profile, { bolt: number; http: number; heap: string; pageCache: string }> = {
+const DEFAULTS: Record<
+  Profile,
+  { bolt: number; http: number; heap: string; pageCache: string; password: string }
+> = {
   // Sized for a 2-core, 24 GB machine: the JVM heap serves queries and transactions, the page
   // cache holds the store; both leave most memory to the OS, the Node server and a browser.
-  dev: { bolt: 7687, http: 7474, heap: '4g', pageCache: '4g' },
-  test: { bolt: 7688, http: 7475, heap: '2g', pageCache: '1g' },
+  dev: { bolt: 7687, http: 7474, heap: '4g', pageCache: '4g', password: 'entente-local' },
+  test: { bolt: 7688, http: 7475, heap: '2g', pageCache: '1g', password: 'entente-test' },
 };
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -53,7 +56,7 @@ export function neo4jSettings(
     boltPort: port(env, `${prefix}BOLT_PORT`, defaults.bolt),
     httpPort: port(env, `${prefix}HTTP_PORT`, defaults.http),
     user: 'neo4j',
-    password: env.NEO4J_PASSWORD || 'entente-local',
+    password: env[`${prefix}PASSWORD`] || defaults.password,
     heap: env.NEO4J_HEAP || defaults.heap,
     pageCache: env.NEO4J_PAGECACHE || defaults.pageCache,
     libDir: join(ROOT, '.cache', 'neo4j', version, 'lib'),

@@ -11,5 +11,8 @@ export function createDriver(options: DriverOptions): Driver {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 20_000,
+    connectionTimeout: 5_000,
+    // Retries of transient failures stop early, so an unreachable database is reported quickly.
+    maxTransactionRetryTime: 5_000,
   });
 }

@@ -1,0 +1,90 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../server/src/db/database.ts';
+import { createDriver } from '../../server/src/db/driver.ts';
+import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
+import { connectTestDatabase, testConfig } from '../helpers/database.ts';
+
+const db = connectTestDatabase();
+const MARK = `health-${Date.now()}`;
+afterAll(() => db.close());
+
+async function queryHealth(yoga: ReturnType<typeof createEntenteYoga>) {
+  const response = await yoga.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: '{ health { neo4jVersion edition nodeCount relationshipCount } }',
+    }),
+  });
+  expect(response.status).toBe(200);
+  const body = await response.json();
+  expect(body.errors).toBeUndefined();
+  return body.data.health as {
+    neo4jVersion: string;
+    edition: string;
+    nodeCount: number;
+    relationshipCount: number;
+  };
+}
+
+describe('Query.health', () => {
+  const yoga = createEntenteYoga({ config: testConfig(), db });
+
+  afterAll(async () => {
+    await db.write('MATCH (n:HealthProbe {mark: $mark}) DETACH DELETE n', { mark: MARK });
+  });
+
+  it('reports the Neo4j 5.26 Community the project manages', async () => {
+    const health = await queryHealth(yoga);
+    expect(health.neo4jVersion).toMatch(/^5\.26\.\d+$/);
+    expect(health.edition).toBe('community');
+  });
+
+  it('counts nodes and relationships as they are written', async () => {
+    const before = await queryHealth(yoga);
+    await db.write('CREATE (:HealthProbe {mark: $mark})-[:PROBES]->(:HealthProbe {mark: $mark})', {
+      mark: MARK,
+    });
+    const after = await queryHealth(yoga);
+    expect(after.nodeCount - before.nodeCount).toBe(2);
+    expect(after.relationshipCount - before.relationshipCount).toBe(1);
+  });
+});
+
+describe('/health and /ready', () => {
+  it('/health answers while the process lives', async () => {
+    const yoga = createEntenteYoga({ config: testConfig(), db });
+    const response = await yoga.fetch('http://test/health');
+    expect(response.status).toBe(200);
+  });
+
+  it('/ready answers 200 while Neo4j is reachable', async () => {
+    const yoga = createEntenteYoga({ config: testConfig(), db });
+    const response = await yoga.fetch('http://test/ready');
+    expect(response.status).toBe(200);
+  });
+
+  describe('when Neo4j is unreachable', () => {
+    const driver = createDriver({ uri: 'bolt://127.0.0.1:9', user: 'neo4j', password: 'x' });
+    const unreachable = createDatabase(driver, { database: 'neo4j', timeoutMs: 1000 });
+    afterAll(() => driver.close());
+
+    it('/ready fails with 503', async () => {
+      const yoga = createEntenteYoga({ config: testConfig(), db: unreachable });
+      const response = await yoga.fetch('http://test/ready');
+      expect(response.status).toBe(503);
+    });
+
+    it('a health query returns a masked error, not a stack trace', async () => {
+      const yoga = createEntenteYoga({ config: testConfig(), db: unreachable });
+      const response = await yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ health { nodeCount } }' }),
+      });
+      const body = await response.json();
+      expect(body.errors[0].message).toBe('Unexpected error.');
+      expect(JSON.stringify(body)).not.toContain('127.0.0.1:9');
+    });
+  });
+});
