@@ -1,0 +1,37 @@
+import type {
+  DatasetRecord,
+  EntityRecord,
+  Origin,
+  RelationshipRecord,
+  SourceRecord,
+} from '../../server/src/domain/records.ts';
+
+/** A record with where it was read, and where each of its fields was (for precise messages). */
+export interface Located<T> {
+  record: T;
+  origin: Origin;
+  fields?: Partial<Record<string, Origin>>;
+}
+
+/** One problem in the input: reported as `file:line:col: message`. */
+export interface Problem extends Origin {
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}:${problem.col}: ${problem.message}`;
+}
+
+/** What a format reader (YAML, FtM, CSV) makes of its input, before cross-checks. */
+export interface ReadDataset {
+  dataset: Located<DatasetRecord>;
+  sources: Located<SourceRecord>[];
+  entities: Located<EntityRecord>[];
+  relationships: Located<RelationshipRecord>[];
+  /** Problems found while reading: syntax, shape, unknown keys, bad values. */
+  problems: Problem[];
+  /** Per input schema or row kind: how many records were mapped, and what could not be. */
+  counts?: { mapped: Record<string, number>; unmapped: Record<string, number> };
+}
+
+export type Format = 'yaml' | 'ftm' | 'csv';

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { ENTITY_KINDS } from '../../server/src/domain/entity-kinds.ts';
+import { parsePartialDate } from '../../server/src/domain/partial-date.ts';
+import { SLUG } from '../../server/src/domain/relationship-id.ts';
+import { RELATIONSHIP_TYPES } from '../../server/src/domain/relationship-types.ts';
+import { DEFAULT_STATUS, RELATIONSHIP_STATUSES } from '../../server/src/domain/statuses.ts';
+
+/**
+ * The shape of one record in any input format. Readers parse each record with these, so
+ * YAML, CSV and the API's mutations agree on what is valid.
+ */
+
+const slug = z
+  .string({ error: 'must be a lowercase slug such as "kaspersky-lab"' })
+  .regex(SLUG, { error: (issue) => `must be a lowercase slug such as "kaspersky-lab", got "${issue.input}"` });
+
+const text = z.string().trim().min(1, { error: 'must not be empty' });
+
+const partialDate = z.unknown().transform((value, ctx) => {
+  const parsed = parsePartialDate(value);
+  if (parsed.ok) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
+});
+
+const url = z.url({ error: (issue) => `must be a URL, got ${JSON.stringify(issue.input)}` });
+
+const stringList = z.array(text).default([]);
+
+export const evidenceSchema = z.strictObject({
+  source: slug,
+  quote: text.optional(),
+});
+
+export const datasetSchema = z.strictObject({
+  id: slug,
+  title: text,
+  description: text.optional(),
+  license: text.optional(),
+  version: z.number().int().positive().optional(),
+  requires: z.array(slug).default([]),
+});
+
+export const sourceSchema = z.strictObject({
+  id: slug,
+  title: text,
+  url: url.optional(),
+  publisher: slug.optional(),
+  author: slug.optional(),
+  published: partialDate.optional(),
+});
+
+export const entitySchema = z.strictObject({
+  id: slug,
+  kind: z.enum(ENTITY_KINDS, {
+    error: (issue) => `unknown kind ${JSON.stringify(issue.input)} (kinds: ${ENTITY_KINDS.join(', ')})`,
+  }),
+  name: text,
+  aliases: stringList,
+  description: text.optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { error: (issue) => `must be an ISO 3166-1 alpha-2 code such as "RU", got "${issue.input}"` })
+    .optional(),
+  founded: partialDate.optional(),
+  dissolved: partialDate.optional(),
+  website: url.optional(),
+  wikidata: z
+    .string()
+    .regex(/^Q\d+$/, { error: (issue) => `must be a Wikidata id such as "Q207203", got "${issue.input}"` })
+    .optional(),
+  evidence: z.array(evidenceSchema).default([]),
+});
+
+export const relationshipSchema = z.strictObject({
+  id: slug.optional(),
+  from: slug,
+  type: z.enum(RELATIONSHIP_TYPES, {
+    error: (issue) =>
+      `unknown relationship type ${JSON.stringify(issue.input)} (types: ${RELATIONSHIP_TYPES.join(', ')})`,
+  }),
+  to: slug,
+  status: z
+    .enum(RELATIONSHIP_STATUSES, {
+      error: (issue) =>
+        `unknown status ${JSON.stringify(issue.input)} (statuses: ${RELATIONSHIP_STATUSES.join(', ')})`,
+    })
+    .default(DEFAULT_STATUS),
+  since: partialDate.optional(),
+  until: partialDate.optional(),
+  role: text.optional(),
+  measure: text.optional(),
+  instrument: text.optional(),
+  claim: text.optional(),
+  description: text.optional(),
+  evidence: z.array(evidenceSchema).default([]),
+});
+
+export type RelationshipInput = z.output<typeof relationshipSchema>;
+
+/** The keys a record of each list may have: for "unknown key" messages that suggest the right one. */
+export const KNOWN_KEYS = {
+  dataset: Object.keys(datasetSchema.shape),
+  sources: Object.keys(sourceSchema.shape),
+  entities: Object.keys(entitySchema.shape),
+  relationships: Object.keys(relationshipSchema.shape),
+  evidence: Object.keys(evidenceSchema.shape),
+} as const;
+
+/** The closest known key to a misspelt one, if it is close enough to be a likely typo. */
+export function suggestKey(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    let previous = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const current = row[j] ?? 0;
+      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] ?? 0;
+}
