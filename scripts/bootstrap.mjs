@@ -30,10 +30,12 @@ const commands = {
   start: [bin('tsx'), [join(root, 'scripts', 'start.ts'), ...rest]],
   test: [bin('vitest'), ['run', ...rest]],
   db: [bin('tsx'), [join(root, 'scripts', 'neo4j', 'cli.ts'), ...rest]],
+  seed: [bin('tsx'), [join(root, 'seed', 'src', 'cli.ts'), ...rest]],
+  'seed:synthetic': [bin('tsx'), [join(root, 'seed', 'src', 'synthetic-cli.ts'), ...rest]],
 };
 const entry = commands[command];
 if (!entry) {
-  console.error(`bootstrap: unknown command "${command}" (start, test, db)`);
+  console.error(`bootstrap: unknown command "${command}" (start, test, db, seed, seed:synthetic)`);
   process.exit(1);
 }
 const child = spawn(entry[0], entry[1], { cwd: root, stdio: 'inherit' });

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       timeoutMs: config.queryTimeoutMs,
     });
     await ensureSchema(db);
-    await seedDefaultsIfEmpty(db, log);
+    await seedDefaultsIfEmpty(db, config.neo4j.uri, log);
     buildWebIfStale(config.webDist, log);
     running = await listen(createHttpServer(config, db), config);
   } catch (error) {

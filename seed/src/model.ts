@@ -30,6 +30,11 @@ export interface ReadDataset {
   relationships: Located<RelationshipRecord>[];
   /** Problems found while reading: syntax, shape, unknown keys, bad values. */
   problems: Problem[];
+  /**
+   * Ids of records rejected with a problem: they count as known to the cross-checks, so one
+   * bad entity is reported once, not again at every relationship that names it.
+   */
+  rejected?: { entities: string[]; sources: string[] };
   /** Per input schema or row kind: how many records were mapped, and what could not be. */
   counts?: { mapped: Record<string, number>; unmapped: Record<string, number> };
 }

@@ -10,9 +10,9 @@ import { DEFAULT_STATUS, RELATIONSHIP_STATUSES } from '../../server/src/domain/s
  * YAML, CSV and the API's mutations agree on what is valid.
  */
 
-const slug = z
-  .string({ error: 'must be a lowercase slug such as "kaspersky-lab"' })
-  .regex(SLUG, { error: (issue) => `must be a lowercase slug such as "kaspersky-lab", got "${issue.input}"` });
+const slug = z.string({ error: 'must be a lowercase slug such as "kaspersky-lab"' }).regex(SLUG, {
+  error: (issue) => `must be a lowercase slug such as "kaspersky-lab", got "${issue.input}"`,
+});
 
 const text = z.string().trim().min(1, { error: 'must not be empty' });
 
@@ -53,21 +53,26 @@ export const sourceSchema = z.strictObject({
 export const entitySchema = z.strictObject({
   id: slug,
   kind: z.enum(ENTITY_KINDS, {
-    error: (issue) => `unknown kind ${JSON.stringify(issue.input)} (kinds: ${ENTITY_KINDS.join(', ')})`,
+    error: (issue) =>
+      `unknown kind ${JSON.stringify(issue.input)} (kinds: ${ENTITY_KINDS.join(', ')})`,
   }),
   name: text,
   aliases: stringList,
   description: text.optional(),
   country: z
     .string()
-    .regex(/^[A-Z]{2}$/, { error: (issue) => `must be an ISO 3166-1 alpha-2 code such as "RU", got "${issue.input}"` })
+    .regex(/^[A-Z]{2}$/, {
+      error: (issue) => `must be an ISO 3166-1 alpha-2 code such as "RU", got "${issue.input}"`,
+    })
     .optional(),
   founded: partialDate.optional(),
   dissolved: partialDate.optional(),
   website: url.optional(),
   wikidata: z
     .string()
-    .regex(/^Q\d+$/, { error: (issue) => `must be a Wikidata id such as "Q207203", got "${issue.input}"` })
+    .regex(/^Q\d+$/, {
+      error: (issue) => `must be a Wikidata id such as "Q207203", got "${issue.input}"`,
+    })
     .optional(),
   evidence: z.array(evidenceSchema).default([]),
 });
@@ -128,7 +133,11 @@ function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j += 1) {
       const current = row[j] ?? 0;
-      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        current + 1,
+        (row[j - 1] ?? 0) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       previous = current;
     }
   }

@@ -3,12 +3,30 @@ import neo4j, { type Driver } from 'neo4j-driver';
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 
+/** Statements run inside one explicit transaction. */
+export interface Transaction {
+  run<T = Row>(cypher: string, params?: Params): Promise<T[]>;
+}
+
+export interface TransactionOptions {
+  /** Roll back at the end instead of committing: a dry run that still reports what would change. */
+  rollback?: boolean;
+  /** Overrides the configured timeout; 0 means none. */
+  timeoutMs?: number;
+  /** Shown by SHOW TRANSACTIONS, so an operator can tell what a long transaction is. */
+  metadata?: Record<string, string>;
+}
+
 export interface Database {
   driver: Driver;
   database: string;
   /** Runs a read query; values only ever as parameters. Returns plain objects. */
   read<T = Row>(cypher: string, params?: Params): Promise<T[]>;
   write<T = Row>(cypher: string, params?: Params): Promise<T[]>;
+  /** Runs one statement in an auto-commit transaction: for `CALL { } IN TRANSACTIONS`. */
+  autoCommit(cypher: string, params?: Params): Promise<void>;
+  /** Runs work in one write transaction: committed only if every statement succeeds. */
+  transaction<R>(work: (tx: Transaction) => Promise<R>, options?: TransactionOptions): Promise<R>;
   /** Round trips so far; tests use it to prove that loaders batch. */
   readonly roundTrips: number;
 }
@@ -35,6 +53,46 @@ export function createDatabase(driver: Driver, options: DatabaseOptions): Databa
     database: options.database,
     read: (cypher, params = {}) => run(cypher, params, false),
     write: (cypher, params = {}) => run(cypher, params, true),
+    async autoCommit(cypher, params = {}) {
+      roundTrips += 1;
+      const session = driver.session({
+        database: options.database,
+        defaultAccessMode: neo4j.session.WRITE,
+      });
+      try {
+        await session.run(cypher, params);
+      } finally {
+        await session.close();
+      }
+    },
+    async transaction(work, txOptions = {}) {
+      const session = driver.session({
+        database: options.database,
+        defaultAccessMode: neo4j.session.WRITE,
+      });
+      const timeout = txOptions.timeoutMs ?? options.timeoutMs;
+      const tx = session.beginTransaction({
+        ...(timeout > 0 ? { timeout } : {}),
+        ...(txOptions.metadata ? { metadata: txOptions.metadata } : {}),
+      });
+      try {
+        const result = await work({
+          run: async (cypher, params = {}) => {
+            roundTrips += 1;
+            const { records } = await tx.run(cypher, params);
+            return records.map((record) => record.toObject() as never);
+          },
+        });
+        if (txOptions.rollback) await tx.rollback();
+        else await tx.commit();
+        return result;
+      } catch (error) {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+        throw error;
+      } finally {
+        await session.close();
+      }
+    },
     get roundTrips() {
       return roundTrips;
     },

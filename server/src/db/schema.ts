@@ -1,3 +1,4 @@
+import { RELATIONSHIP_TYPES } from '../domain/relationship-types.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -11,6 +12,15 @@ export const SCHEMA_STATEMENTS = [
   'CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind)',
   'CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)',
   'CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]',
+  // Relationship ids are looked up per type; the type names come from the ontology.
+  ...RELATIONSHIP_TYPES.map(
+    (type) =>
+      `CREATE INDEX rel_${type.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`,
+  ),
+  ...RELATIONSHIP_TYPES.map(
+    (type) =>
+      `CREATE INDEX rel_${type.toLowerCase()}_valid IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.validFrom, r.validTo)`,
+  ),
 ];
 
 export async function ensureSchema(db: Database): Promise<void> {

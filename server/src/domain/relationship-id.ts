@@ -30,7 +30,7 @@ export function deriveRelationshipId(rel: {
       ? [rel.to, rel.from]
       : [rel.from, rel.to];
   const key = [a, rel.type, b, rel.since ?? '', rel.role ?? ''].join('\u0000');
-  return `${a}--${rel.type.toLowerCase().replaceAll('_', '-')}--${b}--${stableHash(key).slice(0, 8)}`;
+  return `${a}-${rel.type.toLowerCase().replaceAll('_', '-')}-${b}-${stableHash(key).slice(0, 8)}`;
 }
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,0 +1,131 @@
+// `npm run seed -- [paths...]`: parses arguments, turns the core's callbacks into a progress
+// bar and a summary, and sets the exit code. All the work is in import.ts.
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../../server/src/config.ts';
+import { createDatabase } from '../../server/src/db/database.ts';
+import { createDriver } from '../../server/src/db/driver.ts';
+import { ensureSchema } from '../../server/src/db/schema.ts';
+import { type ImportResult, importDatasets } from './import.ts';
+import { InputError } from './inputs.ts';
+import { type Format, formatProblem } from './model.ts';
+import { formatSummary } from './summary.ts';
+
+const USAGE = `Usage: npm run seed -- [paths...] [options]
+
+Validates datasets and loads them into Neo4j in one transaction. Without paths, loads the
+curated datasets in seed/datasets/.
+
+Options:
+  --dry-run          validate and report what would change; write nothing
+  --reset            empty the database first (asks unless --yes)
+  --yes              do not ask
+  --format F         yaml | ftm | csv (guessed from each path when absent)
+  --dataset ID       dataset id for FtM or CSV input (default: from the file or folder name)
+  --json             print a machine-readable report
+  -h, --help         this text
+
+Exit codes: 0 loaded, 1 invalid input (nothing written), 2 database unreachable,
+3 write failed (rolled back).`;
+
+const FORMATS = ['yaml', 'ftm', 'csv'];
+
+async function confirmReset(uri: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await rl.question(`--reset deletes everything in ${uri}. Continue? [y/N] `);
+  rl.close();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      reset: { type: 'boolean', default: false },
+      yes: { type: 'boolean', short: 'y', default: false },
+      format: { type: 'string' },
+      dataset: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.format && !FORMATS.includes(values.format)) {
+    console.error(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+    return 1;
+  }
+  const config = loadConfig();
+  const { uri } = config.neo4j;
+  if (values.reset && !values.yes && !values['dry-run'] && !(await confirmReset(uri))) {
+    console.error(
+      'Not resetting: confirm with --yes (or answer y on a terminal). Nothing was written.',
+    );
+    return 1;
+  }
+
+  const driver = createDriver(config.neo4j);
+  const db = createDatabase(driver, { database: config.neo4j.database, timeoutMs: 0 });
+  const showBar = process.stderr.isTTY && !values.json;
+  const bar = new cliProgress.SingleBar(
+    { format: ' {phase} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let phase = '';
+  let result: ImportResult;
+  try {
+    await ensureSchema(db).catch(() => {});
+    result = await importDatasets(db, uri, {
+      paths: positionals,
+      format: values.format as Format | undefined,
+      datasetId: values.dataset,
+      reset: values.reset,
+      dryRun: values['dry-run'],
+      onProgress: (progress) => {
+        if (!showBar) return;
+        if (progress.phase !== phase) {
+          if (phase) bar.stop();
+          phase = progress.phase;
+          bar.start(progress.total, 0, { phase: phase.padEnd(13) });
+        }
+        bar.update(progress.done, { phase: phase.padEnd(13) });
+      },
+    });
+  } finally {
+    if (phase) bar.stop();
+    await driver.close();
+  }
+
+  if (values.json) {
+    console.log(
+      JSON.stringify({ ...result, problems: result.problems.map(formatProblem) }, null, 2),
+    );
+    return result.exitCode;
+  }
+  for (const problem of result.problems) console.error(formatProblem(problem));
+  if (result.problems.length > 0) {
+    console.error(`\n${result.problems.length} problem(s); nothing was written.`);
+  }
+  if (result.error) console.error(result.error);
+  if (result.exitCode === 0) {
+    console.log(formatSummary(result, { dryRun: values['dry-run'] }));
+  }
+  return result.exitCode;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(error instanceof InputError ? message : `Error: ${message}`);
+    process.exitCode = 1;
+  },
+);

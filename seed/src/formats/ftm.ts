@@ -1,0 +1,321 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { z } from 'zod';
+import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
+import { lastDay } from '../../../server/src/domain/partial-date.ts';
+import type {
+  EntityRecord,
+  EvidenceRecord,
+  RelationshipRecord,
+  SourceRecord,
+} from '../../../server/src/domain/records.ts';
+import { stableHash } from '../../../server/src/domain/relationship-id.ts';
+import { endpointProblem } from '../../../server/src/domain/relationship-types.ts';
+import type { Located, Problem, ReadDataset } from '../model.ts';
+import { datasetSchema, entitySchema, relationshipSchema, sourceSchema } from '../schema.ts';
+import {
+  all,
+  entityFields,
+  type FtmProperties,
+  first,
+  firstCountry,
+  firstDate,
+  firstDescription,
+  ftmIdToSlug,
+  LINK_MAPPINGS,
+  type LinkMapping,
+  slugify,
+  THING_KINDS,
+} from './ftm-mapping.ts';
+
+/** One FtM entity as read: several lines with the same id are fragments of one entity. */
+interface FtmEntity {
+  id: string;
+  schema: string;
+  caption?: string;
+  properties: FtmProperties;
+  line: number;
+}
+
+type Counts = NonNullable<ReadDataset['counts']>;
+
+function bump(table: Record<string, number>, key: string, by = 1): void {
+  table[key] = (table[key] ?? 0) + by;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** FtM promises lists of strings; a lone string is accepted as a list of one, anything else dropped. */
+function toProperties(value: unknown): FtmProperties {
+  if (!isObject(value)) return {};
+  const out: FtmProperties = {};
+  for (const [key, raw] of Object.entries(value)) {
+    const list = Array.isArray(raw) ? raw : [raw];
+    out[key] = list.filter((item): item is string => typeof item === 'string');
+  }
+  return out;
+}
+
+/** One line as an FtM entity, or what is wrong with it. */
+function parseLine(raw: string): Omit<FtmEntity, 'line'> | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    return `not a JSON object: ${(error as Error).message}`;
+  }
+  if (!isObject(json)) return 'not a JSON object: each line must be one FtM entity';
+  const { id, schema, caption } = json;
+  if (typeof id !== 'string' || id.trim() === '') return 'FtM entity without an "id"';
+  if (typeof schema !== 'string' || schema.trim() === '')
+    return `FtM entity "${id}" without a "schema"`;
+  const properties = toProperties(json.properties);
+  return { id, schema, properties, caption: typeof caption === 'string' ? caption : undefined };
+}
+
+function parseLines(file: string, text: string, problems: Problem[]): FtmEntity[] {
+  const byId = new Map<string, FtmEntity>();
+  for (const [index, raw] of text.split('\n').entries()) {
+    if (raw.trim() === '') continue;
+    const line = index + 1;
+    const parsed = parseLine(raw);
+    const seen = typeof parsed === 'string' ? undefined : byId.get(parsed.id);
+    if (typeof parsed === 'string') problems.push({ file, line, col: 1, message: parsed });
+    else if (!seen) byId.set(parsed.id, { ...parsed, line });
+    else if (seen.schema !== parsed.schema) {
+      const message = `FtM id "${parsed.id}" is a ${parsed.schema} here but a ${seen.schema} at line ${seen.line}`;
+      problems.push({ file, line, col: 1, message });
+    } else {
+      // Unaggregated FtM streams repeat an id once per fragment; the fragments add up.
+      for (const [key, values] of Object.entries(parsed.properties)) {
+        seen.properties[key] = [...new Set([...(seen.properties[key] ?? []), ...values])];
+      }
+    }
+  }
+  return [...byId.values()];
+}
+
+function issueMessages(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .map((issue) => `${issue.path.map(String).join('.') || 'record'}: ${issue.message}`)
+    .join('; ');
+}
+
+/**
+ * Reads a FollowTheMoney line file (one FtM entity as JSON per line, as in OpenSanctions
+ * exports) into the ontology. Schemata without a counterpart (Address, Vessel, ...) and links
+ * whose ends cannot be resolved are counted in `counts.unmapped`, never dropped unseen; the
+ * keys there are the FtM schema, or "<Schema> (<reason>)" for records of a mapped schema.
+ */
+export function readFtm(path: string, options: { datasetId?: string } = {}): ReadDataset {
+  const name = basename(path);
+  const stem = name.replace(/(\.ftm)?\.(jsonl?|ndjson)$/i, '');
+  const origin = (line: number) => ({ file: path, line, col: 1 });
+  const problems: Problem[] = [];
+  const counts: Counts = { mapped: {}, unmapped: {} };
+
+  const datasetRecord = {
+    id: options.datasetId ?? (slugify(stem) || 'ftm'),
+    title: stem,
+    requires: [],
+  };
+  const dataset = datasetSchema.safeParse(datasetRecord);
+  if (!dataset.success)
+    problems.push({ ...origin(1), message: `dataset: ${issueMessages(dataset.error.issues)}` });
+
+  const fileSource: SourceRecord = {
+    id: `ftm-${datasetRecord.id}`,
+    title: `FollowTheMoney export ${name}`,
+  };
+  const sources: Located<SourceRecord>[] = [{ record: fileSource, origin: origin(1) }];
+  const entities: Located<EntityRecord>[] = [];
+  const relationships: Located<RelationshipRecord>[] = [];
+  const result: ReadDataset = {
+    dataset: { record: dataset.success ? dataset.data : datasetRecord, origin: origin(1) },
+    sources,
+    entities,
+    relationships,
+    problems,
+    counts,
+  };
+
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    problems.push({ ...origin(1), message: `cannot read the file: ${(error as Error).message}` });
+    return result;
+  }
+  const records = parseLines(path, text, problems);
+
+  /** Every record's slug, so two FtM ids that differ only in case or punctuation cannot merge. */
+  const slugOwners = new Map<string, string>();
+  for (const record of records) {
+    const slug = ftmIdToSlug(record.id);
+    if (!slugOwners.has(slug)) slugOwners.set(slug, record.id);
+  }
+  const ftmIds = new Set(records.map((record) => record.id));
+
+  const urlSources = new Map<string, string>();
+  const evidenceFor = (p: FtmProperties, line: number): EvidenceRecord[] => {
+    const evidence: EvidenceRecord[] = [{ source: fileSource.id }];
+    for (const url of all(p, 'sourceUrl')) {
+      if (!sourceSchema.shape.url.safeParse(url).success) continue;
+      let id = urlSources.get(url);
+      if (!id) {
+        id = `${fileSource.id}-${stableHash(url).slice(0, 8)}`;
+        urlSources.set(url, id);
+        const publisher = first(p, 'publisher');
+        sources.push({
+          record: { id, title: publisher ? `${publisher}: ${url}` : url, url },
+          origin: origin(line),
+        });
+      }
+      evidence.push({ source: id });
+    }
+    return evidence;
+  };
+
+  /** Mapped entities by FtM id. */
+  const resolved = new Map<string, { id: string; kind: EntityKind }>();
+  const addEntity = (record: EntityRecord, line: number, schemaLabel: string): boolean => {
+    const parsed = entitySchema.safeParse(record);
+    if (!parsed.success) {
+      problems.push({
+        ...origin(line),
+        message: `${schemaLabel} "${record.name}": ${issueMessages(parsed.error.issues)}`,
+      });
+      return false;
+    }
+    entities.push({ record: parsed.data, origin: origin(line) });
+    return true;
+  };
+
+  const links: FtmEntity[] = [];
+  for (const record of records) {
+    const kind = THING_KINDS[record.schema];
+    if (LINK_MAPPINGS[record.schema]) {
+      links.push(record);
+      continue;
+    }
+    if (!kind) {
+      bump(counts.unmapped, record.schema);
+      continue;
+    }
+    const id = ftmIdToSlug(record.id);
+    if (slugOwners.get(id) !== record.id) {
+      problems.push({
+        ...origin(record.line),
+        message: `FtM id "${record.id}" gives the same entity id "${id}" as "${slugOwners.get(id)}"`,
+      });
+      bump(counts.unmapped, `${record.schema} (id clash)`);
+      continue;
+    }
+    const fields = entityFields(record.properties, record.caption);
+    if (!fields) {
+      bump(counts.unmapped, `${record.schema} (no name)`);
+      continue;
+    }
+    const entity = { id, kind, ...fields, evidence: evidenceFor(record.properties, record.line) };
+    if (addEntity(withoutUndefined(entity), record.line, record.schema)) {
+      resolved.set(record.id, { id, kind });
+      bump(counts.mapped, record.schema);
+    } else bump(counts.unmapped, `${record.schema} (invalid)`);
+  }
+
+  /** A sanctioning authority named in text becomes one Agency per distinct name. */
+  const authorities = new Map<string, { id: string; kind: EntityKind }>();
+  const authority = (nameText: string, sanction: FtmEntity) => {
+    const key = nameText.toLowerCase();
+    const known = authorities.get(key);
+    if (known) return known;
+    const base = slugify(nameText) || `ftm-${stableHash(nameText)}`;
+    const taken = slugOwners.has(base) || entities.some((e) => e.record.id === base);
+    const id = taken ? `${base}-${stableHash(nameText).slice(0, 8)}` : base;
+    const agency: EntityRecord = withoutUndefined({
+      id,
+      kind: 'Agency' as const,
+      name: nameText,
+      aliases: [],
+      // OpenSanctions gives a Sanction the country of the body that imposes it.
+      country: firstCountry(sanction.properties),
+      evidence: [{ source: fileSource.id }],
+    });
+    if (!addEntity(agency, sanction.line, 'Sanction authority')) return undefined;
+    const end = { id, kind: 'Agency' as const };
+    authorities.set(key, end);
+    return end;
+  };
+
+  const today = new Date().toISOString().slice(0, 10);
+  for (const link of links) {
+    const mapping = LINK_MAPPINGS[link.schema] as LinkMapping;
+    const p = link.properties;
+    const fromIds = all(p, mapping.from).filter(Boolean);
+    const toIds = all(p, mapping.to).filter(Boolean);
+    if (fromIds.length === 0 || toIds.length === 0) {
+      bump(counts.unmapped, `${link.schema} (missing end)`);
+      continue;
+    }
+    const details = mapping.details(p);
+    const since = firstDate(p, ...(mapping.sinceKeys ?? ['startDate', 'date']));
+    const until = firstDate(p, 'endDate');
+    const baseId = `ftm-${slugify(link.id) || stableHash(link.id)}`;
+    let emitted = 0;
+    let dangling = 0;
+    let invalid = 0;
+    const pairs = fromIds.flatMap((from) => toIds.map((to) => [from, to] as const));
+    pairs.forEach(([fromId, toId], index) => {
+      // FtM gives a sanction's authority as a name; an id of this file is taken as that entity.
+      const byName = link.schema === 'Sanction' && !ftmIds.has(fromId);
+      const from = byName ? authority(fromId, link) : resolved.get(fromId);
+      const to = resolved.get(toId);
+      if (!from || !to) {
+        dangling += 1;
+        return;
+      }
+      // Ends that do not fit the type (a company as director, a family tie to a company) are
+      // real ties an analyst wants to see: kept as LINKED_TO with what the FtM record called
+      // them as the role, rather than dropped or forced into a type that says something false.
+      const fits = endpointProblem(mapping.type, from.kind, to.kind) === undefined;
+      const record: RelationshipRecord = withoutUndefined({
+        // The FtM id is stable across exports; the position keeps the ends of a multi-valued record apart.
+        id: index === 0 ? baseId : `${baseId}-${index + 1}`,
+        type: fits ? mapping.type : 'LINKED_TO',
+        from: from.id,
+        to: to.id,
+        status: until && lastDay(until) < today ? 'ended' : 'active',
+        since,
+        until,
+        role: fits ? details.role : [mapping.noun, details.role].filter(Boolean).join(': '),
+        measure: details.measure,
+        instrument: details.instrument,
+        description: details.description ?? firstDescription(p),
+        evidence: evidenceFor(p, link.line),
+      });
+      const parsed = relationshipSchema.safeParse(record);
+      if (!parsed.success) {
+        problems.push({
+          ...origin(link.line),
+          message: `${link.schema} "${link.id}": ${issueMessages(parsed.error.issues)}`,
+        });
+        invalid += 1;
+        return;
+      }
+      relationships.push({ record: { ...parsed.data, id: record.id }, origin: origin(link.line) });
+      emitted += 1;
+    });
+    // Counted per link dropped: a record with two payers of which one is an Address counts once in each.
+    if (emitted > 0) bump(counts.mapped, link.schema);
+    if (dangling > 0) bump(counts.unmapped, `${link.schema} (dangling end)`, dangling);
+    if (invalid > 0) bump(counts.unmapped, `${link.schema} (invalid)`, invalid);
+  }
+  return result;
+}
+
+/** Records carry no keys set to undefined, so they look the same as those the YAML reader makes. */
+function withoutUndefined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,94 @@
+import type { Database } from '../../server/src/db/database.ts';
+import {
+  type DatasetWriteReport,
+  type WriteProgress,
+  writeDatasets,
+} from '../../server/src/db/seed-repository.ts';
+import type { DatasetContent } from '../../server/src/domain/records.ts';
+import { readInputs } from './inputs.ts';
+import type { Format, Problem, ReadDataset } from './model.ts';
+import { validateDatasets } from './validate.ts';
+
+export interface ImportOptions {
+  paths: readonly string[];
+  format?: Format;
+  datasetId?: string;
+  reset?: boolean;
+  dryRun?: boolean;
+  batchSize?: number;
+  onRead?: (datasets: readonly ReadDataset[]) => void;
+  onProgress?: (progress: WriteProgress) => void | Promise<void>;
+}
+
+/** 0 written, 1 invalid input (nothing written), 2 database unreachable, 3 write failed and rolled back. */
+export type ExitCode = 0 | 1 | 2 | 3;
+
+export interface ImportResult {
+  exitCode: ExitCode;
+  problems: Problem[];
+  reports: DatasetWriteReport[];
+  /** Per dataset, records mapped and not mapped per input schema (FtM, CSV). */
+  counts: Record<string, ReadDataset['counts']>;
+  error?: string;
+}
+
+export function toContent(read: ReadDataset): DatasetContent {
+  return {
+    dataset: read.dataset.record,
+    sources: read.sources.map((item) => item.record),
+    entities: read.entities.map((item) => item.record),
+    relationships: read.relationships.map((item) => item.record),
+  };
+}
+
+const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+function isUnreachable(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return (
+    UNREACHABLE.has(code) ||
+    /ECONNREFUSED|ENOTFOUND|Could not perform discovery/.test(String(error))
+  );
+}
+
+/** Reads, validates, and only when every input is valid writes it all in one transaction. */
+export async function importDatasets(
+  db: Database,
+  uri: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const read = readInputs(options.paths, options.format, options.datasetId);
+  options.onRead?.(read);
+  const counts = Object.fromEntries(
+    read.map((dataset) => [dataset.dataset.record.id, dataset.counts]),
+  );
+  const problems = validateDatasets(read);
+  if (problems.length > 0) return { exitCode: 1, problems, reports: [], counts };
+  try {
+    const reports = await writeDatasets(db, read.map(toContent), {
+      reset: options.reset,
+      dryRun: options.dryRun,
+      batchSize: options.batchSize,
+      onProgress: options.onProgress,
+    });
+    return { exitCode: 0, problems, reports, counts };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isUnreachable(error)) {
+      return {
+        exitCode: 2,
+        problems,
+        reports: [],
+        counts,
+        error: `Neo4j at ${uri} is unreachable (${message.split('\n')[0]}). Nothing was written.`,
+      };
+    }
+    return {
+      exitCode: 3,
+      problems,
+      reports: [],
+      counts,
+      error: `Writing failed and was rolled back; the database is as it was before. ${message}`,
+    };
+  }
+}

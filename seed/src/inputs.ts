@@ -1,0 +1,69 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { readCsv } from './formats/csv.ts';
+import { readFtm } from './formats/ftm.ts';
+import { readYamlDataset } from './formats/yaml.ts';
+import type { Format, ReadDataset } from './model.ts';
+
+/** The curated datasets `npm start` and `npm run seed` load when given no path. */
+export const DATASETS_DIR = resolve(import.meta.dirname, '..', 'datasets');
+export const DEFAULT_DATASETS = ['kaspersky-eu-2018', 'cyber-cooperation'];
+
+export class InputError extends Error {}
+
+/** Guesses the format of a path: a YAML file or folder, FtM lines, or a CSV folder. */
+export function guessFormat(path: string): Format {
+  if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
+  if (statSync(path).isDirectory()) {
+    const names = readdirSync(path);
+    if (names.includes('entities.csv')) return 'csv';
+    if (names.some((name) => /\.ya?ml$/.test(name))) return 'yaml';
+    throw new InputError(
+      `${path}: no YAML files or entities.csv in this folder (for FollowTheMoney, name the file itself)`,
+    );
+  }
+  const ext = extname(path).toLowerCase();
+  if (ext === '.yaml' || ext === '.yml') return 'yaml';
+  if (ext === '.json' || ext === '.jsonl' || ext === '.ndjson') return 'ftm';
+  if (ext === '.csv') return 'csv';
+  throw new InputError(`${path}: cannot tell the format from "${ext}"; pass --format yaml|ftm|csv`);
+}
+
+export function readInput(path: string, format?: Format, datasetId?: string): ReadDataset {
+  const chosen = format ?? guessFormat(path);
+  if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
+  switch (chosen) {
+    case 'yaml':
+      return readYamlDataset(path);
+    case 'ftm':
+      return readFtm(path, { datasetId });
+    case 'csv':
+      return readCsv(statSync(path).isDirectory() ? path : dirname(path), { datasetId });
+  }
+}
+
+/**
+ * Reads every path, then any curated dataset a loaded one `requires` that was not named,
+ * from the datasets folder.
+ */
+export function readInputs(
+  paths: readonly string[],
+  format?: Format,
+  datasetId?: string,
+): ReadDataset[] {
+  const targets = paths.length > 0 ? paths : DEFAULT_DATASETS.map((id) => join(DATASETS_DIR, id));
+  const read = targets.map((path) =>
+    readInput(path, paths.length > 0 ? format : 'yaml', datasetId),
+  );
+  const loaded = new Set(read.map((dataset) => dataset.dataset.record.id));
+  for (let i = 0; i < read.length; i += 1) {
+    for (const required of read[i]?.dataset.record.requires ?? []) {
+      const path = join(DATASETS_DIR, required);
+      if (loaded.has(required) || !existsSync(path)) continue;
+      read.unshift(readYamlDataset(path));
+      loaded.add(required);
+      i += 1;
+    }
+  }
+  return read;
+}

@@ -1,0 +1,36 @@
+import type { WriteCounts } from '../../server/src/db/seed-repository.ts';
+import type { ImportResult } from './import.ts';
+
+function cells(counts: WriteCounts): string[] {
+  return [counts.created, counts.updated, counts.unchanged].map((n) => String(n));
+}
+
+/** The closing table: created / updated / unchanged per dataset, and unmapped input records. */
+export function formatSummary(result: ImportResult, options: { dryRun?: boolean } = {}): string {
+  const header = ['dataset', 'part', 'created', 'updated', 'unchanged'];
+  const rows = result.reports.flatMap((report) => [
+    [report.dataset, 'entities', ...cells(report.entities)],
+    ['', 'relationships', ...cells(report.relationships)],
+    ['', 'sources', ...cells(report.sources)],
+  ]);
+  const widths = header.map((title, i) =>
+    Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ');
+  const out = [
+    options.dryRun ? 'Dry run: nothing was written. It would have:' : 'Seeded:',
+    line(header),
+    ...rows.map(line),
+  ];
+  for (const [dataset, counts] of Object.entries(result.counts)) {
+    if (!counts) continue;
+    const mapped = Object.entries(counts.mapped).map(([schema, n]) => `${schema} ${n}`);
+    const unmapped = Object.entries(counts.unmapped).map(([schema, n]) => `${schema} ${n}`);
+    out.push(`${dataset}: mapped ${mapped.join(', ') || 'nothing'}`);
+    if (unmapped.length > 0) out.push(`${dataset}: not mapped ${unmapped.join(', ')}`);
+  }
+  return out.join('\n');
+}

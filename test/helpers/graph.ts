@@ -1,0 +1,29 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Database } from '../../server/src/db/database.ts';
+
+/** Everything in the graph as one comparable string: labels, properties, ends. */
+export async function snapshot(db: Database): Promise<string> {
+  const nodes = await db.read<{ n: string }>(
+    'MATCH (n) WITH n ORDER BY n.id RETURN collect([labels(n), properties(n)]) AS n',
+  );
+  const rels = await db.read<{ r: string }>(
+    'MATCH (a)-[r]->(b) WITH a, r, b ORDER BY r.id, a.id, b.id RETURN collect([a.id, type(r), b.id, properties(r)]) AS r',
+  );
+  return JSON.stringify([nodes, rels]);
+}
+
+export async function countGraph(db: Database): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await db.read<{ nodes: number; relationships: number }>(
+    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+  );
+  return row ?? { nodes: 0, relationships: 0 };
+}
+
+/** Writes a dataset folder of YAML files into a fresh temporary directory. */
+export function writeDatasetDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-dataset-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}

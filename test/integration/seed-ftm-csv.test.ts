@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDatasets } from '../../seed/src/import.ts';
+import { formatSummary } from '../../seed/src/summary.ts';
+import { ensureSchema } from '../../server/src/db/schema.ts';
+import { connectTestDatabase } from '../helpers/database.ts';
+
+const shared = (name: string) =>
+  fileURLToPath(new URL(`../../../shared/data/ftm/${name}`, import.meta.url));
+const fixture = (path: string) => fileURLToPath(new URL(`../fixtures/${path}`, import.meta.url));
+
+const db = connectTestDatabase();
+beforeAll(async () => {
+  await ensureSchema(db);
+  await db.write('MATCH (n) DETACH DELETE n');
+});
+afterAll(() => db.close());
+
+describe('importing FollowTheMoney lines', () => {
+  it('loads the OpenSanctions samples and reports the counts per schema', async () => {
+    const result = await importDatasets(db, 'test', {
+      paths: [shared('t1.ftm.json'), shared('parteispenden.ftm.json')],
+    });
+    expect(result.problems).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.counts.t1).toEqual({
+      mapped: { Organization: 2, Person: 4 },
+      unmapped: { Address: 1 },
+    });
+    const donations = result.counts.parteispenden;
+    expect(donations?.mapped).toMatchObject({ Company: 56, Person: 22, Organization: 18 });
+    expect(donations?.unmapped.Address).toBe(89);
+    const payments =
+      (donations?.mapped.Payment ?? 0) +
+      Object.entries(donations?.unmapped ?? {})
+        .filter(([schema]) => schema.startsWith('Payment'))
+        .reduce((sum, [, n]) => sum + n, 0);
+    expect(payments).toBe(290);
+    const summary = formatSummary(result);
+    expect(summary).toContain('t1: not mapped Address 1');
+  });
+
+  it('writes payments as PAYS edges between the mapped entities, with their dates', async () => {
+    const [row] = await db.read<{ n: number; dated: number }>(
+      "MATCH (:Entity)-[r:PAYS]->(:Entity) WHERE r.dataset = 'parteispenden' RETURN count(r) AS n, count(r.since) AS dated",
+    );
+    expect(row?.n).toBeGreaterThan(250);
+    expect(row?.dated).toBe(row?.n);
+  });
+
+  it('importing the same file again creates nothing', async () => {
+    const again = await importDatasets(db, 'test', { paths: [shared('parteispenden.ftm.json')] });
+    expect(again.reports[0]?.entities.created).toBe(0);
+    expect(again.reports[0]?.relationships.created).toBe(0);
+  });
+});
+
+describe('importing CSV', () => {
+  it('loads entities.csv and relationships.csv from a folder', async () => {
+    const result = await importDatasets(db, 'test', { paths: [fixture('csv/cyber-sample')] });
+    expect(result.problems).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.reports[0]?.entities.created).toBeGreaterThan(0);
+    expect(result.reports[0]?.relationships.created).toBeGreaterThan(0);
+  });
+
+  it('rejects an invalid CSV folder with file:line:col problems and writes nothing', async () => {
+    const [before] = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+    const result = await importDatasets(db, 'test', { paths: [fixture('csv/invalid')] });
+    expect(result.exitCode).toBe(1);
+    expect(result.problems.length).toBeGreaterThan(0);
+    for (const problem of result.problems) expect(problem.file).toMatch(/\.csv$/);
+    const [after] = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+    expect(after?.n).toBe(before?.n);
+  });
+});
