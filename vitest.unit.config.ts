@@ -4,6 +4,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { graphql: 'graphql/index.js' } },
   test: {
-    include: ['server/**/*.test.ts', 'seed/**/*.test.ts', 'scripts/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
+    include: [
+      'server/**/*.test.ts',
+      'seed/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'web/src/**/*.test.{ts,tsx}',
+    ],
   },
 });

@@ -7,7 +7,7 @@ import { MissingRequirementError } from './requirements.ts';
 import { runningPid, startNeo4j, stopNeo4j } from './server.ts';
 import { boltUri, neo4jSettings, type Profile } from './settings.ts';
 
-const USAGE = `Usage: npm run db:<start|stop|status|logs> [-- --profile dev|test] [--follow] [--lines N]
+const USAGE = `Usage: npm run db:<start|stop|status|logs> [-- --profile dev|test|bench] [--follow] [--lines N]
 
 Manages the local Neo4j Community the project resolves from Maven Central.
   start    resolve (once), configure and start Neo4j; wait until Bolt answers
@@ -31,8 +31,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 1;
   }
-  if (values.profile !== 'dev' && values.profile !== 'test') {
-    console.error(`--profile must be dev or test, got "${values.profile}"`);
+  if (!['dev', 'test', 'bench'].includes(values.profile ?? '')) {
+    console.error(`--profile must be dev, test or bench, got "${values.profile}"`);
     return 1;
   }
   if (process.env.NEO4J_URI && command !== 'logs') {

@@ -110,7 +110,10 @@ async function boltAnswers(settings: Neo4jSettings): Promise<boolean> {
     return true;
   } catch (error) {
     if ((error as { code?: string }).code?.startsWith('Neo.ClientError.Security.')) {
-      const variable = settings.profile === 'test' ? 'NEO4J_TEST_PASSWORD' : 'NEO4J_PASSWORD';
+      const variable =
+        settings.profile === 'dev'
+          ? 'NEO4J_PASSWORD'
+          : `NEO4J_${settings.profile.toUpperCase()}_PASSWORD`;
       throw new Error(
         `The local Neo4j (${settings.profile}) rejected the password: its data in ${settings.home} ` +
           `was created with another ${variable}. Set that password again, or delete ` +
@@ -147,7 +150,7 @@ export async function startNeo4j(settings: Neo4jSettings, log: Log): Promise<Sta
     await waitForBolt(settings, existing);
     return { started: false, pid: existing, uri };
   }
-  const prefix = settings.profile === 'test' ? 'NEO4J_TEST_' : 'NEO4J_';
+  const prefix = settings.profile === 'dev' ? 'NEO4J_' : `NEO4J_${settings.profile.toUpperCase()}_`;
   await assertPortFree(settings.boltPort, `${prefix}BOLT_PORT`);
   await assertPortFree(settings.httpPort, `${prefix}HTTP_PORT`);
 

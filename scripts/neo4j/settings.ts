@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 /** Where the project keeps its own files: the repository root. */
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
-export type Profile = 'dev' | 'test';
+export type Profile = 'dev' | 'test' | 'bench';
 
 export interface Neo4jSettings {
   profile: Profile;
@@ -31,6 +31,8 @@ const DEFAULTS: Record<
   // cache holds the store; both leave most memory to the OS, the Node server and a browser.
   dev: { bolt: 7687, http: 7474, heap: '4g', pageCache: '4g', password: 'entente-local' },
   test: { bolt: 7688, http: 7475, heap: '2g', pageCache: '1g', password: 'entente-test' },
+  // Benchmarks get their own instance, emptied per run, so they never touch a user's data.
+  bench: { bolt: 7689, http: 7476, heap: '4g', pageCache: '2g', password: 'entente-bench' },
 };
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -48,7 +50,7 @@ export function neo4jSettings(
   env: NodeJS.ProcessEnv = process.env,
 ): Neo4jSettings {
   const defaults = DEFAULTS[profile];
-  const prefix = profile === 'test' ? 'NEO4J_TEST_' : 'NEO4J_';
+  const prefix = profile === 'dev' ? 'NEO4J_' : `NEO4J_${profile.toUpperCase()}_`;
   const version = env.NEO4J_VERSION || DEFAULT_NEO4J_VERSION;
   return {
     profile,

@@ -12,15 +12,19 @@ export interface SyntheticLoadResult {
   relationshipsPerSecond: number;
 }
 
-const SLICE = 20_000;
+/** Rows per committed transaction, and per UNWIND statement. */
+export const SLICE = 50_000;
+export const BATCH = 10_000;
 
-/** Empties the database, then writes a synthetic graph in committed slices, timing each part. */
+/** Empties the database (unless keep), then writes a synthetic graph in committed slices, timing each part. */
 export async function loadSynthetic(
   db: Database,
-  options: { entities: number; seed: number },
+  options: { entities: number; seed: number; keep?: boolean },
 ): Promise<SyntheticLoadResult> {
   const content = generateSynthetic({ entities: options.entities, seed: options.seed });
-  await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  if (!options.keep) {
+    await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  }
   const part = (slice: Partial<DatasetContent>): DatasetContent => ({
     dataset: content.dataset,
     sources: [],
@@ -32,13 +36,17 @@ export async function loadSynthetic(
 
   let start = performance.now();
   for (let i = 0; i < content.entities.length; i += SLICE) {
-    await writeDatasets(db, [part({ entities: content.entities.slice(i, i + SLICE) })]);
+    await writeDatasets(db, [part({ entities: content.entities.slice(i, i + SLICE) })], {
+      batchSize: BATCH,
+    });
   }
   const entitySeconds = (performance.now() - start) / 1000;
 
   start = performance.now();
   for (let i = 0; i < content.relationships.length; i += SLICE) {
-    await writeDatasets(db, [part({ relationships: content.relationships.slice(i, i + SLICE) })]);
+    await writeDatasets(db, [part({ relationships: content.relationships.slice(i, i + SLICE) })], {
+      batchSize: BATCH,
+    });
   }
   const relationshipSeconds = (performance.now() - start) / 1000;
   return {

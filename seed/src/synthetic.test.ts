@@ -5,7 +5,11 @@ import type { DatasetContent } from '../../server/src/domain/records.ts';
 import { deriveRelationshipId, isSlug } from '../../server/src/domain/relationship-id.ts';
 import { endpointProblem, RELATIONSHIP_TYPES } from '../../server/src/domain/relationship-types.ts';
 import { RELATIONSHIP_STATUSES } from '../../server/src/domain/statuses.ts';
-import { entitySchema, relationshipSchema, sourceSchema } from './schema.ts';
+import {
+  entitySchema,
+  relationshipSchema,
+  sourceSchema,
+} from '../../server/src/validation/record-schemas.ts';
 import { generateSynthetic } from './synthetic.ts';
 
 const data = generateSynthetic({ entities: 5000 });

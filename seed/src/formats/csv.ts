@@ -22,14 +22,14 @@ import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import type { Origin, RelationshipRecord } from '../../../server/src/domain/records.ts';
 import { deriveRelationshipId } from '../../../server/src/domain/relationship-id.ts';
-import type { Located, Problem, ReadDataset } from '../model.ts';
 import {
   datasetSchema,
   entitySchema,
   relationshipSchema,
   sourceSchema,
   suggestKey,
-} from '../schema.ts';
+} from '../../../server/src/validation/record-schemas.ts';
+import type { Located, Problem, ReadDataset } from '../model.ts';
 import { slugify } from './ftm-mapping.ts';
 
 const cols = (header: string) => header.split(',');

@@ -3,7 +3,7 @@ import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
 import type { EntityRecord } from '../../../server/src/domain/records.ts';
 import { stableHash } from '../../../server/src/domain/relationship-id.ts';
 import type { RelationshipType } from '../../../server/src/domain/relationship-types.ts';
-import { entitySchema } from '../schema.ts';
+import { entitySchema } from '../../../server/src/validation/record-schemas.ts';
 
 /**
  * How FollowTheMoney schemata map onto the ontology. FtM property values are always lists of

@@ -11,8 +11,13 @@ import type {
 } from '../../../server/src/domain/records.ts';
 import { stableHash } from '../../../server/src/domain/relationship-id.ts';
 import { endpointProblem } from '../../../server/src/domain/relationship-types.ts';
+import {
+  datasetSchema,
+  entitySchema,
+  relationshipSchema,
+  sourceSchema,
+} from '../../../server/src/validation/record-schemas.ts';
 import type { Located, Problem, ReadDataset } from '../model.ts';
-import { datasetSchema, entitySchema, relationshipSchema, sourceSchema } from '../schema.ts';
 import {
   all,
   entityFields,

@@ -4,7 +4,6 @@ import { isMap, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } fro
 import type { z } from 'zod';
 import type { DatasetRecord, Origin } from '../../../server/src/domain/records.ts';
 import { deriveRelationshipId } from '../../../server/src/domain/relationship-id.ts';
-import type { Located, Problem, ReadDataset } from '../model.ts';
 import {
   datasetSchema,
   entitySchema,
@@ -12,7 +11,8 @@ import {
   relationshipSchema,
   sourceSchema,
   suggestKey,
-} from '../schema.ts';
+} from '../../../server/src/validation/record-schemas.ts';
+import type { Located, Problem, ReadDataset } from '../model.ts';
 
 const TOP_LEVEL_KEYS = ['dataset', 'sources', 'entities', 'relationships'] as const;
 type ListKey = 'sources' | 'entities' | 'relationships';

@@ -1,4 +1,3 @@
-import { ENTITY_KINDS, type EntityKind } from '../domain/entity-kinds.ts';
 import { firstDay, lastDay } from '../domain/partial-date.ts';
 import type {
   DatasetContent,
@@ -8,8 +7,19 @@ import type {
   SourceRecord,
 } from '../domain/records.ts';
 import { stableHash } from '../domain/relationship-id.ts';
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
 import type { Database, Transaction } from './database.ts';
+import {
+  CREATE_SOURCES,
+  createEntities,
+  createRelationships,
+  LOOKUP_ENTITIES,
+  LOOKUP_SOURCES,
+  lookupRelationships,
+  replaceRelationships,
+  UPDATE_SOURCES,
+  updateEntities,
+  WRITE_DATASETS,
+} from './seed-cypher.ts';
 
 export interface WriteCounts {
   created: number;
@@ -93,64 +103,6 @@ function relationshipRow(rel: RelationshipRecord, dataset: string): Row {
   );
 }
 
-const OUTCOME = `CASE WHEN old IS NULL THEN 'created' WHEN old.hash = row.hash THEN 'unchanged' ELSE 'updated' END`;
-
-const ALL_KIND_LABELS = ENTITY_KINDS.join(':');
-
-/** Kind labels come from the ontology's allow-list, never from input. */
-function writeEntitiesCypher(kind: EntityKind): string {
-  if (!ENTITY_KINDS.includes(kind)) throw new Error(`not an entity kind: ${kind}`);
-  return `
-UNWIND $rows AS row
-OPTIONAL MATCH (old:Entity {id: row.id})
-WITH row, old, ${OUTCOME} AS outcome
-CALL (row, outcome) {
-  WITH row, outcome WHERE outcome <> 'unchanged'
-  MERGE (e:Entity {id: row.id})
-  SET e = row.props
-  REMOVE e:${ALL_KIND_LABELS}
-  SET e:${kind}
-}
-RETURN row.dataset AS dataset, outcome, count(*) AS n`;
-}
-
-const WRITE_SOURCES = `
-UNWIND $rows AS row
-OPTIONAL MATCH (old:Source {id: row.id})
-WITH row, old, ${OUTCOME} AS outcome
-CALL (row, outcome) {
-  WITH row, outcome WHERE outcome <> 'unchanged'
-  MERGE (s:Source {id: row.id})
-  SET s = row.props
-}
-RETURN row.dataset AS dataset, outcome, count(*) AS n`;
-
-const WRITE_DATASETS = `
-UNWIND $rows AS row
-MERGE (d:Dataset {id: row.id})
-SET d = row.props`;
-
-/** Relationship types come from the ontology's allow-list, never from input. */
-function writeRelationshipsCypher(type: RelationshipType): string {
-  if (!RELATIONSHIP_TYPES.includes(type)) throw new Error(`not a relationship type: ${type}`);
-  return `
-UNWIND $rows AS row
-OPTIONAL MATCH (x)-[old:${type} {id: row.id}]->(y)
-WITH row, old,
-  CASE WHEN old IS NULL THEN 'created'
-       WHEN old.hash = row.hash AND x.id = row.from AND y.id = row.to THEN 'unchanged'
-       ELSE 'updated' END AS outcome
-CALL (row, old, outcome) {
-  WITH row, old, outcome WHERE outcome <> 'unchanged'
-  MATCH (a:Entity {id: row.from})
-  MATCH (b:Entity {id: row.to})
-  FOREACH (stale IN CASE WHEN old IS NULL THEN [] ELSE [old] END | DELETE stale)
-  CREATE (a)-[r:${type}]->(b)
-  SET r = row.props
-}
-RETURN row.dataset AS dataset, outcome, count(*) AS n`;
-}
-
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -170,8 +122,8 @@ function groupBy<T, K extends string>(items: readonly T[], key: (item: T) => K):
 
 /**
  * Writes datasets in one transaction: either all of it lands or none of it does. Every
- * statement is a batched `UNWIND ... MERGE`; a record whose content hash is unchanged is not
- * touched, so a second run reports everything unchanged.
+ * statement is a batched `UNWIND`; a record whose content hash is unchanged is not touched,
+ * so a second run reports everything unchanged.
  */
 export async function writeDatasets(
   db: Database,
@@ -199,14 +151,44 @@ export async function writeDatasets(
   );
   const datasets = contents.map((c) => row(c.dataset.id, c.dataset.id, { ...c.dataset }));
 
-  const tally = (
+  const count = (
     part: 'entities' | 'sources' | 'relationships',
-    rows: { dataset: string; outcome: keyof WriteCounts; n: number }[],
+    dataset: string,
+    outcome: keyof WriteCounts,
   ) => {
-    for (const { dataset, outcome, n } of rows) {
-      const report = reports.get(dataset);
-      if (report) report[part][outcome] += n;
+    const report = reports.get(dataset);
+    if (report) report[part][outcome] += 1;
+  };
+
+  /**
+   * Looks up what exists of a batch, then creates what is new and rewrites what changed;
+   * unchanged records (same content hash, same ends) are left alone.
+   */
+  const writeBatch = async (
+    tx: Transaction,
+    part: 'entities' | 'sources' | 'relationships',
+    batch: Row[],
+    cypher: { lookup: string; create: string; update: string },
+  ) => {
+    const existing = new Map(
+      (
+        await tx.run<{ id: string; hash: string; from?: string; to?: string }>(cypher.lookup, {
+          ids: batch.map((item) => item.id),
+        })
+      ).map((found) => [found.id, found]),
+    );
+    const created: Row[] = [];
+    const updated: Row[] = [];
+    for (const item of batch) {
+      const old = existing.get(item.id);
+      const same = old && old.hash === item.hash && old.from === item.from && old.to === item.to;
+      const outcome = !old ? 'created' : same ? 'unchanged' : 'updated';
+      count(part, item.dataset, outcome);
+      if (outcome === 'created') created.push(item);
+      else if (outcome === 'updated') updated.push(item);
     }
+    if (created.length > 0) await tx.run(cypher.create, { rows: created });
+    if (updated.length > 0) await tx.run(cypher.update, { rows: updated });
   };
 
   const run = async (tx: Transaction) => {
@@ -221,10 +203,17 @@ export async function writeDatasets(
 
     let done = 0;
     for (const [kind, group] of groupBy(entities, (e) => e.kind)) {
+      const cypher = {
+        lookup: LOOKUP_ENTITIES,
+        create: createEntities(kind),
+        update: updateEntities(kind),
+      };
       for (const batch of chunks(group, batchSize)) {
-        tally(
+        await writeBatch(
+          tx,
           'entities',
-          await tx.run(writeEntitiesCypher(kind), { rows: batch.map((e) => e.row) }),
+          batch.map((e) => e.row),
+          cypher,
         );
         done += batch.length;
         await progress('entities', done, entities.length);
@@ -232,16 +221,27 @@ export async function writeDatasets(
     }
     done = 0;
     for (const batch of chunks(sources, batchSize)) {
-      tally('sources', await tx.run(WRITE_SOURCES, { rows: batch }));
+      await writeBatch(tx, 'sources', batch, {
+        lookup: LOOKUP_SOURCES,
+        create: CREATE_SOURCES,
+        update: UPDATE_SOURCES,
+      });
       done += batch.length;
       await progress('sources', done, sources.length);
     }
     done = 0;
     for (const [type, group] of groupBy(relationships, (r) => r.type)) {
+      const cypher = {
+        lookup: lookupRelationships(type),
+        create: createRelationships(type),
+        update: replaceRelationships(type),
+      };
       for (const batch of chunks(group, batchSize)) {
-        tally(
+        await writeBatch(
+          tx,
           'relationships',
-          await tx.run(writeRelationshipsCypher(type), { rows: batch.map((r) => r.row) }),
+          batch.map((r) => r.row),
+          cypher,
         );
         done += batch.length;
         await progress('relationships', done, relationships.length);

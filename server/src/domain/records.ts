@@ -75,3 +75,17 @@ export interface DatasetContent {
   entities: EntityRecord[];
   relationships: RelationshipRecord[];
 }
+
+/** An entity as the API serves it: the record plus where it came from and how connected it is. */
+export interface EntityView extends EntityRecord {
+  datasets: string[];
+  degree: number;
+}
+
+export interface RelationshipView extends RelationshipRecord {
+  dataset?: string;
+}
+
+export interface SourceView extends SourceRecord {
+  dataset?: string;
+}

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ENTITY_KINDS } from '../../server/src/domain/entity-kinds.ts';
-import { parsePartialDate } from '../../server/src/domain/partial-date.ts';
-import { SLUG } from '../../server/src/domain/relationship-id.ts';
-import { RELATIONSHIP_TYPES } from '../../server/src/domain/relationship-types.ts';
-import { DEFAULT_STATUS, RELATIONSHIP_STATUSES } from '../../server/src/domain/statuses.ts';
+import { ENTITY_KINDS } from '../domain/entity-kinds.ts';
+import { parsePartialDate } from '../domain/partial-date.ts';
+import { SLUG } from '../domain/relationship-id.ts';
+import { RELATIONSHIP_TYPES } from '../domain/relationship-types.ts';
+import { DEFAULT_STATUS, RELATIONSHIP_STATUSES } from '../domain/statuses.ts';
 
 /**
  * The shape of one record in any input format. Readers parse each record with these, so

@@ -1,0 +1,140 @@
+// Seeding benchmark: `npm run bench:seed [-- --entities N]`. Loads the synthetic graph with the
+// seeder into the `bench` Neo4j (wiped first) and, in the same run, the same rows with a bare
+// `UNWIND ... CREATE` (no MERGE, no change detection) as the baseline. Writes the seeding
+// section of docs/BENCHMARKS.md.
+import { parseArgs } from 'node:util';
+import { generateSynthetic } from '../../seed/src/synthetic.ts';
+import {
+  BATCH,
+  loadSynthetic,
+  SLICE,
+  type SyntheticLoadResult,
+} from '../../seed/src/synthetic-load.ts';
+import { createDatabase, type Database } from '../../server/src/db/database.ts';
+import { createDriver } from '../../server/src/db/driver.ts';
+import { ensureSchema } from '../../server/src/db/schema.ts';
+import { startNeo4j, stopNeo4j, wipeNeo4j } from '../neo4j/server.ts';
+import { neo4jSettings } from '../neo4j/settings.ts';
+import { machine, writeSection } from './report.ts';
+
+interface Rates {
+  entitiesPerSecond: number;
+  relationshipsPerSecond: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function baseline(db: Database, entities: number, seed: number): Promise<Rates> {
+  const content = generateSynthetic({ entities, seed });
+  await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await db.write('CREATE INDEX baseline_id IF NOT EXISTS FOR (n:Baseline) ON (n.id)');
+  await db.write('CALL db.awaitIndexes(300)');
+  const rows = content.entities.map(({ evidence: _e, ...entity }) => entity);
+  const slices = async (items: unknown[], cypher: string) => {
+    for (let i = 0; i < items.length; i += SLICE) {
+      const slice = items.slice(i, i + SLICE);
+      await db.transaction(async (tx) => {
+        for (let j = 0; j < slice.length; j += BATCH)
+          await tx.run(cypher, { rows: slice.slice(j, j + BATCH) });
+      });
+    }
+  };
+  let start = performance.now();
+  await slices(rows, 'UNWIND $rows AS row CREATE (n:Baseline) SET n = row');
+  const entitySeconds = (performance.now() - start) / 1000;
+  const rels = content.relationships.map(({ from, to, id }) => ({ from, to, id }));
+  start = performance.now();
+  await slices(
+    rels,
+    'UNWIND $rows AS row MATCH (a:Baseline {id: row.from}) MATCH (b:Baseline {id: row.to}) CREATE (a)-[:BASELINE {id: row.id}]->(b)',
+  );
+  const relationshipSeconds = (performance.now() - start) / 1000;
+  await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  await db.write('DROP INDEX baseline_id IF EXISTS');
+  return {
+    entitiesPerSecond: rows.length / entitySeconds,
+    relationshipsPerSecond: rels.length / relationshipSeconds,
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      entities: { type: 'string', default: '100000' },
+      seed: { type: 'string', default: '1' },
+      rounds: { type: 'string', default: '3' },
+    },
+  });
+  const rounds = Number(values.rounds);
+  const entities = Number(values.entities);
+  const seed = Number(values.seed);
+  const settings = neo4jSettings('bench');
+  const log = (line: string) => console.log(line);
+  await wipeNeo4j(settings, log);
+  const { uri } = await startNeo4j(settings, log);
+  const driver = createDriver({ uri, user: settings.user, password: settings.password });
+  const db = createDatabase(driver, { database: 'neo4j', timeoutMs: 0 });
+  try {
+    await ensureSchema(db);
+    log('Warm-up: 5,000 entities ...');
+    await loadSynthetic(db, { entities: 5000, seed });
+    await baseline(db, 5000, seed);
+    const runs: { base: Rates; seeded: SyntheticLoadResult; reseeded: Rates }[] = [];
+    for (let round = 1; round <= rounds; round += 1) {
+      log(`Round ${round}/${rounds}: baseline, seeder, seeder again on ${entities} entities ...`);
+      const base = await baseline(db, entities, seed);
+      const seeded = await loadSynthetic(db, { entities, seed });
+      const reseeded = await loadSynthetic(db, { entities, seed, keep: true });
+      runs.push({ base, seeded, reseeded });
+    }
+    const pick = (key: 'base' | 'seeded' | 'reseeded'): Rates => ({
+      entitiesPerSecond: median(runs.map((run) => run[key].entitiesPerSecond)),
+      relationshipsPerSecond: median(runs.map((run) => run[key].relationshipsPerSecond)),
+    });
+    const base = pick('base');
+    const seeded = {
+      ...pick('seeded'),
+      entities: runs[0]?.seeded.entities ?? 0,
+      relationships: runs[0]?.seeded.relationships ?? 0,
+    };
+    const reseeded = pick('reseeded');
+    const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
+    const ratio = (a: number, b: number) => (a / b).toFixed(2);
+    const table = [
+      '| run | entities/s | relationships/s | entities/s vs baseline | relationships/s vs baseline |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      `| baseline: bare UNWIND/CREATE | ${fmt(base.entitiesPerSecond)} | ${fmt(base.relationshipsPerSecond)} | 1.00 | 1.00 |`,
+      `| seeder, empty database | ${fmt(seeded.entitiesPerSecond)} | ${fmt(seeded.relationshipsPerSecond)} | ${ratio(seeded.entitiesPerSecond, base.entitiesPerSecond)} | ${ratio(seeded.relationshipsPerSecond, base.relationshipsPerSecond)} |`,
+      `| seeder, same data again | ${fmt(reseeded.entitiesPerSecond)} | ${fmt(reseeded.relationshipsPerSecond)} | ${ratio(reseeded.entitiesPerSecond, base.entitiesPerSecond)} | ${ratio(reseeded.relationshipsPerSecond, base.relationshipsPerSecond)} |`,
+    ];
+    const goal = seeded.entitiesPerSecond >= 20_000 ? 'met' : 'not met';
+    writeSection(
+      'seed',
+      `## Seeding
+
+\`npm run bench:seed\` (scripts/bench/seed.ts) — synthetic graph, ${fmt(seeded.entities)} entities and
+${fmt(seeded.relationships)} relationships (seed ${seed}), written by the seeder in committed slices of
+${fmt(SLICE)} rows, batches of ${fmt(BATCH)}, on the \`bench\` Neo4j. The baseline writes the same rows with
+a bare \`UNWIND ... CREATE\` (no lookup, no change detection, no labels per kind, no search index) in
+the same run. Each figure is the median of ${rounds} rounds (baseline, seeder, seeder again) after a warm-up.
+Goal: 20,000 entities/s — ${goal}.
+
+${table.join('\n')}
+
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
+    );
+    console.log(table.join('\n'));
+  } finally {
+    await driver.close();
+    await stopNeo4j(settings, log);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

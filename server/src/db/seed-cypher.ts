@@ -1,0 +1,80 @@
+import { ENTITY_KINDS, type EntityKind } from '../domain/entity-kinds.ts';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
+
+/**
+ * The seeder's statements. Every value arrives as a parameter; kind labels and relationship
+ * types are written into the text only after checking them against the ontology's allow-list.
+ */
+
+function kindLabel(kind: EntityKind): string {
+  if (!ENTITY_KINDS.includes(kind)) throw new Error(`not an entity kind: ${kind}`);
+  return kind;
+}
+
+function relType(type: RelationshipType): string {
+  if (!RELATIONSHIP_TYPES.includes(type)) throw new Error(`not a relationship type: ${type}`);
+  return type;
+}
+
+const ALL_KIND_LABELS = ENTITY_KINDS.join(':');
+
+export const LOOKUP_ENTITIES = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e.id AS id, e.hash AS hash`;
+
+export const createEntities = (kind: EntityKind) => `
+UNWIND $rows AS row
+CREATE (e:Entity:${kindLabel(kind)})
+SET e = row.props`;
+
+/** An entity may change kind: all kind labels go, the new one is set. */
+export const updateEntities = (kind: EntityKind) => `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e = row.props
+REMOVE e:${ALL_KIND_LABELS}
+SET e:${kindLabel(kind)}`;
+
+export const LOOKUP_SOURCES = `
+UNWIND $ids AS id
+MATCH (s:Source {id: id})
+RETURN s.id AS id, s.hash AS hash`;
+
+export const CREATE_SOURCES = `
+UNWIND $rows AS row
+CREATE (s:Source)
+SET s = row.props`;
+
+export const UPDATE_SOURCES = `
+UNWIND $rows AS row
+MATCH (s:Source {id: row.id})
+SET s = row.props`;
+
+export const WRITE_DATASETS = `
+UNWIND $rows AS row
+MERGE (d:Dataset {id: row.id})
+SET d = row.props`;
+
+export const lookupRelationships = (type: RelationshipType) => `
+UNWIND $ids AS id
+MATCH (x)-[r:${relType(type)} {id: id}]->(y)
+RETURN r.id AS id, r.hash AS hash, x.id AS from, y.id AS to`;
+
+export const createRelationships = (type: RelationshipType) => `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:${relType(type)}]->(b)
+SET r = row.props`;
+
+/** Ends may have changed, so an updated relationship is replaced rather than edited. */
+export const replaceRelationships = (type: RelationshipType) => `
+UNWIND $rows AS row
+MATCH ()-[old:${relType(type)} {id: row.id}]->()
+DELETE old
+WITH row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:${relType(type)}]->(b)
+SET r = row.props`;
