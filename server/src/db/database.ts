@@ -37,11 +37,24 @@ export interface DatabaseOptions {
   timeoutMs: number;
 }
 
+/**
+ * Whole numbers go to Neo4j as integers: JavaScript numbers would arrive as floats, which
+ * LIMIT and SKIP refuse. Only top-level parameters are counts and limits.
+ */
+function toCypherParams(params: Params): Params {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value,
+    ]),
+  );
+}
+
 export function createDatabase(driver: Driver, options: DatabaseOptions): Database {
   let roundTrips = 0;
   const run = async <T>(cypher: string, params: Params, write: boolean) => {
     roundTrips += 1;
-    const result = await driver.executeQuery(cypher, params, {
+    const result = await driver.executeQuery(cypher, toCypherParams(params), {
       database: options.database,
       routing: write ? neo4j.routing.WRITE : neo4j.routing.READ,
       transactionConfig: { timeout: options.timeoutMs },
@@ -60,7 +73,7 @@ export function createDatabase(driver: Driver, options: DatabaseOptions): Databa
         defaultAccessMode: neo4j.session.WRITE,
       });
       try {
-        await session.run(cypher, params);
+        await session.run(cypher, toCypherParams(params));
       } finally {
         await session.close();
       }
@@ -79,7 +92,7 @@ export function createDatabase(driver: Driver, options: DatabaseOptions): Databa
         const result = await work({
           run: async (cypher, params = {}) => {
             roundTrips += 1;
-            const { records } = await tx.run(cypher, params);
+            const { records } = await tx.run(cypher, toCypherParams(params));
             return records.map((record) => record.toObject() as never);
           },
         });

@@ -1,10 +1,15 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+export type Role = 'anonymous' | 'editor' | 'unknown-token';
 
 export interface Context extends YogaInitialContext {
   db: Database;
   config: Config;
+  loaders: Loaders;
+  role: Role;
 }
 
 export interface ServerContext {
@@ -12,7 +17,20 @@ export interface ServerContext {
   config: Config;
 }
 
-/** A fresh context per request, so per-request caches never leak between callers. */
+function roleOf(request: Request, config: Config): Role {
+  const header = request.headers.get('authorization');
+  if (!header) return 'anonymous';
+  const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+  const token = match?.[1]?.trim();
+  return token && config.editorTokens.includes(token) ? 'editor' : 'unknown-token';
+}
+
+/** A fresh context per request, so loaders' caches never leak between callers. */
 export function createContext(server: ServerContext) {
-  return (_initial: YogaInitialContext) => ({ db: server.db, config: server.config });
+  return (initial: YogaInitialContext) => ({
+    db: server.db,
+    config: server.config,
+    loaders: createLoaders(server.db),
+    role: roleOf(initial.request, server.config),
+  });
 }

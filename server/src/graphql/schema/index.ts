@@ -1,5 +1,14 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from '../builder.ts';
+import './scalars.ts';
+import './enums.ts';
+import './entity.ts';
+import './relationship.ts';
+import './search.ts';
+import './graph.ts';
+import './stats.ts';
+import './ontology.ts';
 import './health.ts';
+import './curation.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,141 @@
+import type { EntityKind } from '../domain/entity-kinds.ts';
+import type { EntityView, RelationshipView } from '../domain/records.ts';
+import type { RelationshipType } from '../domain/relationship-types.ts';
+import type { Database } from './database.ts';
+import { filterParams, type RelationshipFilters } from './filters.ts';
+import {
+  ENTITY_MAP,
+  RELATIONSHIP_FILTER,
+  RELATIONSHIP_MAP,
+  toEntity,
+  toRelationship,
+} from './projections.ts';
+
+export interface HubRow {
+  id: string;
+  /** Relationships of this node that pass the filters. */
+  total: number;
+  byType: { type: RelationshipType; count: number }[];
+}
+
+export interface SubgraphRows {
+  nodes: EntityView[];
+  edges: RelationshipView[];
+  hubs: HubRow[];
+  truncated: boolean;
+}
+
+export interface NeighborhoodQuery extends RelationshipFilters {
+  ids: readonly string[];
+  depth: 1 | 2 | 3;
+  kinds?: readonly EntityKind[] | null;
+  limit: number;
+  /** At most this many relationships are followed from any one node. */
+  hubCap: number;
+}
+
+const NEIGHBOUR = `(f)-[r]-(n:Entity) WHERE ${RELATIONSHIP_FILTER} AND ($kinds IS NULL OR n.kind IN $kinds)`;
+
+/** One level of breadth-first expansion, capped per node, noting hubs with counts per type. */
+const LEVEL = `
+CALL (frontier) {
+  UNWIND frontier AS f
+  CALL (f) {
+    MATCH ${NEIGHBOUR}
+    RETURN r, n LIMIT $hubCap
+  }
+  RETURN collect(r) AS levelRels, collect(DISTINCT n) AS levelNodes
+}
+CALL (frontier) {
+  UNWIND frontier AS f
+  WITH f, COUNT { MATCH ${NEIGHBOUR} } AS total
+  WHERE total > $hubCap
+  CALL (f) {
+    MATCH ${NEIGHBOUR}
+    RETURN type(r) AS type, count(*) AS count
+  }
+  WITH f, total, collect({type: type, count: count}) AS byType
+  RETURN collect({id: f.id, total: total, byType: byType}) AS levelHubs
+}
+WITH seen, rels + levelRels AS rels, hubs + levelHubs AS hubs,
+     [n IN levelNodes WHERE NOT n IN seen] AS found
+WITH seen + found AS seen, rels, hubs,
+     CASE WHEN size(seen) + size(found) >= $limit THEN [] ELSE found END AS frontier`;
+
+/** The query text depends only on the depth, an integer the API bounds to 1..3. */
+function neighborhoodCypher(depth: 1 | 2 | 3): string {
+  return `
+MATCH (s:Entity) WHERE s.id IN $ids
+WITH collect(s) AS seen
+WITH seen, seen AS frontier, [] AS rels, [] AS hubs
+${LEVEL.repeat(depth)}
+WITH seen[0..$limit] AS kept, size(seen) > $limit AS overLimit, rels, hubs
+RETURN [e IN kept | ${ENTITY_MAP}] AS nodes,
+       [r IN rels WHERE startNode(r) IN kept AND endNode(r) IN kept | ${RELATIONSHIP_MAP}] AS edges,
+       hubs, overLimit`;
+}
+
+/** The neighbourhood of some entities in one round trip, capped per hub and in total. */
+export async function findNeighborhood(
+  db: Database,
+  query: NeighborhoodQuery,
+): Promise<SubgraphRows> {
+  const [row] = await db.read<{
+    nodes: Record<string, unknown>[];
+    edges: Record<string, unknown>[];
+    hubs: HubRow[];
+    overLimit: boolean;
+  }>(neighborhoodCypher(query.depth), {
+    ids: [...query.ids],
+    ...filterParams(query),
+    kinds: query.kinds && query.kinds.length > 0 ? [...query.kinds] : null,
+    limit: query.limit,
+    hubCap: query.hubCap,
+  });
+  if (!row) return { nodes: [], edges: [], hubs: [], truncated: false };
+  const edges = new Map(row.edges.map((edge) => [edge.id as string, toRelationship(edge)]));
+  return {
+    nodes: row.nodes.map(toEntity),
+    edges: [...edges.values()],
+    hubs: row.hubs,
+    truncated: row.overLimit || row.hubs.length > 0,
+  };
+}
+
+export interface PathQuery extends RelationshipFilters {
+  from: string;
+  to: string;
+  maxLength: number;
+  limit: number;
+}
+
+export interface PathRow {
+  nodes: EntityView[];
+  edges: RelationshipView[];
+}
+
+/** Integers bounded by the API are the only non-parameters: SHORTEST and quantifiers need literals. */
+function pathsCypher(limit: number, maxLength: number): string {
+  if (!Number.isInteger(limit) || !Number.isInteger(maxLength))
+    throw new Error('path bounds must be integers');
+  return `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = SHORTEST ${limit} (a)((:Entity)-[r]-(:Entity) WHERE ${RELATIONSHIP_FILTER}){1,${maxLength}}(b)
+RETURN [e IN nodes(p) | ${ENTITY_MAP}] AS nodes, [r IN relationships(p) | ${RELATIONSHIP_MAP}] AS edges`;
+}
+
+/** The k shortest paths between two entities, every hop passing the filters. */
+export async function findPaths(db: Database, query: PathQuery): Promise<PathRow[]> {
+  const rows = await db.read<{
+    nodes: Record<string, unknown>[];
+    edges: Record<string, unknown>[];
+  }>(pathsCypher(query.limit, query.maxLength), {
+    from: query.from,
+    to: query.to,
+    ...filterParams(query),
+  });
+  return rows.map((row) => ({
+    nodes: row.nodes.map(toEntity),
+    edges: row.edges.map(toRelationship),
+  }));
+}

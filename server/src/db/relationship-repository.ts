@@ -1,0 +1,75 @@
+import type { RelationshipView } from '../domain/records.ts';
+import type { Database } from './database.ts';
+import { filterParams, type RelationshipFilters } from './filters.ts';
+import { RELATIONSHIP_FILTER, RELATIONSHIP_MAP, toRelationship } from './projections.ts';
+
+export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
+
+/** Fixed pattern texts, chosen by the enum value, never built from input. */
+const PATTERNS: Record<Direction, string> = {
+  OUTGOING: '(e)-[r]->(o:Entity)',
+  INCOMING: '(e)<-[r]-(o:Entity)',
+  BOTH: '(e)-[r]-(o:Entity)',
+};
+
+const relationshipsOf = (direction: Direction) => `
+MATCH (e:Entity {id: $id})
+MATCH ${PATTERNS[direction]}
+WHERE ${RELATIONSHIP_FILTER} AND ($after IS NULL OR r.id > $after)
+WITH DISTINCT r ORDER BY r.id LIMIT $limit
+RETURN ${RELATIONSHIP_MAP} AS rel`;
+
+export interface RelationshipPageQuery extends RelationshipFilters {
+  direction?: Direction;
+  first: number;
+  after?: string | null;
+}
+
+/** A page of an entity's relationships by id, one more than asked (keyset pagination). */
+export async function findRelationshipsOf(
+  db: Database,
+  entityId: string,
+  query: RelationshipPageQuery,
+): Promise<RelationshipView[]> {
+  const rows = await db.read<{ rel: Record<string, unknown> }>(
+    relationshipsOf(query.direction ?? 'BOTH'),
+    {
+      id: entityId,
+      ...filterParams(query),
+      after: query.after ?? null,
+      limit: query.first + 1,
+    },
+  );
+  return rows.map((row) => toRelationship(row.rel));
+}
+
+const TIMELINE = `
+MATCH (e:Entity {id: $id})-[r]-(:Entity)
+WHERE type(r) IN $types AND (r.validFrom IS NOT NULL OR r.validTo IS NOT NULL)
+WITH DISTINCT r
+ORDER BY coalesce(r.validFrom, r.validTo), size(coalesce(r.since, r.until)), r.id
+RETURN ${RELATIONSHIP_MAP} AS rel`;
+
+/** An entity's dated relationships, earliest first (a coarser date before a finer one). */
+export async function findTimeline(db: Database, entityId: string): Promise<RelationshipView[]> {
+  const rows = await db.read<{ rel: Record<string, unknown> }>(TIMELINE, {
+    id: entityId,
+    types: filterParams({}).types,
+  });
+  return rows.map((row) => toRelationship(row.rel));
+}
+
+const FIND_BY_ID = `
+MATCH ()-[r]->() WHERE r.id = $id AND type(r) IN $types
+RETURN ${RELATIONSHIP_MAP} AS rel LIMIT 1`;
+
+export async function findRelationshipById(
+  db: Database,
+  id: string,
+): Promise<RelationshipView | undefined> {
+  const [row] = await db.read<{ rel: Record<string, unknown> }>(FIND_BY_ID, {
+    id,
+    types: filterParams({}).types,
+  });
+  return row ? toRelationship(row.rel) : undefined;
+}

@@ -1,0 +1,33 @@
+import { GraphQLError } from 'graphql';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'TIMEOUT';
+
+/** An error the caller caused and can fix: never masked, always with a code. */
+export function userError(
+  code: ErrorCode,
+  message: string,
+  extensions: Record<string, unknown> = {},
+) {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export function badInput(message: string, field?: string) {
+  return userError('BAD_USER_INPUT', message, field ? { field } : {});
+}
+
+export function notFound(what: string, id: string) {
+  return userError('NOT_FOUND', `No ${what} with id "${id}".`, { id });
+}
+
+/** Checks that a number argument lies in [min, max]. */
+export function bounded(name: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw badInput(`${name} must be a whole number from ${min} to ${max}, got ${value}.`, name);
+  }
+  return value;
+}

@@ -1,0 +1,27 @@
+/** The query GraphiQL opens with in development: the questions of the seed story. */
+export const EXAMPLE_QUERY = `# How is Kaspersky Lab connected to Europol?
+query Paths {
+  paths(from: "kaspersky-lab", to: "europol", maxLength: 3) {
+    length
+    edges { type label since status from { name } to { name } evidence { quote source { title url } } }
+  }
+}
+
+# Who restricted Kaspersky, and when?
+query Restrictions {
+  neighborhood(ids: ["kaspersky-lab"], relationshipTypes: [RESTRICTS]) {
+    edges { from { name } measure since status evidence { quote source { url } } }
+  }
+}
+
+# What held between Kaspersky and No More Ransom on 2017-01-01? Try 2019-01-01 too.
+query AsOf {
+  neighborhood(ids: ["kaspersky-lab"], asOf: "2017-01-01", limit: 50) {
+    edges { type status since from { id } to { id } }
+  }
+}
+
+query Search {
+  search(text: "Kaspersy") { score entity { id name kind } }
+}
+`;

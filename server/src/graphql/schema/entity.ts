@@ -1,0 +1,159 @@
+import { countEntities, listEntities } from '../../db/entity-repository.ts';
+import { type Direction, findRelationshipsOf } from '../../db/relationship-repository.ts';
+import { ENTITY_KIND_INFO, ENTITY_KINDS } from '../../domain/entity-kinds.ts';
+import type { EntityView, RelationshipView, SourceView } from '../../domain/records.ts';
+import { builder } from '../builder.ts';
+import { bounded } from '../errors.ts';
+import {
+  DirectionEnum,
+  EntityKindEnum,
+  RelationshipStatusEnum,
+  RelationshipTypeEnum,
+} from './enums.ts';
+import {
+  decodeCursor,
+  EntityRef,
+  EvidenceRef,
+  encodeCursor,
+  type Page,
+  RelationshipRef,
+  SourceRef,
+} from './refs.ts';
+
+const MAX_PAGE = 100;
+
+function connection<T extends { id: string }>(
+  name: string,
+  node: typeof EntityRef | typeof RelationshipRef,
+) {
+  const Edge = builder.objectRef<T>(`${name}Edge`).implement({
+    fields: (t) => ({
+      cursor: t.string({ resolve: (item) => encodeCursor(item.id) }),
+      node: t.field({ type: node as never, resolve: (item) => item as never }),
+    }),
+  });
+  return builder.objectRef<Page<T>>(`${name}Connection`).implement({
+    fields: (t) => ({
+      edges: t.field({ type: [Edge], resolve: (page) => page.items }),
+      nodes: t.field({ type: [node as never], resolve: (page) => page.items as never }),
+      pageInfo: t.field({
+        type: PageInfo,
+        resolve: (page) => ({
+          hasNextPage: page.hasNextPage,
+          endCursor:
+            page.items.length > 0 ? encodeCursor(page.items[page.items.length - 1]!.id) : null,
+        }),
+      }),
+      totalCount: t.int({ nullable: true, resolve: (page) => page.totalCount ?? null }),
+    }),
+  });
+}
+
+const PageInfo = builder
+  .objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo')
+  .implement({
+    fields: (t) => ({
+      hasNextPage: t.exposeBoolean('hasNextPage'),
+      endCursor: t.exposeString('endCursor', { nullable: true }),
+    }),
+  });
+
+const EntityConnection = connection<EntityView>('Entity', EntityRef);
+const RelationshipConnection = connection<RelationshipView>('Relationship', RelationshipRef);
+
+function page<T>(rows: T[], first: number, totalCount?: number): Page<T> {
+  return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+}
+
+EntityRef.implement({
+  description: 'An organisation, body, country or person.',
+  resolveType: (entity) => entity.kind,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.field({ type: EntityKindEnum, resolve: (entity) => entity.kind }),
+    name: t.exposeString('name'),
+    aliases: t.exposeStringList('aliases'),
+    description: t.exposeString('description', { nullable: true }),
+    country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2' }),
+    founded: t.expose('founded', { type: 'PartialDate', nullable: true }),
+    dissolved: t.expose('dissolved', { type: 'PartialDate', nullable: true }),
+    website: t.exposeString('website', { nullable: true }),
+    wikidata: t.exposeString('wikidata', { nullable: true }),
+    datasets: t.exposeStringList('datasets', { description: 'Ids of the datasets it came from' }),
+    degree: t.exposeInt('degree', { description: 'How many relationships it has' }),
+    evidence: t.field({ type: [EvidenceRef], resolve: (entity) => entity.evidence }),
+    sources: t.field({
+      type: [SourceRef],
+      description: 'The distinct sources of its evidence',
+      resolve: async (entity, _args, { loaders }) => {
+        const ids = [...new Set(entity.evidence.map((item) => item.source))];
+        const found = await loaders.source.loadMany(ids);
+        return found.filter((item): item is SourceView => !!item && !(item instanceof Error));
+      },
+    }),
+    relationships: t.field({
+      type: RelationshipConnection,
+      args: {
+        types: t.arg({ type: [RelationshipTypeEnum], required: false }),
+        direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }),
+        statuses: t.arg({ type: [RelationshipStatusEnum], required: false }),
+        asOf: t.arg({ type: 'PartialDate', required: false }),
+        first: t.arg.int({ defaultValue: 20 }),
+        after: t.arg.string({ required: false }),
+      },
+      resolve: async (entity, args, { db, loaders }) => {
+        const first = bounded('first', args.first ?? 20, 1, MAX_PAGE);
+        const rows = await findRelationshipsOf(db, entity.id, {
+          types: args.types,
+          statuses: args.statuses,
+          asOf: args.asOf,
+          direction: args.direction as Direction,
+          first,
+          after: decodeCursor(args.after),
+        });
+        loaders.primeEntities([entity]);
+        return page(rows, first);
+      },
+    }),
+  }),
+});
+
+for (const kind of ENTITY_KINDS) {
+  builder.objectType(builder.objectRef<EntityView>(kind), {
+    description: ENTITY_KIND_INFO[kind].description,
+    interfaces: [EntityRef],
+    isTypeOf: (entity) => (entity as EntityView).kind === kind,
+    fields: () => ({}),
+  });
+}
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, { loaders }) => loaders.entity.load(String(args.id)),
+  }),
+  entities: t.field({
+    type: EntityConnection,
+    description: 'All entities, ordered by id, a page at a time.',
+    args: {
+      kinds: t.arg({ type: [EntityKindEnum], required: false }),
+      country: t.arg.string({ required: false }),
+      first: t.arg.int({ defaultValue: 20 }),
+      after: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, args, { db, loaders }) => {
+      const first = bounded('first', args.first ?? 20, 1, MAX_PAGE);
+      const query = {
+        kinds: args.kinds,
+        country: args.country?.toUpperCase(),
+        first,
+        after: decodeCursor(args.after),
+      };
+      const [rows, total] = await Promise.all([listEntities(db, query), countEntities(db, query)]);
+      loaders.primeEntities(rows);
+      return page(rows, first, total);
+    },
+  }),
+}));

@@ -1,0 +1,106 @@
+import { findNeighborhood, findPaths, type SubgraphRows } from '../../db/graph-repository.ts';
+import { builder } from '../builder.ts';
+import { badInput, bounded, notFound } from '../errors.ts';
+import { EntityKindEnum, RelationshipStatusEnum, RelationshipTypeEnum } from './enums.ts';
+import { EntityRef, HubRef, PathRef, RelationshipRef } from './refs.ts';
+
+/** At most this many relationships are drawn from one node; a hub shows counts instead. */
+export const HUB_CAP = 50;
+
+const TypeCount = builder.objectRef<{ type: string; count: number }>('TypeCount').implement({
+  fields: (t) => ({
+    type: t.field({ type: RelationshipTypeEnum, resolve: (row) => row.type as never }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+HubRef.implement({
+  description:
+    'A node with more relationships than a neighbourhood draws: how many, of which types.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    total: t.exposeInt('total'),
+    shown: t.int({ resolve: () => HUB_CAP }),
+    byType: t.field({ type: [TypeCount], resolve: (hub) => hub.byType }),
+  }),
+});
+
+const Subgraph = builder.objectRef<SubgraphRows>('Subgraph').implement({
+  fields: (t) => ({
+    nodes: t.field({ type: [EntityRef], resolve: (graph) => graph.nodes }),
+    edges: t.field({ type: [RelationshipRef], resolve: (graph) => graph.edges }),
+    truncated: t.exposeBoolean('truncated', {
+      description: 'True when a limit or a hub cut the result',
+    }),
+    hubs: t.field({ type: [HubRef], resolve: (graph) => graph.hubs }),
+  }),
+});
+
+PathRef.implement({
+  fields: (t) => ({
+    length: t.int({ resolve: (path) => path.edges.length }),
+    nodes: t.field({ type: [EntityRef], resolve: (path) => path.nodes }),
+    edges: t.field({ type: [RelationshipRef], resolve: (path) => path.edges }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  neighborhood: t.field({
+    type: Subgraph,
+    description: 'Entities around the given ones, with the relationships that join them.',
+    args: {
+      ids: t.arg.idList({ required: true }),
+      depth: t.arg.int({ defaultValue: 1 }),
+      relationshipTypes: t.arg({ type: [RelationshipTypeEnum], required: false }),
+      kinds: t.arg({ type: [EntityKindEnum], required: false }),
+      statuses: t.arg({ type: [RelationshipStatusEnum], required: false }),
+      asOf: t.arg({ type: 'PartialDate', required: false }),
+      limit: t.arg.int({ defaultValue: 200 }),
+    },
+    resolve: async (_root, args, { db, loaders }) => {
+      if (args.ids.length === 0 || args.ids.length > 100)
+        throw badInput('ids must hold 1 to 100 ids.', 'ids');
+      const graph = await findNeighborhood(db, {
+        ids: args.ids.map(String),
+        depth: bounded('depth', args.depth ?? 1, 1, 3) as 1 | 2 | 3,
+        limit: bounded('limit', args.limit ?? 200, 1, 2000),
+        hubCap: HUB_CAP,
+        types: args.relationshipTypes,
+        kinds: args.kinds,
+        statuses: args.statuses,
+        asOf: args.asOf,
+      });
+      loaders.primeEntities(graph.nodes);
+      return graph;
+    },
+  }),
+  paths: t.field({
+    type: [PathRef],
+    description: 'The shortest paths between two entities, each hop valid at asOf when given.',
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      maxLength: t.arg.int({ defaultValue: 4 }),
+      relationshipTypes: t.arg({ type: [RelationshipTypeEnum], required: false }),
+      asOf: t.arg({ type: 'PartialDate', required: false }),
+      limit: t.arg.int({ defaultValue: 3 }),
+    },
+    resolve: async (_root, args, { db, loaders }) => {
+      const [from, to] = [String(args.from), String(args.to)];
+      const [a, b] = await loaders.entity.loadMany([from, to]);
+      if (!a || a instanceof Error) throw notFound('entity', from);
+      if (!b || b instanceof Error) throw notFound('entity', to);
+      if (from === to) throw badInput('from and to must be different entities.', 'to');
+      const paths = await findPaths(db, {
+        from,
+        to,
+        maxLength: bounded('maxLength', args.maxLength ?? 4, 1, 6),
+        limit: bounded('limit', args.limit ?? 3, 1, 10),
+        types: args.relationshipTypes,
+        asOf: args.asOf,
+      });
+      loaders.primeEntities(paths.flatMap((path) => path.nodes));
+      return paths;
+    },
+  }),
+}));

@@ -1,0 +1,90 @@
+import { findTimeline } from '../../db/relationship-repository.ts';
+import { RELATIONSHIP_TYPE_INFO } from '../../domain/relationship-types.ts';
+import { builder } from '../builder.ts';
+import { notFound } from '../errors.ts';
+import { RelationshipStatusEnum, RelationshipTypeEnum } from './enums.ts';
+import { EntityRef, EvidenceRef, RelationshipRef, SourceRef } from './refs.ts';
+
+RelationshipRef.implement({
+  description: 'A dated, evidenced tie between two entities.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    type: t.field({ type: RelationshipTypeEnum, resolve: (rel) => rel.type }),
+    label: t.string({
+      description: 'How it reads from `from` to `to`, e.g. "is a member of"',
+      resolve: (rel) => RELATIONSHIP_TYPE_INFO[rel.type].label,
+    }),
+    from: t.field({
+      type: EntityRef,
+      resolve: async (rel, _args, { loaders }) =>
+        (await loaders.entity.load(rel.from)) ?? Promise.reject(notFound('entity', rel.from)),
+    }),
+    to: t.field({
+      type: EntityRef,
+      resolve: async (rel, _args, { loaders }) =>
+        (await loaders.entity.load(rel.to)) ?? Promise.reject(notFound('entity', rel.to)),
+    }),
+    since: t.expose('since', { type: 'PartialDate', nullable: true }),
+    until: t.expose('until', { type: 'PartialDate', nullable: true }),
+    status: t.field({ type: RelationshipStatusEnum, resolve: (rel) => rel.status }),
+    role: t.exposeString('role', { nullable: true }),
+    measure: t.exposeString('measure', { nullable: true }),
+    instrument: t.exposeString('instrument', { nullable: true }),
+    claim: t.exposeString('claim', { nullable: true }),
+    description: t.exposeString('description', { nullable: true }),
+    dataset: t.exposeString('dataset', { nullable: true }),
+    evidence: t.field({ type: [EvidenceRef], resolve: (rel) => rel.evidence }),
+  }),
+});
+
+EvidenceRef.implement({
+  description:
+    'What backs a relationship or an entity: a source and, where there is one, the exact quote.',
+  fields: (t) => ({
+    source: t.field({
+      type: SourceRef,
+      resolve: async (evidence, _args, { loaders }) =>
+        (await loaders.source.load(evidence.source)) ?? {
+          id: evidence.source,
+          title: evidence.source,
+        },
+    }),
+    quote: t.exposeString('quote', { nullable: true }),
+  }),
+});
+
+SourceRef.implement({
+  description: 'A document: an article, a press release, a legal act, a dataset export.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    title: t.exposeString('title'),
+    url: t.exposeString('url', { nullable: true }),
+    published: t.expose('published', { type: 'PartialDate', nullable: true }),
+    publisher: t.field({
+      type: EntityRef,
+      nullable: true,
+      resolve: (source, _args, { loaders }) =>
+        source.publisher ? loaders.entity.load(source.publisher) : null,
+    }),
+    author: t.field({
+      type: EntityRef,
+      nullable: true,
+      resolve: (source, _args, { loaders }) =>
+        source.author ? loaders.entity.load(source.author) : null,
+    }),
+    dataset: t.exposeString('dataset', { nullable: true }),
+  }),
+});
+
+builder.queryField('timeline', (t) =>
+  t.field({
+    type: [RelationshipRef],
+    description: "An entity's dated relationships, earliest first.",
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, { db, loaders }) => {
+      const id = String(args.id);
+      if (!(await loaders.entity.load(id))) throw notFound('entity', id);
+      return findTimeline(db, id);
+    },
+  }),
+);

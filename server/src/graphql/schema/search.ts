@@ -1,0 +1,31 @@
+import { type SearchHitRow, searchEntities } from '../../db/entity-repository.ts';
+import { builder } from '../builder.ts';
+import { badInput, bounded } from '../errors.ts';
+import { EntityKindEnum } from './enums.ts';
+import { EntityRef } from './refs.ts';
+
+const SearchHit = builder.objectRef<SearchHitRow>('SearchHit').implement({
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, resolve: (hit) => hit.entity }),
+    score: t.exposeFloat('score', { description: 'Relevance; higher is better' }),
+  }),
+});
+
+builder.queryField('search', (t) =>
+  t.field({
+    type: [SearchHit],
+    description: 'Full-text search over names and aliases, tolerant of one typo per word.',
+    args: {
+      text: t.arg.string({ required: true }),
+      kinds: t.arg({ type: [EntityKindEnum], required: false }),
+      first: t.arg.int({ defaultValue: 10 }),
+    },
+    resolve: async (_root, args, { db, loaders }) => {
+      if (args.text.length > 200) throw badInput('text must be at most 200 characters.', 'text');
+      const first = bounded('first', args.first ?? 10, 1, 50);
+      const hits = await searchEntities(db, args.text, { kinds: args.kinds, first });
+      loaders.primeEntities(hits.map((hit) => hit.entity));
+      return hits;
+    },
+  }),
+);

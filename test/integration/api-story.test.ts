@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCuratedDatasets } from '../helpers/curated.ts';
+import { connectTestDatabase } from '../helpers/database.ts';
+import { createClient, ok } from '../helpers/graphql.ts';
+
+const db = connectTestDatabase();
+const query = createClient(db);
+
+beforeAll(() => loadCuratedDatasets(db));
+afterAll(() => db.close());
+
+const EDGE =
+  'id type label since until status from { id name } to { id name } evidence { quote source { id title url } }';
+
+interface Edge {
+  id: string;
+  type: string;
+  since: string | null;
+  status: string;
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  evidence: { quote: string | null; source: { id: string; url: string | null } }[];
+}
+
+describe('the seed story, through GraphQL', () => {
+  it('how is Kaspersky Lab connected to Europol? (paths)', async () => {
+    const data = await ok<{ paths: { length: number; nodes: { id: string }[]; edges: Edge[] }[] }>(
+      query(
+        `{ paths(from: "kaspersky-lab", to: "europol") { length nodes { id } edges { ${EDGE} } } }`,
+      ),
+    );
+    expect(data.paths.length).toBeGreaterThanOrEqual(1);
+    const [shortest] = data.paths;
+    expect(shortest?.length).toBe(1);
+    expect(shortest?.nodes.map((node) => node.id).sort()).toEqual(['europol', 'kaspersky-lab']);
+    expect(shortest?.edges[0]?.type).toBe('COOPERATES_WITH');
+    expect(shortest?.edges[0]?.evidence[0]?.quote).toMatch(/freeze our cooperation/);
+    for (const path of data.paths) expect(path.edges).toHaveLength(path.length);
+  });
+
+  it('who restricted Kaspersky, and when? (neighborhood filtered to RESTRICTS)', async () => {
+    const data = await ok<{ neighborhood: { nodes: { id: string }[]; edges: Edge[] } }>(
+      query(
+        `{ neighborhood(ids: ["kaspersky-lab"], relationshipTypes: [RESTRICTS]) { nodes { id } edges { ${EDGE} measure } } }`,
+      ),
+    );
+    const edges = data.neighborhood.edges;
+    expect(edges.every((edge) => edge.type === 'RESTRICTS')).toBe(true);
+    const restrictors = new Set(
+      edges.filter((edge) => edge.to.id === 'kaspersky-lab').map((edge) => edge.from.id),
+    );
+    expect(restrictors).toContain('european-parliament');
+    expect(restrictors).toContain('us-government');
+    const parliament = edges.find((edge) => edge.from.id === 'european-parliament');
+    expect(parliament).toMatchObject({ since: '2018-06-13', status: 'PROPOSED' });
+  });
+
+  it("what was Kaspersky's relationship to No More Ransom at 2017-01-01, and at 2019-01-01? (asOf)", async () => {
+    const at = async (asOf: string) => {
+      const data = await ok<{ neighborhood: { edges: Edge[] } }>(
+        query(
+          `query($asOf: PartialDate) { neighborhood(ids: ["kaspersky-lab"], asOf: $asOf, limit: 500) { edges { ${EDGE} } } }`,
+          { asOf },
+        ),
+      );
+      return data.neighborhood.edges
+        .filter((edge) => [edge.from.id, edge.to.id].includes('no-more-ransom'))
+        .map((edge) => `${edge.type}:${edge.status}`)
+        .sort();
+    };
+    const before = await at('2017-01-01');
+    const after = await at('2019-01-01');
+    expect(before).toContain('MEMBER_OF:ACTIVE');
+    expect(before).not.toContain('COOPERATES_WITH:FROZEN');
+    expect(after).toContain('COOPERATES_WITH:FROZEN');
+  });
+
+  it('search("Kaspersy") finds Kaspersky Lab despite the typo', async () => {
+    const data = await ok<{
+      search: { score: number; entity: { id: string; __typename: string } }[];
+    }>(query('{ search(text: "Kaspersy") { score entity { __typename id } } }'));
+    expect(data.search[0]?.entity).toEqual({ __typename: 'Company', id: 'kaspersky-lab' });
+    expect(data.search[0]?.score).toBeGreaterThan(0);
+  });
+});
