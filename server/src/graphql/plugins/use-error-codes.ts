@@ -27,7 +27,8 @@ export function maskError(
 ): NonNullable<Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean>>['maskError'] {
   return (error, message) => {
     const original = error instanceof GraphQLError ? error.originalError : undefined;
-    if (error instanceof GraphQLError && !original && error.extensions?.code) return error;
+    // A GraphQLError made on purpose (validation, limits, user errors) carries no original error.
+    if (error instanceof GraphQLError && !original) return error;
     if (original instanceof GraphQLError && original.extensions?.code) return original;
     if (TIMEOUT_CODES.has(neo4jCode(error) ?? '')) {
       return new GraphQLError(

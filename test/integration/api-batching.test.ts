@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
+import { loadCuratedDatasets } from '../helpers/curated.ts';
+import { connectTestDatabase, testConfig } from '../helpers/database.ts';
+
+const db = connectTestDatabase();
+beforeAll(() => loadCuratedDatasets(db));
+afterAll(() => db.close());
+
+const NEIGHBORHOOD = `query($ids: [ID!]!, $depth: Int) {
+  neighborhood(ids: $ids, depth: $depth, limit: 2000) {
+    nodes { id name evidence { quote source { id title url publisher { id name } } } sources { id } }
+    edges { id from { id name } to { id name } evidence { quote source { id title url author { name } } } }
+  }
+}`;
+
+async function roundTripsOf(ids: string[], depth: number) {
+  const yoga = createEntenteYoga({ db, config: testConfig() });
+  const before = db.roundTrips;
+  const response = await yoga.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: NEIGHBORHOOD, variables: { ids, depth } }),
+  });
+  const body = await response.json();
+  expect(body.errors).toBeUndefined();
+  return { trips: db.roundTrips - before, nodes: body.data.neighborhood.nodes.length as number };
+}
+
+describe('a neighbourhood with evidence and sources', () => {
+  it('takes a bounded number of round trips, however many nodes it holds', async () => {
+    const small = await roundTripsOf(['anthony-spadafora'], 1);
+    const large = await roundTripsOf(['kaspersky-lab', 'europol', 'european-union'], 2);
+    expect(large.nodes).toBeGreaterThan(small.nodes * 10);
+    // One for the subgraph, one batch of sources, one batch of publishers and authors.
+    expect(small.trips).toBeLessThanOrEqual(3);
+    expect(large.trips).toBeLessThanOrEqual(3);
+  });
+});

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { printSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase } from '../../server/src/db/database.ts';
+import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
+import { schema } from '../../server/src/graphql/schema/index.ts';
+import { loadCuratedDatasets } from '../helpers/curated.ts';
+import { connectTestDatabase, testConfig } from '../helpers/database.ts';
+import { codes, createClient } from '../helpers/graphql.ts';
+
+const db = connectTestDatabase();
+const query = createClient(db);
+beforeAll(() => loadCuratedDatasets(db));
+afterAll(() => db.close());
+
+describe('limits for a public endpoint', () => {
+  it('refuses an over-deep query with a clear message', async () => {
+    const deep = '{ entity(id: "europol") { sources { publisher { sources { publisher { sources { publisher { sources { publisher { sources { publisher { sources { publisher { id } } } } } } } } } } } } } }';
+    const result = await query(deep);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.message).toMatch(/Query depth limit of 12 exceeded/);
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: 12 }, (_, i) => `a${i}: entity(id: "europol") { id }`).join(' ');
+    const result = await query(`{ ${aliases} }`);
+    expect(result.errors?.[0]?.message).toMatch(/Aliases limit of 10 exceeded/);
+  });
+
+  it('refuses an over-costly query', async () => {
+    const fields = 'id name kind aliases description country founded website wikidata datasets degree';
+    const level = (inner: string) => `relationships { nodes { id from { ${fields} ${inner} } to { ${fields} ${inner} } } }`;
+    const costly = `{ ${Array.from({ length: 8 }, (_, i) => `n${i}: neighborhood(ids: ["europol"]) { nodes { ${fields} ${level(level(''))} } }`).join(' ')} }`;
+    const result = await query(costly);
+    expect(result.errors?.[0]?.message).toMatch(/Query Cost limit of 10000 exceeded/);
+  });
+
+  it('refuses a query with too many tokens', async () => {
+    const result = await query(`{ entity(id: "europol") { ${'id '.repeat(3200)} } }`);
+    expect(result.errors?.[0]?.message).toMatch(/Token limit of 3000 exceeded/);
+  });
+});
+
+describe('what the endpoint shows', () => {
+  it('masks unexpected errors', async () => {
+    const broken = createDatabase(db.driver, { database: 'no-such-database', timeoutMs: 1000 });
+    const result = await createClient(broken)('{ stats { entities } }');
+    expect(result.errors?.[0]?.message).toBe('Unexpected error.');
+    expect(JSON.stringify(result)).not.toMatch(/no-such-database/);
+  });
+
+  it('hides field suggestions in production only', async () => {
+    const production = createClient(db, { mode: 'production' });
+    const hidden = await production('{ entity(id: "europol") { nmae } }');
+    expect(JSON.stringify(hidden.errors)).not.toMatch(/Did you mean/);
+    const shown = await query('{ entity(id: "europol") { nmae } }');
+    expect(shown.errors?.[0]?.message).toMatch(/Did you mean "name"\?/);
+  });
+
+  it('serves GraphiQL with example queries in development, not in production', async () => {
+    const page = (mode: 'development' | 'production') =>
+      createEntenteYoga({ db, config: testConfig({ mode }) }).fetch('http://test/graphql', {
+        headers: { accept: 'text/html' },
+      });
+    const development = await page('development');
+    expect(await development.text()).toContain('How is Kaspersky Lab connected to Europol?');
+    const production = await page('production');
+    expect(production.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+  });
+
+  it('answers CORS only for the configured origins', async () => {
+    const yoga = createEntenteYoga({ db, config: testConfig({ corsOrigins: ['https://analyst.example'] }) });
+    const allowed = await yoga.fetch('http://test/graphql', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://analyst.example', 'access-control-request-method': 'POST' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://analyst.example');
+    const other = await yoga.fetch('http://test/graphql', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).not.toBe('https://elsewhere.example');
+  });
+});
+
+describe('server/schema.graphql', () => {
+  it('matches the schema in the code (run npm run schema:print after a change)', () => {
+    const committed = readFileSync(new URL('../../server/schema.graphql', import.meta.url), 'utf8');
+    expect(committed).toBe(`${printSchema(schema)}\n`);
+  });
+});
