@@ -44,6 +44,9 @@ CALL (frontier) {
     MATCH ${NEIGHBOUR}
     RETURN r, n LIMIT $hubCap
   }
+  // Rows are pulled lazily: once a level has twice the node limit, the rest of the frontier
+  // is never expanded.
+  WITH r, n LIMIT $rowCap
   RETURN collect(r) AS levelRels, collect(DISTINCT n) AS levelNodes
 }
 CALL (frontier) {
@@ -91,6 +94,7 @@ export async function findNeighborhood(
     kinds: query.kinds && query.kinds.length > 0 ? [...query.kinds] : null,
     limit: query.limit,
     hubCap: query.hubCap,
+    rowCap: query.limit * 2,
   });
   if (!row) return { nodes: [], edges: [], hubs: [], truncated: false };
   const edges = new Map(row.edges.map((edge) => [edge.id as string, toRelationship(edge)]));

@@ -65,7 +65,9 @@ function defined(props: Props): Props {
   return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
 }
 
+/** Empty lists are left out: an absent property reads back as [] and costs no array record. */
 function evidenceProps(evidence: readonly EvidenceRecord[]): Props {
+  if (evidence.length === 0) return {};
   return {
     evidenceSources: evidence.map((item) => item.source),
     evidenceQuotes: evidence.map((item) => item.quote ?? ''),
@@ -79,8 +81,13 @@ function row(id: string, dataset: string, props: Props, ends?: { from: string; t
 }
 
 function entityRow(entity: EntityRecord, dataset: string): Row {
-  const { evidence, ...rest } = entity;
-  return row(entity.id, dataset, { ...rest, ...evidenceProps(evidence), datasets: [dataset] });
+  const { evidence, aliases, ...rest } = entity;
+  return row(entity.id, dataset, {
+    ...rest,
+    ...(aliases.length > 0 ? { aliases } : {}),
+    ...evidenceProps(evidence),
+    datasets: [dataset],
+  });
 }
 
 function sourceRow(source: SourceRecord, dataset: string): Row {

@@ -1,7 +1,158 @@
+import {
+  type Check,
+  deleteEntity,
+  deleteRelationship,
+  mergeEntities,
+  upsertEntity,
+  upsertRelationship,
+  upsertSource,
+} from '../../db/curation-repository.ts';
+import { firstDay, lastDay } from '../../domain/partial-date.ts';
+import type { EvidenceRecord } from '../../domain/records.ts';
+import { deriveRelationshipId } from '../../domain/relationship-id.ts';
+import { endpointProblem } from '../../domain/relationship-types.ts';
+import { entitySchema, relationshipSchema, sourceSchema } from '../../validation/record-schemas.ts';
 import { builder } from '../builder.ts';
+import { badInput, userError } from '../errors.ts';
 import { requireEditor } from '../plugins/authorization.ts';
+import {
+  parseRecord,
+  UpsertEntityInput,
+  UpsertRelationshipInput,
+  UpsertSourceInput,
+} from './curation-inputs.ts';
+import { EntityRef, RelationshipRef, SourceRef } from './refs.ts';
 
-// Placeholder removed below once the curation mutations exist.
-builder.mutationField('ping', (t) =>
-  t.boolean({ resolve: (_root, _args, context) => (requireEditor(context), true) }),
-);
+/**
+ * Curator mutations. Each checks the caller first, then the input's shape with the seeder's
+ * record schemas, then (inside the write's transaction) what the input refers to: a refused
+ * write writes nothing.
+ */
+
+function missing(what: 'entity' | 'source', id: string, field: string) {
+  return userError('NOT_FOUND', `No ${what} with id "${id}".`, { id, field });
+}
+
+/** Refuses evidence that names a source the database does not hold. */
+function requireSources(evidence: readonly EvidenceRecord[]): Check {
+  return (found) => {
+    const unknown = evidence.find((item) => !found.sources.has(item.source));
+    if (unknown) throw badInput(`evidence names unknown source "${unknown.source}".`, 'evidence');
+  };
+}
+
+function requireEntities(named: Partial<Record<string, string>>): Check {
+  return (found) => {
+    for (const [field, id] of Object.entries(named)) {
+      if (id && !found.entities.has(id)) throw missing('entity', id, field);
+    }
+  };
+}
+
+builder.mutationFields((t) => ({
+  upsertEntity: t.field({
+    type: EntityRef,
+    description: 'Creates an entity, or replaces the one with this id. Editors only.',
+    args: { input: t.arg({ type: UpsertEntityInput, required: true }) },
+    resolve: async (_root, args, context) => {
+      requireEditor(context);
+      const record = parseRecord(entitySchema, args.input);
+      const entity = await upsertEntity(context.db, record, requireSources(record.evidence));
+      context.loaders.entity.clear(entity.id).prime(entity.id, entity);
+      return entity;
+    },
+  }),
+
+  deleteEntity: t.boolean({
+    description: 'Deletes an entity with all its relationships. Editors only.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => {
+      requireEditor(context);
+      const id = String(args.id);
+      if (!(await deleteEntity(context.db, id))) throw missing('entity', id, 'id');
+      // Its neighbours' degrees changed too.
+      context.loaders.entity.clearAll();
+      return true;
+    },
+  }),
+
+  upsertRelationship: t.field({
+    type: RelationshipRef,
+    description:
+      'Creates a relationship, or replaces the one with this id (of any type). Editors only.',
+    args: { input: t.arg({ type: UpsertRelationshipInput, required: true }) },
+    resolve: async (_root, args, context) => {
+      requireEditor(context);
+      const parsed = parseRecord(relationshipSchema, args.input);
+      const rel = { ...parsed, id: parsed.id ?? deriveRelationshipId(parsed) };
+      if (rel.since && rel.until && lastDay(rel.until) < firstDay(rel.since)) {
+        throw badInput(`until ${rel.until} is before since ${rel.since}.`, 'until');
+      }
+      const written = await upsertRelationship(context.db, rel, (found) => {
+        const fromKind = found.entities.get(rel.from);
+        if (!fromKind) throw missing('entity', rel.from, 'from');
+        const toKind = found.entities.get(rel.to);
+        if (!toKind) throw missing('entity', rel.to, 'to');
+        const problem = endpointProblem(rel.type, fromKind, toKind);
+        if (problem) {
+          throw badInput(`${problem}: ${rel.from} (${fromKind}) -> ${rel.to} (${toKind}).`, 'type');
+        }
+        requireSources(rel.evidence)(found);
+      });
+      // The ends' degrees changed, and so did those of any ends the replaced one had.
+      context.loaders.entity.clearAll();
+      return written;
+    },
+  }),
+
+  deleteRelationship: t.boolean({
+    description: 'Deletes a relationship by id, whatever its type. Editors only.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, context) => {
+      requireEditor(context);
+      const id = String(args.id);
+      if (!(await deleteRelationship(context.db, id))) {
+        throw userError('NOT_FOUND', `No relationship with id "${id}".`, { id, field: 'id' });
+      }
+      context.loaders.entity.clearAll();
+      return true;
+    },
+  }),
+
+  upsertSource: t.field({
+    type: SourceRef,
+    description: 'Creates a source, or replaces the one with this id. Editors only.',
+    args: { input: t.arg({ type: UpsertSourceInput, required: true }) },
+    resolve: async (_root, args, context) => {
+      requireEditor(context);
+      const record = parseRecord(sourceSchema, args.input);
+      const source = await upsertSource(
+        context.db,
+        record,
+        requireEntities({ publisher: record.publisher, author: record.author }),
+      );
+      context.loaders.source.clear(source.id).prime(source.id, source);
+      return source;
+    },
+  }),
+
+  mergeEntities: t.field({
+    type: EntityRef,
+    description:
+      'Folds a duplicate into the entity to keep: its relationships move over with their ids, ' +
+      'its name becomes an alias, and it is deleted. Editors only.',
+    args: {
+      keep: t.arg.id({ required: true }),
+      drop: t.arg.id({ required: true }),
+    },
+    resolve: async (_root, args, context) => {
+      requireEditor(context);
+      const [keep, drop] = [String(args.keep), String(args.drop)];
+      if (keep === drop) throw badInput('keep and drop must be different entities.', 'drop');
+      const entity = await mergeEntities(context.db, keep, drop, requireEntities({ keep, drop }));
+      context.loaders.entity.clearAll();
+      context.loaders.entity.prime(entity.id, entity);
+      return entity;
+    },
+  }),
+}));

@@ -1,0 +1,358 @@
+import { ENTITY_KINDS, type EntityKind } from '../domain/entity-kinds.ts';
+import { firstDay, lastDay } from '../domain/partial-date.ts';
+import type {
+  EntityRecord,
+  EntityView,
+  EvidenceRecord,
+  RelationshipRecord,
+  RelationshipView,
+  SourceRecord,
+  SourceView,
+} from '../domain/records.ts';
+import { stableHash } from '../domain/relationship-id.ts';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
+import type { Database, Transaction } from './database.ts';
+import {
+  ENTITY_MAP,
+  RELATIONSHIP_MAP,
+  SOURCE_MAP,
+  toEntity,
+  toRelationship,
+  toSource,
+} from './projections.ts';
+
+/**
+ * The curator's writes. Each runs in one transaction: it looks up what the input refers to,
+ * hands that to the caller's `check` (which throws to refuse, so nothing is written), writes,
+ * and reads the result back. Records are stored exactly as the seeder stores them, content
+ * hash included, so a later seed run sees curated records as changed and vice versa.
+ */
+
+/** The dataset curated records belong to when they belong to no other. */
+export const CURATION_DATASET = 'curation';
+
+/** What exists of the entities and sources an input names. */
+export interface References {
+  /** Kind of each named entity that exists. */
+  entities: Map<string, EntityKind>;
+  /** Ids of the named sources that exist. */
+  sources: Set<string>;
+}
+
+/** Throws to refuse a write; runs inside the transaction, before anything is written. */
+export type Check = (found: References) => void;
+
+type Props = Record<string, unknown>;
+
+// --- Stored shapes: the same as seed-repository.ts writes, so hashes agree with the seeder's.
+
+function defined(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
+}
+
+function hashed(id: string, props: Props): Props {
+  const clean = defined({ ...props, id });
+  return { ...clean, hash: stableHash(JSON.stringify(clean)) };
+}
+
+function evidenceProps(evidence: readonly EvidenceRecord[]): Props {
+  return {
+    evidenceSources: evidence.map((item) => item.source),
+    evidenceQuotes: evidence.map((item) => item.quote ?? ''),
+  };
+}
+
+function entityProps(entity: EntityRecord, datasets: readonly string[]): Props {
+  const { evidence, ...rest } = entity;
+  return hashed(entity.id, { ...rest, ...evidenceProps(evidence), datasets: [...datasets] });
+}
+
+function relationshipProps(rel: RelationshipRecord, dataset: string): Props {
+  const { evidence, from: _from, to: _to, type: _type, ...rest } = rel;
+  return hashed(rel.id, {
+    ...rest,
+    ...evidenceProps(evidence),
+    validFrom: rel.since ? firstDay(rel.since) : undefined,
+    validTo: rel.until ? lastDay(rel.until) : undefined,
+    dataset,
+  });
+}
+
+function sourceProps(source: SourceRecord, dataset: string): Props {
+  return hashed(source.id, { ...source, dataset });
+}
+
+/** A stored entity back as a record, its keys in the order the seeder hashes them. */
+function entityRecord(stored: Props): { record: EntityRecord; datasets: string[] } {
+  const { datasets, degree: _degree, ...record } = toEntity(stored);
+  return { record, datasets };
+}
+
+// --- Allow-listed identifiers: the only non-parameters in the text below.
+
+function kindLabel(kind: EntityKind): string {
+  if (!ENTITY_KINDS.includes(kind)) throw new Error(`not an entity kind: ${kind}`);
+  return kind;
+}
+
+function relType(type: RelationshipType): string {
+  if (!RELATIONSHIP_TYPES.includes(type)) throw new Error(`not a relationship type: ${type}`);
+  return type;
+}
+
+/** Binds `r` to the relationship with id `$id` of whatever type, through the per-type indexes. */
+const RELATIONSHIP_BY_ID = `CALL () {
+  ${RELATIONSHIP_TYPES.map((type) => `MATCH ()-[r:${relType(type)} {id: $id}]->() RETURN r`).join('\n  UNION ALL\n  ')}
+}`;
+
+const LOOKUP_REFERENCES = `
+CALL () {
+  UNWIND $entities AS id
+  MATCH (e:Entity {id: id})
+  RETURN collect([e.id, e.kind]) AS entities
+}
+CALL () {
+  UNWIND $sources AS id
+  MATCH (s:Source {id: id})
+  RETURN collect(s.id) AS sources
+}
+RETURN entities, sources`;
+
+async function lookUp(
+  tx: Transaction,
+  names: { entities?: string[]; sources?: string[] },
+): Promise<References> {
+  const [row] = await tx.run<{ entities: [string, EntityKind][]; sources: string[] }>(
+    LOOKUP_REFERENCES,
+    { entities: names.entities ?? [], sources: names.sources ?? [] },
+  );
+  return { entities: new Map(row?.entities ?? []), sources: new Set(row?.sources ?? []) };
+}
+
+/** A row a statement always returns; its absence is a bug, not a user error. */
+function one<T>(row: T | undefined): T {
+  if (row === undefined) throw new Error('a curation statement returned no row');
+  return row;
+}
+
+const sourcesOf = (evidence: readonly EvidenceRecord[]) => evidence.map((item) => item.source);
+
+// --- Entities
+
+const READ_ENTITY_PROPS = `
+MATCH (e:Entity) WHERE e.id IN $ids
+RETURN e.id AS id, properties(e) AS props`;
+
+const writeEntity = (kind: EntityKind) => `
+MERGE (e:Entity {id: $id})
+SET e = $props
+REMOVE e:${ENTITY_KINDS.map(kindLabel).join(':')}
+SET e:${kindLabel(kind)}
+RETURN ${ENTITY_MAP} AS entity`;
+
+/** Creates an entity or replaces its properties and kind; it keeps its datasets, plus curation. */
+export function upsertEntity(
+  db: Database,
+  entity: EntityRecord,
+  check: Check,
+): Promise<EntityView> {
+  return db.transaction(async (tx) => {
+    check(await lookUp(tx, { sources: sourcesOf(entity.evidence) }));
+    const [old] = await tx.run<{ props: Props }>(READ_ENTITY_PROPS, { ids: [entity.id] });
+    const datasets = (old?.props.datasets as string[] | undefined) ?? [];
+    const props = entityProps(entity, [...new Set([...datasets, CURATION_DATASET])]);
+    const [row] = await tx.run<{ entity: Props }>(writeEntity(entity.kind), {
+      id: entity.id,
+      props,
+    });
+    return toEntity(one(row).entity);
+  });
+}
+
+const DELETE_ENTITY = `
+MATCH (e:Entity {id: $id})
+DETACH DELETE e
+RETURN count(*) AS deleted`;
+
+/** Deletes an entity and its relationships; false when there was none. */
+export async function deleteEntity(db: Database, id: string): Promise<boolean> {
+  const [row] = await db.write<{ deleted: number }>(DELETE_ENTITY, { id });
+  return (row?.deleted ?? 0) > 0;
+}
+
+// --- Relationships
+
+const READ_RELATIONSHIP_DATASET = `${RELATIONSHIP_BY_ID}
+RETURN r.dataset AS dataset`;
+
+const DELETE_RELATIONSHIP = `${RELATIONSHIP_BY_ID}
+DELETE r
+RETURN count(*) AS deleted`;
+
+const createRelationship = (type: RelationshipType) => `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+CREATE (a)-[r:${relType(type)}]->(b)
+SET r = $props
+RETURN ${RELATIONSHIP_MAP} AS rel`;
+
+/**
+ * Writes a relationship under its id, replacing one of any type with that id (its ends or type
+ * may have changed); it keeps the dataset it had, or joins curation.
+ */
+export function upsertRelationship(
+  db: Database,
+  rel: RelationshipRecord,
+  check: Check,
+): Promise<RelationshipView> {
+  return db.transaction(async (tx) => {
+    check(await lookUp(tx, { entities: [rel.from, rel.to], sources: sourcesOf(rel.evidence) }));
+    const [old] = await tx.run<{ dataset: string | null }>(READ_RELATIONSHIP_DATASET, {
+      id: rel.id,
+    });
+    if (old) await tx.run(DELETE_RELATIONSHIP, { id: rel.id });
+    const [row] = await tx.run<{ rel: Props }>(createRelationship(rel.type), {
+      from: rel.from,
+      to: rel.to,
+      props: relationshipProps(rel, old?.dataset ?? CURATION_DATASET),
+    });
+    return toRelationship(one(row).rel);
+  });
+}
+
+/** Deletes a relationship of any type by id; false when there was none. */
+export async function deleteRelationship(db: Database, id: string): Promise<boolean> {
+  const [row] = await db.write<{ deleted: number }>(DELETE_RELATIONSHIP, { id });
+  return (row?.deleted ?? 0) > 0;
+}
+
+// --- Sources
+
+const READ_SOURCES = `
+MATCH (s:Source) WHERE s.id IN $ids OR s.publisher IN $entities OR s.author IN $entities
+RETURN properties(s) AS props`;
+
+const WRITE_SOURCES = `
+UNWIND $rows AS row
+MERGE (s:Source {id: row.id})
+SET s = row.props
+RETURN ${SOURCE_MAP} AS source`;
+
+/** Creates a source or replaces its properties; it keeps the dataset it had, or joins curation. */
+export function upsertSource(
+  db: Database,
+  source: SourceRecord,
+  check: Check,
+): Promise<SourceView> {
+  const named = [source.publisher, source.author].filter((id): id is string => !!id);
+  return db.transaction(async (tx) => {
+    check(await lookUp(tx, { entities: named }));
+    const [old] = await tx.run<{ props: Props }>(READ_SOURCES, { ids: [source.id], entities: [] });
+    const dataset = (old?.props.dataset as string | undefined) ?? CURATION_DATASET;
+    const [row] = await tx.run<{ source: Props }>(WRITE_SOURCES, {
+      rows: [{ id: source.id, props: sourceProps(source, dataset) }],
+    });
+    return toSource(one(row).source);
+  });
+}
+
+// --- Merging duplicates
+
+/** Ties between the two, and loops on the dropped one, would become loops on the kept one. */
+const DELETE_TIES = `
+MATCH (d:Entity {id: $drop})-[r]-(o:Entity)
+WHERE o.id IN [$keep, $drop]
+WITH DISTINCT r
+DELETE r
+RETURN count(r) AS deleted`;
+
+/** The type comes from the stored relationship, never from input. */
+const MOVE_RELATIONSHIPS = `
+MATCH (k:Entity {id: $keep}), (d:Entity {id: $drop})
+CALL (k, d) {
+  MATCH (d)-[r]->(o)
+  CREATE (k)-[n:$(type(r))]->(o)
+  SET n = properties(r)
+  DELETE r
+  RETURN count(*) AS outgoing
+}
+CALL (k, d) {
+  MATCH (o)-[r]->(d)
+  CREATE (o)-[n:$(type(r))]->(k)
+  SET n = properties(r)
+  DELETE r
+  RETURN count(*) AS incoming
+}
+RETURN outgoing + incoming AS moved`;
+
+const DELETE_DROPPED = `
+MATCH (d:Entity {id: $drop})
+DETACH DELETE d`;
+
+const UPDATE_KEPT = `
+MATCH (e:Entity {id: $keep})
+SET e = $props
+RETURN ${ENTITY_MAP} AS entity`;
+
+function union<T>(items: readonly T[], key: (item: T) => string = String): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}
+
+/** The kept entity's record, widened by the dropped one's names, evidence and datasets. */
+function mergedProps(keep: Props, drop: Props): Props {
+  const kept = entityRecord(keep);
+  const dropped = entityRecord(drop);
+  const aliases = union([
+    ...kept.record.aliases,
+    ...dropped.record.aliases,
+    dropped.record.name,
+  ]).filter((alias) => alias !== kept.record.name);
+  const evidence = union(
+    [...kept.record.evidence, ...dropped.record.evidence],
+    (item) => `${item.source}\u0000${item.quote ?? ''}`,
+  );
+  return entityProps(
+    { ...kept.record, aliases, evidence },
+    union([...kept.datasets, ...dropped.datasets]),
+  );
+}
+
+/**
+ * Folds `drop` into `keep`: drop's relationships move to keep with their ids and properties,
+ * ties between the two are deleted, names, evidence and datasets are united, sources naming
+ * drop as publisher or author name keep, and drop is deleted.
+ */
+export function mergeEntities(
+  db: Database,
+  keep: string,
+  drop: string,
+  check: Check,
+): Promise<EntityView> {
+  return db.transaction(async (tx) => {
+    check(await lookUp(tx, { entities: [keep, drop] }));
+    const stored = new Map(
+      (await tx.run<{ id: string; props: Props }>(READ_ENTITY_PROPS, { ids: [keep, drop] })).map(
+        (row) => [row.id, row.props],
+      ),
+    );
+    const props = mergedProps(one(stored.get(keep)), one(stored.get(drop)));
+    await tx.run(DELETE_TIES, { keep, drop });
+    await tx.run(MOVE_RELATIONSHIPS, { keep, drop });
+    await tx.run(DELETE_DROPPED, { drop });
+    await repointSources(tx, drop, keep);
+    const [row] = await tx.run<{ entity: Props }>(UPDATE_KEPT, { keep, props });
+    return toEntity(one(row).entity);
+  });
+}
+
+async function repointSources(tx: Transaction, from: string, to: string): Promise<void> {
+  const rows = await tx.run<{ props: Props }>(READ_SOURCES, { ids: [], entities: [from] });
+  const swap = (id: string | undefined) => (id === from ? to : id);
+  const updated = rows.map(({ props }) => {
+    const { dataset, ...source } = toSource(props);
+    const record = { ...source, publisher: swap(source.publisher), author: swap(source.author) };
+    return { id: record.id, props: sourceProps(record, dataset ?? CURATION_DATASET) };
+  });
+  if (updated.length > 0) await tx.run(WRITE_SOURCES, { rows: updated });
+}

@@ -1,0 +1,42 @@
+// The GraphQL operations the explorer sends; each selects only what the UI shows.
+
+const ENTITY_SUMMARY = 'id name kind aliases degree country';
+const RELATIONSHIP = 'id type status since until label from { id name kind } to { id name kind }';
+const EVIDENCE = 'evidence { quote source { id title url published } }';
+const RELATIONSHIP_DETAIL = `${RELATIONSHIP} description role claim dataset ${EVIDENCE}`;
+
+export const ONTOLOGY = `query Ontology {
+  ontology {
+    kinds { kind label description colour shape }
+    relationshipTypes { type label inverseLabel description symmetric colour }
+    statuses { status label description }
+  }
+}`;
+
+export const SEARCH = `query Search($text: String!, $first: Int) {
+  search(text: $text, first: $first) { score entity { ${ENTITY_SUMMARY} } }
+}`;
+
+export const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $relationshipTypes: [RelationshipType!]) {
+  neighborhood(ids: $ids, depth: $depth, limit: $limit, relationshipTypes: $relationshipTypes) {
+    truncated
+    hubs { id total shown byType { type count } }
+    nodes { ${ENTITY_SUMMARY} }
+    edges { ${RELATIONSHIP} }
+  }
+}`;
+
+export const ENTITY = `query Entity($id: ID!) {
+  entity(id: $id) {
+    ${ENTITY_SUMMARY} description founded dissolved website wikidata datasets
+  }
+  timeline(id: $id) { ${RELATIONSHIP_DETAIL} }
+}`;
+
+export const PATHS = `query Paths($from: ID!, $to: ID!, $asOf: PartialDate) {
+  paths(from: $from, to: $to, asOf: $asOf, limit: 3, maxLength: 4) {
+    length
+    nodes { id name kind }
+    edges { ${RELATIONSHIP_DETAIL} }
+  }
+}`;

@@ -1,0 +1,114 @@
+// Shapes of the API's answers, as the documents in documents.ts select them.
+
+export interface KindInfo {
+  kind: string;
+  label: string;
+  description: string;
+  colour: string;
+  shape: string;
+}
+
+export interface RelationshipTypeInfo {
+  type: string;
+  label: string;
+  inverseLabel: string;
+  description: string;
+  symmetric: boolean;
+  colour: string;
+}
+
+export interface StatusInfo {
+  status: string;
+  label: string;
+  description: string;
+}
+
+export interface Ontology {
+  kinds: KindInfo[];
+  relationshipTypes: RelationshipTypeInfo[];
+  statuses: StatusInfo[];
+}
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  kind: string;
+}
+
+export interface EntitySummary extends EntityRef {
+  aliases: string[];
+  degree: number;
+  country: string | null;
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  url: string | null;
+  published: string | null;
+  dataset: string | null;
+}
+
+export interface Evidence {
+  quote: string | null;
+  source: Source;
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  status: string;
+  since: string | null;
+  until: string | null;
+  label: string;
+  from: EntityRef;
+  to: EntityRef;
+}
+
+export interface RelationshipDetail extends Relationship {
+  description: string | null;
+  role: string | null;
+  claim: string | null;
+  dataset: string | null;
+  evidence: Evidence[];
+}
+
+export interface Hub {
+  id: string;
+  total: number;
+  shown: number;
+  byType: { type: string; count: number }[];
+}
+
+export interface Subgraph {
+  nodes: EntitySummary[];
+  edges: Relationship[];
+  hubs: Hub[];
+  truncated: boolean;
+}
+
+export interface SearchHit {
+  score: number;
+  entity: EntitySummary;
+}
+
+export interface EntityDetail extends EntitySummary {
+  description: string | null;
+  founded: string | null;
+  dissolved: string | null;
+  website: string | null;
+  wikidata: string | null;
+  datasets: string[];
+}
+
+/** An entity with all its relationships, earliest first. */
+export interface EntityDetails {
+  entity: EntityDetail;
+  relationships: RelationshipDetail[];
+}
+
+export interface Path {
+  length: number;
+  nodes: EntityRef[];
+  edges: RelationshipDetail[];
+}
