@@ -220,12 +220,15 @@ async function measure<I>(
       mismatches.push(`${JSON.stringify(input)}: GraphQL ${api.value} / direct ${direct.value}`);
     }
   }
-  const block = { concurrency: options.concurrency, deadline };
+  // Whole rounds only, so both sides always answer the same inputs; a round that starts
+  // before the cap may finish after it, but none runs past twice the cap.
+  const block = { concurrency: options.concurrency, deadline: deadline + options.capMs };
   await runBlock(workload.inputs, workload.api, { ...block, count: WARM_UP, offset: 0 });
   await runBlock(workload.inputs, workload.direct, { ...block, count: WARM_UP, offset: 0 });
   const apiBlocks: Block[] = [];
   const directBlocks: Block[] = [];
-  for (let done = 0, round = 0; done < options.requests; done += BLOCK, round += 1) {
+  let done = 0;
+  for (let round = 0; done < options.requests && performance.now() < deadline; round += 1) {
     const run = { ...block, count: Math.min(BLOCK, options.requests - done), offset: done };
     // Alternate which side goes first, so neither always follows the other's cache effects.
     const sides = [
@@ -233,8 +236,9 @@ async function measure<I>(
       async () => directBlocks.push(await runBlock(workload.inputs, workload.direct, run)),
     ];
     for (const side of round % 2 === 0 ? sides : sides.reverse()) await side();
+    done += run.count;
   }
-  if (performance.now() >= deadline) log(`  ${workload.name}: stopped at the time cap`);
+  if (done < options.requests) log(`  ${workload.name}: stopped at the time cap`);
   errors.push(...[...apiBlocks, ...directBlocks].flatMap((b) => b.errors));
   return {
     name: workload.name,
@@ -335,7 +339,7 @@ GraphQL request (POST over loopback HTTP to the production-mode server, started 
 in the same run, as a direct call of the repository function its resolver uses — the same Cypher
 through neo4j-driver, without HTTP, parsing, validation, resolvers or JSON. Each side gets
 ${requests} requests (${WARM_UP} warm-up requests not counted) at ${concurrency} in flight, in alternating blocks
-of ${BLOCK}, capped at ${capSeconds} s per workload; req/s is measured over the blocks at that concurrency.
+of ${BLOCK}, no new block after ${capSeconds} s per workload; req/s is measured over the blocks at that concurrency.
 
 - search: \`search(text, first: 10)\` on ${INPUTS} texts taken from random entities' names — whole
   names, the first word or two cut short as if typed, and names with one wrong letter.

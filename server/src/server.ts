@@ -35,7 +35,13 @@ export function createHttpServer(config: Config, db: Database): Server {
 
 export function listen(server: Server, config: Config): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${config.port} on ${config.host} is taken by another process; stop it or set PORT.`)
+          : error,
+      );
+    });
     server.listen(config.port, config.host, () => {
       const { port } = server.address() as AddressInfo;
       const host =

@@ -31,8 +31,7 @@ const MERGE = `mutation($keep: ID!, $drop: ID!) {
 }`;
 
 type Vars = Record<string, unknown>;
-const asEditor = <T = Record<string, any>>(document: string, variables: Vars = {}) =>
-  query<T>(document, variables, EDITOR);
+const asEditor = (document: string, variables: Vars = {}) => query(document, variables, EDITOR);
 
 /** Runs a request that must be refused; the graph must be exactly as it was. */
 async function refused(request: () => Promise<GraphQLResult>) {
@@ -44,7 +43,7 @@ async function refused(request: () => Promise<GraphQLResult>) {
   return error as { message: string; extensions: { code: string; field?: string } };
 }
 
-async function cypher<T = Record<string, any>>(text: string, params: Vars = {}) {
+function cypher<T = Record<string, unknown>>(text: string, params: Vars = {}) {
   return db.read<T>(text, params);
 }
 
@@ -134,12 +133,12 @@ describe('upsertEntity, as an editor', () => {
     );
     expect(upsertEntity).toMatchObject({ __typename: 'Agency', kind: 'AGENCY', aliases: [] });
 
-    const rows = await cypher(
+    const rows = await cypher<{ labels: string[]; hash: string; datasets: string[] }>(
       'MATCH (e:Agency {id: $id}) RETURN labels(e) AS labels, e.hash AS hash, e.datasets AS datasets',
       { id },
     );
     expect(rows).toHaveLength(1);
-    expect([...rows[0]?.labels].sort()).toEqual(['Agency', 'Entity']);
+    expect([...(rows[0]?.labels ?? [])].sort()).toEqual(['Agency', 'Entity']);
     expect(rows[0]?.datasets).toEqual(['curation']);
     expect(rows[0]?.hash).toMatch(/^[0-9a-f]{16}$/);
     expect(rows[0]?.hash).not.toBe(before?.hash);
@@ -147,14 +146,16 @@ describe('upsertEntity, as an editor', () => {
   });
 
   it('keeps the datasets of a seeded entity and adds curation', async () => {
-    const [before] = await cypher('MATCH (e:Entity {id: "europol"}) RETURN e.datasets AS d');
+    const [before] = await cypher<{ d: string[] }>(
+      'MATCH (e:Entity {id: "europol"}) RETURN e.datasets AS d',
+    );
     expect(before?.d).not.toContain('curation');
     const { upsertEntity } = await ok(
       asEditor(UPSERT_ENTITY, {
         input: { id: 'europol', kind: 'AGENCY', name: 'Europol', description: 'Curated.' },
       }),
     );
-    expect(upsertEntity.datasets).toEqual([...before?.d, 'curation']);
+    expect(upsertEntity.datasets).toEqual([...(before?.d ?? []), 'curation']);
   });
 
   it.each([
@@ -392,7 +393,7 @@ describe('mergeEntities, as an editor', () => {
         { ids },
       );
     const before = await propsOf(moved);
-    const [counts] = await cypher('MATCH ()-[r]->() RETURN count(r) AS rels');
+    const [counts] = await cypher<{ rels: number }>('MATCH ()-[r]->() RETURN count(r) AS rels');
 
     const { mergeEntities } = await ok(asEditor(MERGE, { keep, drop }));
     expect(mergeEntities.id).toBe(keep);
@@ -433,7 +434,7 @@ describe('mergeEntities, as an editor', () => {
       'RETURN COUNT { ()-[r {id: $id}]->() } AS tie, COUNT { (k:Entity {id: $keep})-[r]->(k) } AS loops, COUNT { ()-[r]->() } AS rels',
       { id: tie.upsertRelationship.id, keep },
     );
-    expect(tieLeft).toEqual({ tie: 0, loops: 0, rels: counts?.rels - 1 });
+    expect(tieLeft).toEqual({ tie: 0, loops: 0, rels: (counts?.rels ?? 0) - 1 });
 
     const [source] = await cypher(
       'MATCH (s:Source {id: "duplicate-press-release"}) RETURN s.publisher AS publisher',

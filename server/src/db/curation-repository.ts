@@ -337,7 +337,6 @@ export function mergeEntities(
       ),
     );
     const props = mergedProps(one(stored.get(keep)), one(stored.get(drop)));
-    await tx.run(DELETE_TIES, { keep, drop });
     await tx.run(MOVE_RELATIONSHIPS, { keep, drop });
     await tx.run(DELETE_DROPPED, { drop });
     await repointSources(tx, drop, keep);
