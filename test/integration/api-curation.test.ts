@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awaitSearchIndex } from '../../server/src/db/schema.ts';
+import { writeDatasets } from '../../server/src/db/seed-repository.ts';
 import { deriveRelationshipId } from '../../server/src/domain/relationship-id.ts';
 import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
+import { entitySchema, relationshipSchema } from '../../server/src/validation/record-schemas.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
 import { connectTestDatabase, testConfig } from '../helpers/database.ts';
 import { snapshot } from '../helpers/graph.ts';
@@ -449,6 +451,59 @@ describe('mergeEntities, as an editor', () => {
   ])('refuses when %s, writing nothing', async (_what, variables, code, field) => {
     const error = await refused(() => asEditor(MERGE, variables));
     expect(error.extensions).toMatchObject({ code, field });
+  });
+});
+
+describe('stored records, as the seeder stores them', () => {
+  it('a curated record sent again unchanged keeps the hash the seeder computes, so a seed run leaves it alone', async () => {
+    const entity = entitySchema.parse({
+      id: 'curated-hash-probe',
+      kind: 'Company',
+      name: 'Hash Probe',
+      aliases: ['HP Labs'],
+      country: 'DE',
+      founded: '2001',
+    });
+    const parsed = relationshipSchema.parse({
+      from: entity.id,
+      type: 'OPERATES_IN',
+      to: 'switzerland',
+      since: '2019-03',
+      evidence: [{ source: SOURCE, quote: 'A quote' }],
+    });
+    const rel = { ...parsed, id: deriveRelationshipId(parsed) };
+    const seed = () =>
+      writeDatasets(db, [
+        {
+          dataset: { id: 'curation', title: 'Curation', requires: [] },
+          sources: [],
+          entities: [entity],
+          relationships: [rel],
+        },
+      ]);
+    const hashes = () =>
+      cypher(
+        'MATCH (e:Entity {id: $entity}) MATCH ()-[r {id: $rel}]->() RETURN e.hash AS entity, r.hash AS rel',
+        { entity: entity.id, rel: rel.id },
+      );
+    await seed();
+    const seeded = await hashes();
+
+    await ok(
+      asEditor(UPSERT_ENTITY, {
+        input: { ...entity, kind: 'COMPANY', evidence: [] },
+      }),
+    );
+    await ok(
+      asEditor(UPSERT_RELATIONSHIP, {
+        input: { ...rel, status: 'ACTIVE' },
+      }),
+    );
+    expect(await hashes()).toEqual(seeded);
+
+    const [report] = await seed();
+    expect(report?.entities).toEqual({ created: 0, updated: 0, unchanged: 1 });
+    expect(report?.relationships).toEqual({ created: 0, updated: 0, unchanged: 1 });
   });
 });
 

@@ -9,7 +9,7 @@ import type {
   SourceRecord,
   SourceView,
 } from '../domain/records.ts';
-import { stableHash } from '../domain/relationship-id.ts';
+import { deriveRelationshipId, stableHash } from '../domain/relationship-id.ts';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
 import type { Database, Transaction } from './database.ts';
 import {
@@ -55,7 +55,9 @@ function hashed(id: string, props: Props): Props {
   return { ...clean, hash: stableHash(JSON.stringify(clean)) };
 }
 
+/** Empty lists are left out, as the seeder leaves them out: absent reads back as []. */
 function evidenceProps(evidence: readonly EvidenceRecord[]): Props {
+  if (evidence.length === 0) return {};
   return {
     evidenceSources: evidence.map((item) => item.source),
     evidenceQuotes: evidence.map((item) => item.quote ?? ''),
@@ -63,14 +65,22 @@ function evidenceProps(evidence: readonly EvidenceRecord[]): Props {
 }
 
 function entityProps(entity: EntityRecord, datasets: readonly string[]): Props {
-  const { evidence, ...rest } = entity;
-  return hashed(entity.id, { ...rest, ...evidenceProps(evidence), datasets: [...datasets] });
+  const { evidence, aliases, ...rest } = entity;
+  return hashed(entity.id, {
+    ...rest,
+    ...(aliases.length > 0 ? { aliases } : {}),
+    ...evidenceProps(evidence),
+    datasets: [...datasets],
+  });
 }
 
 function relationshipProps(rel: RelationshipRecord, dataset: string): Props {
-  const { evidence, from: _from, to: _to, type: _type, ...rest } = rel;
-  return hashed(rel.id, {
-    ...rest,
+  const { evidence, from: _from, to: _to, type: _type, id, ...rest } = rel;
+  // The seeder hashes keys in the order its readers give them: an explicit id first, a derived
+  // one after the other fields. Following it, a relationship sent back unchanged keeps its hash.
+  const fields = id === deriveRelationshipId(rel) ? { ...rest, id } : { id, ...rest };
+  return hashed(id, {
+    ...fields,
     ...evidenceProps(evidence),
     validFrom: rel.since ? firstDay(rel.since) : undefined,
     validTo: rel.until ? lastDay(rel.until) : undefined,
@@ -337,6 +347,7 @@ export function mergeEntities(
       ),
     );
     const props = mergedProps(one(stored.get(keep)), one(stored.get(drop)));
+    await tx.run(DELETE_TIES, { keep, drop });
     await tx.run(MOVE_RELATIONSHIPS, { keep, drop });
     await tx.run(DELETE_DROPPED, { drop });
     await repointSources(tx, drop, keep);

@@ -84,7 +84,8 @@ export function toLuceneQuery(text: string): string | undefined {
   const words = text
     .split(/\s+/)
     .map((word) => word.replace(LUCENE_SPECIAL, (char) => `\\${char}`).toLowerCase())
-    .filter((word) => word.replace(/\\/g, '').length > 0);
+    // A word without a letter or digit analyses to nothing and would make Lucene fail.
+    .filter((word) => /[\p{L}\p{N}]/u.test(word));
   if (words.length === 0) return undefined;
   return words
     .map((word) => {

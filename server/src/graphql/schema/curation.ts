@@ -29,7 +29,7 @@ import { EntityRef, RelationshipRef, SourceRef } from './refs.ts';
  * write writes nothing.
  */
 
-function missing(what: 'entity' | 'source', id: string, field: string) {
+function missing(what: 'entity' | 'relationship', id: string, field: string) {
   return userError('NOT_FOUND', `No ${what} with id "${id}".`, { id, field });
 }
 
@@ -67,6 +67,7 @@ builder.mutationFields((t) => ({
     description: 'Deletes an entity with all its relationships. Editors only.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, context) => {
+      requireEditor(context);
       const id = String(args.id);
       if (!(await deleteEntity(context.db, id))) throw missing('entity', id, 'id');
       // Its neighbours' degrees changed too.
@@ -110,9 +111,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, context) => {
       requireEditor(context);
       const id = String(args.id);
-      if (!(await deleteRelationship(context.db, id))) {
-        throw userError('NOT_FOUND', `No relationship with id "${id}".`, { id, field: 'id' });
-      }
+      if (!(await deleteRelationship(context.db, id))) throw missing('relationship', id, 'id');
       context.loaders.entity.clearAll();
       return true;
     },
