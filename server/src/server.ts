@@ -38,7 +38,9 @@ export function listen(server: Server, config: Config): Promise<RunningServer> {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${config.port} on ${config.host} is taken by another process; stop it or set PORT.`)
+          ? new Error(
+              `Port ${config.port} on ${config.host} is taken by another process; stop it or set PORT.`,
+            )
           : error,
       );
     });

@@ -1,5 +1,4 @@
 import { ENTITY_KINDS, type EntityKind } from '../domain/entity-kinds.ts';
-import { firstDay, lastDay } from '../domain/partial-date.ts';
 import type {
   EntityRecord,
   EntityView,
@@ -9,9 +8,9 @@ import type {
   SourceRecord,
   SourceView,
 } from '../domain/records.ts';
-import { deriveRelationshipId, stableHash } from '../domain/relationship-id.ts';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
 import type { Database, Transaction } from './database.ts';
+import { kindLabel, relType } from './identifiers.ts';
 import {
   ENTITY_MAP,
   RELATIONSHIP_MAP,
@@ -20,6 +19,7 @@ import {
   toRelationship,
   toSource,
 } from './projections.ts';
+import { type Props, storedEntity, storedRelationship, storedSource } from './stored-records.ts';
 
 /**
  * The curator's writes. Each runs in one transaction: it looks up what the input refers to,
@@ -42,72 +42,10 @@ export interface References {
 /** Throws to refuse a write; runs inside the transaction, before anything is written. */
 export type Check = (found: References) => void;
 
-type Props = Record<string, unknown>;
-
-// --- Stored shapes: the same as seed-repository.ts writes, so hashes agree with the seeder's.
-
-function defined(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
-}
-
-function hashed(id: string, props: Props): Props {
-  const clean = defined({ ...props, id });
-  return { ...clean, hash: stableHash(JSON.stringify(clean)) };
-}
-
-/** Empty lists are left out, as the seeder leaves them out: absent reads back as []. */
-function evidenceProps(evidence: readonly EvidenceRecord[]): Props {
-  if (evidence.length === 0) return {};
-  return {
-    evidenceSources: evidence.map((item) => item.source),
-    evidenceQuotes: evidence.map((item) => item.quote ?? ''),
-  };
-}
-
-function entityProps(entity: EntityRecord, datasets: readonly string[]): Props {
-  const { evidence, aliases, ...rest } = entity;
-  return hashed(entity.id, {
-    ...rest,
-    ...(aliases.length > 0 ? { aliases } : {}),
-    ...evidenceProps(evidence),
-    datasets: [...datasets],
-  });
-}
-
-function relationshipProps(rel: RelationshipRecord, dataset: string): Props {
-  const { evidence, from: _from, to: _to, type: _type, id, ...rest } = rel;
-  // The seeder hashes keys in the order its readers give them: an explicit id first, a derived
-  // one after the other fields. Following it, a relationship sent back unchanged keeps its hash.
-  const fields = id === deriveRelationshipId(rel) ? { ...rest, id } : { id, ...rest };
-  return hashed(id, {
-    ...fields,
-    ...evidenceProps(evidence),
-    validFrom: rel.since ? firstDay(rel.since) : undefined,
-    validTo: rel.until ? lastDay(rel.until) : undefined,
-    dataset,
-  });
-}
-
-function sourceProps(source: SourceRecord, dataset: string): Props {
-  return hashed(source.id, { ...source, dataset });
-}
-
-/** A stored entity back as a record, its keys in the order the seeder hashes them. */
+/** A stored entity back as a record. */
 function entityRecord(stored: Props): { record: EntityRecord; datasets: string[] } {
   const { datasets, degree: _degree, ...record } = toEntity(stored);
   return { record, datasets };
-}
-
-// --- Allow-listed identifiers: the only non-parameters in the text below.
-
-function kindLabel(kind: EntityKind): string {
-  if (!ENTITY_KINDS.includes(kind)) throw new Error(`not an entity kind: ${kind}`);
-  return kind;
-}
-
-function relType(type: RelationshipType): string {
-  if (!RELATIONSHIP_TYPES.includes(type)) throw new Error(`not a relationship type: ${type}`);
-  return type;
 }
 
 /** Binds `r` to the relationship with id `$id` of whatever type, through the per-type indexes. */
@@ -170,7 +108,7 @@ export function upsertEntity(
     check(await lookUp(tx, { sources: sourcesOf(entity.evidence) }));
     const [old] = await tx.run<{ props: Props }>(READ_ENTITY_PROPS, { ids: [entity.id] });
     const datasets = (old?.props.datasets as string[] | undefined) ?? [];
-    const props = entityProps(entity, [...new Set([...datasets, CURATION_DATASET])]);
+    const props = storedEntity(entity, [...new Set([...datasets, CURATION_DATASET])]);
     const [row] = await tx.run<{ entity: Props }>(writeEntity(entity.kind), {
       id: entity.id,
       props,
@@ -223,7 +161,7 @@ export function upsertRelationship(
     const [row] = await tx.run<{ rel: Props }>(createRelationship(rel.type), {
       from: rel.from,
       to: rel.to,
-      props: relationshipProps(rel, old?.dataset ?? CURATION_DATASET),
+      props: storedRelationship(rel, old?.dataset ?? CURATION_DATASET),
     });
     return toRelationship(one(row).rel);
   });
@@ -259,7 +197,7 @@ export function upsertSource(
     const [old] = await tx.run<{ props: Props }>(READ_SOURCES, { ids: [source.id], entities: [] });
     const dataset = (old?.props.dataset as string | undefined) ?? CURATION_DATASET;
     const [row] = await tx.run<{ source: Props }>(WRITE_SOURCES, {
-      rows: [{ id: source.id, props: sourceProps(source, dataset) }],
+      rows: [{ id: source.id, props: storedSource(source, dataset) }],
     });
     return toSource(one(row).source);
   });
@@ -322,7 +260,7 @@ function mergedProps(keep: Props, drop: Props): Props {
     [...kept.record.evidence, ...dropped.record.evidence],
     (item) => `${item.source}\u0000${item.quote ?? ''}`,
   );
-  return entityProps(
+  return storedEntity(
     { ...kept.record, aliases, evidence },
     union([...kept.datasets, ...dropped.datasets]),
   );
@@ -362,7 +300,7 @@ async function repointSources(tx: Transaction, from: string, to: string): Promis
   const updated = rows.map(({ props }) => {
     const { dataset, ...source } = toSource(props);
     const record = { ...source, publisher: swap(source.publisher), author: swap(source.author) };
-    return { id: record.id, props: sourceProps(record, dataset ?? CURATION_DATASET) };
+    return { id: record.id, props: storedSource(record, dataset ?? CURATION_DATASET) };
   });
   if (updated.length > 0) await tx.run(WRITE_SOURCES, { rows: updated });
 }

@@ -1,22 +1,11 @@
-import { ENTITY_KINDS, type EntityKind } from '../domain/entity-kinds.ts';
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
+import type { EntityKind } from '../domain/entity-kinds.ts';
+import type { RelationshipType } from '../domain/relationship-types.ts';
+import { ALL_KIND_LABELS, kindLabel, relType } from './identifiers.ts';
 
 /**
  * The seeder's statements. Every value arrives as a parameter; kind labels and relationship
  * types are written into the text only after checking them against the ontology's allow-list.
  */
-
-function kindLabel(kind: EntityKind): string {
-  if (!ENTITY_KINDS.includes(kind)) throw new Error(`not an entity kind: ${kind}`);
-  return kind;
-}
-
-function relType(type: RelationshipType): string {
-  if (!RELATIONSHIP_TYPES.includes(type)) throw new Error(`not a relationship type: ${type}`);
-  return type;
-}
-
-const ALL_KIND_LABELS = ENTITY_KINDS.join(':');
 
 export const LOOKUP_ENTITIES = `
 UNWIND $ids AS id

@@ -1,12 +1,9 @@
-import { firstDay, lastDay } from '../domain/partial-date.ts';
 import type {
   DatasetContent,
   EntityRecord,
-  EvidenceRecord,
   RelationshipRecord,
   SourceRecord,
 } from '../domain/records.ts';
-import { stableHash } from '../domain/relationship-id.ts';
 import type { Database, Transaction } from './database.ts';
 import {
   CREATE_SOURCES,
@@ -20,6 +17,13 @@ import {
   updateEntities,
   WRITE_DATASETS,
 } from './seed-cypher.ts';
+import {
+  type Props,
+  storedDataset,
+  storedEntity,
+  storedRelationship,
+  storedSource,
+} from './stored-records.ts';
 
 export interface WriteCounts {
   created: number;
@@ -50,7 +54,6 @@ export interface WriteOptions {
   onProgress?: (progress: WriteProgress) => void | Promise<void>;
 }
 
-type Props = Record<string, unknown>;
 interface Row {
   id: string;
   dataset: string;
@@ -60,54 +63,19 @@ interface Row {
   to?: string;
 }
 
-/** Drops undefined values: Neo4j stores no nulls and `SET n = $props` must not see them. */
-function defined(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
-}
-
-/** Empty lists are left out: an absent property reads back as [] and costs no array record. */
-function evidenceProps(evidence: readonly EvidenceRecord[]): Props {
-  if (evidence.length === 0) return {};
-  return {
-    evidenceSources: evidence.map((item) => item.source),
-    evidenceQuotes: evidence.map((item) => item.quote ?? ''),
-  };
-}
-
-function row(id: string, dataset: string, props: Props, ends?: { from: string; to: string }): Row {
-  const clean = defined({ ...props, id });
-  const hash = stableHash(JSON.stringify(clean));
-  return { id, dataset, hash, props: { ...clean, hash }, ...ends };
-}
-
 function entityRow(entity: EntityRecord, dataset: string): Row {
-  const { evidence, aliases, ...rest } = entity;
-  return row(entity.id, dataset, {
-    ...rest,
-    ...(aliases.length > 0 ? { aliases } : {}),
-    ...evidenceProps(evidence),
-    datasets: [dataset],
-  });
+  const props = storedEntity(entity, [dataset]);
+  return { id: entity.id, dataset, hash: props.hash as string, props };
 }
 
 function sourceRow(source: SourceRecord, dataset: string): Row {
-  return row(source.id, dataset, { ...source, dataset });
+  const props = storedSource(source, dataset);
+  return { id: source.id, dataset, hash: props.hash as string, props };
 }
 
 function relationshipRow(rel: RelationshipRecord, dataset: string): Row {
-  const { evidence, from, to, type: _type, ...rest } = rel;
-  return row(
-    rel.id,
-    dataset,
-    {
-      ...rest,
-      ...evidenceProps(evidence),
-      validFrom: rel.since ? firstDay(rel.since) : undefined,
-      validTo: rel.until ? lastDay(rel.until) : undefined,
-      dataset,
-    },
-    { from, to },
-  );
+  const props = storedRelationship(rel, dataset);
+  return { id: rel.id, dataset, hash: props.hash as string, props, from: rel.from, to: rel.to };
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -156,7 +124,10 @@ export async function writeDatasets(
   const relationships = contents.flatMap((c) =>
     c.relationships.map((r) => ({ type: r.type, row: relationshipRow(r, c.dataset.id) })),
   );
-  const datasets = contents.map((c) => row(c.dataset.id, c.dataset.id, { ...c.dataset }));
+  const datasets = contents.map((c) => ({
+    id: c.dataset.id,
+    props: storedDataset({ ...c.dataset }),
+  }));
 
   const count = (
     part: 'entities' | 'sources' | 'relationships',

@@ -22,6 +22,11 @@ import {
 
 const MAX_PAGE = 100;
 
+function lastId(items: readonly { id: string }[]): string | null {
+  const last = items.at(-1);
+  return last ? encodeCursor(last.id) : null;
+}
+
 function connection<T extends { id: string }>(
   name: string,
   node: typeof EntityRef | typeof RelationshipRef,
