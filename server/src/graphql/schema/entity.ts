@@ -45,8 +45,7 @@ function connection<T extends { id: string }>(
         type: PageInfo,
         resolve: (page) => ({
           hasNextPage: page.hasNextPage,
-          endCursor:
-            page.items.length > 0 ? encodeCursor(page.items[page.items.length - 1]!.id) : null,
+          endCursor: lastId(page.items),
         }),
       }),
       totalCount: t.int({ nullable: true, resolve: (page) => page.totalCount ?? null }),
