@@ -1,8 +1,9 @@
 import type { EntityKind } from '../domain/entity-kinds.ts';
 import type { EntityView, RelationshipView } from '../domain/records.ts';
-import type { RelationshipType } from '../domain/relationship-types.ts';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
 import type { Database } from './database.ts';
 import { filterParams, type RelationshipFilters } from './filters.ts';
+import { relType } from './identifiers.ts';
 import {
   ENTITY_MAP,
   RELATIONSHIP_FILTER,
@@ -118,13 +119,16 @@ export interface PathRow {
   edges: RelationshipView[];
 }
 
+/** Naming the types lets the planner expand by type; RELATIONSHIP_FILTER narrows them further. */
+const ALL_TYPES = RELATIONSHIP_TYPES.map(relType).join('|');
+
 /** Integers bounded by the API are the only non-parameters: SHORTEST and quantifiers need literals. */
 function pathsCypher(limit: number, maxLength: number): string {
   if (!Number.isInteger(limit) || !Number.isInteger(maxLength))
     throw new Error('path bounds must be integers');
   return `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = SHORTEST ${limit} (a)((:Entity)-[r]-(:Entity) WHERE ${RELATIONSHIP_FILTER}){1,${maxLength}}(b)
+MATCH p = SHORTEST ${limit} (a)((:Entity)-[r:${ALL_TYPES}]-(:Entity) WHERE ${RELATIONSHIP_FILTER}){1,${maxLength}}(b)
 RETURN [e IN nodes(p) | ${ENTITY_MAP}] AS nodes, [r IN relationships(p) | ${RELATIONSHIP_MAP}] AS edges`;
 }
 
