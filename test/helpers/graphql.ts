@@ -4,7 +4,10 @@ import type { Database } from '../../server/src/db/database.ts';
 import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
 import { testConfig } from './database.ts';
 
-export interface GraphQLResult<T = Record<string, any>> {
+// biome-ignore lint/suspicious/noExplicitAny: responses are read loosely; each test asserts the shape it needs
+type Loose = Record<string, any>;
+
+export interface GraphQLResult<T = Loose> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
@@ -15,7 +18,7 @@ export function createClient(db: Database, overrides: Partial<Config> = {}) {
     db,
     config: testConfig({ editorTokens: ['editor-token'], ...overrides }),
   });
-  return async function query<T = Record<string, any>>(
+  return async function query<T = Loose>(
     document: string,
     variables: Record<string, unknown> = {},
     headers: Record<string, string> = {},

@@ -19,7 +19,12 @@ describe('entity and entities', () => {
         sources { id url }
       } }`),
     );
-    expect(data.entity).toMatchObject({ __typename: 'Agency', id: 'europol', kind: 'AGENCY', name: 'Europol' });
+    expect(data.entity).toMatchObject({
+      __typename: 'Agency',
+      id: 'europol',
+      kind: 'AGENCY',
+      name: 'Europol',
+    });
     expect(data.entity.datasets).toContain('kaspersky-eu-2018');
     expect(data.entity.degree).toBeGreaterThan(5);
   });
@@ -34,12 +39,20 @@ describe('entity and entities', () => {
     let after: string | null = null;
     let total = 0;
     for (let i = 0; i < 100; i += 1) {
-      const data: { entities: { totalCount: number; nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } =
-        await ok(
-          query('query($after: String) { entities(first: 50, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }', {
+      const data: {
+        entities: {
+          totalCount: number;
+          nodes: { id: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      } = await ok(
+        query(
+          'query($after: String) { entities(first: 50, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }',
+          {
             after,
-          }),
-        );
+          },
+        ),
+      );
       total = data.entities.totalCount;
       seen.push(...data.entities.nodes.map((node) => node.id));
       if (!data.entities.pageInfo.hasNextPage) break;
@@ -53,11 +66,14 @@ describe('entity and entities', () => {
 
   it('entities filters by kind and country', async () => {
     const data = await ok<{ entities: { nodes: { id: string; kind: string; country: string }[] } }>(
-      query('{ entities(kinds: [COUNTRY], first: 100) { nodes { id kind } } agencies: entities(kinds: [AGENCY], country: "nl", first: 100) { nodes { id kind country } } }'),
+      query(
+        '{ entities(kinds: [COUNTRY], first: 100) { nodes { id kind } } agencies: entities(kinds: [AGENCY], country: "nl", first: 100) { nodes { id kind country } } }',
+      ),
     );
     expect(data.entities.nodes.every((node) => node.kind === 'COUNTRY')).toBe(true);
     expect(data.entities.nodes.map((node) => node.id)).toContain('germany');
-    const agencies = (data as unknown as { agencies: { nodes: { id: string; country: string }[] } }).agencies.nodes;
+    const agencies = (data as unknown as { agencies: { nodes: { id: string; country: string }[] } })
+      .agencies.nodes;
     expect(agencies.map((node) => node.id)).toContain('dutch-national-police');
     expect(agencies.every((node) => node.country === 'NL')).toBe(true);
   });
@@ -65,7 +81,12 @@ describe('entity and entities', () => {
 
 describe("an entity's relationships", () => {
   it('filter by type, direction and date, a page at a time', async () => {
-    const data = await ok<{ entity: { outgoing: { nodes: { type: string; from: { id: string } }[] }; early: { nodes: { id: string; since: string | null }[] } } }>(
+    const data = await ok<{
+      entity: {
+        outgoing: { nodes: { type: string; from: { id: string } }[] };
+        early: { nodes: { id: string; since: string | null }[] };
+      };
+    }>(
       query(`{ entity(id: "kaspersky-lab") {
         outgoing: relationships(types: [COOPERATES_WITH, MEMBER_OF], direction: OUTGOING, first: 50) { nodes { type from { id } } }
         early: relationships(asOf: "2017-01-01", first: 100) { nodes { id since } }
@@ -101,27 +122,47 @@ describe('timeline', () => {
 
 describe('stats and ontology', () => {
   it('stats counts match the graph', async () => {
-    const data = await ok<{ stats: { entities: number; relationships: number; byKind: { kind: string; count: number }[] } }>(
-      query('{ stats { entities relationships sources byKind { kind count } byType { type count } } }'),
+    const data = await ok<{
+      stats: { entities: number; relationships: number; byKind: { kind: string; count: number }[] };
+    }>(
+      query(
+        '{ stats { entities relationships sources byKind { kind count } byType { type count } } }',
+      ),
     );
     const [row] = await db.read<{ entities: number; relationships: number }>(
       'CALL () { MATCH (e:Entity) RETURN count(e) AS entities } CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS relationships } RETURN entities, relationships',
     );
     expect(data.stats.entities).toBe(row?.entities);
     expect(data.stats.relationships).toBe(row?.relationships);
-    expect(data.stats.byKind.find((item) => item.kind === 'COUNTRY')?.count).toBeGreaterThanOrEqual(28);
+    expect(data.stats.byKind.find((item) => item.kind === 'COUNTRY')?.count).toBeGreaterThanOrEqual(
+      28,
+    );
   });
 
   it('ontology gives kinds and types with labels, directions and colours', async () => {
-    const data = await ok<{ ontology: { kinds: { kind: string; colour: string }[]; relationshipTypes: { type: string; label: string; inverseLabel: string; symmetric: boolean }[] } }>(
-      query('{ ontology { kinds { kind label colour shape } relationshipTypes { type label inverseLabel symmetric colour from to } statuses { status label } } }'),
+    const data = await ok<{
+      ontology: {
+        kinds: { kind: string; colour: string }[];
+        relationshipTypes: {
+          type: string;
+          label: string;
+          inverseLabel: string;
+          symmetric: boolean;
+        }[];
+      };
+    }>(
+      query(
+        '{ ontology { kinds { kind label colour shape } relationshipTypes { type label inverseLabel symmetric colour from to } statuses { status label } } }',
+      ),
     );
     expect(data.ontology.kinds).toHaveLength(10);
-    expect(data.ontology.relationshipTypes.find((type) => type.type === 'MEMBER_OF')).toMatchObject({
-      label: 'is a member of',
-      inverseLabel: 'has member',
-      symmetric: false,
-    });
+    expect(data.ontology.relationshipTypes.find((type) => type.type === 'MEMBER_OF')).toMatchObject(
+      {
+        label: 'is a member of',
+        inverseLabel: 'has member',
+        symmetric: false,
+      },
+    );
   });
 });
 
@@ -131,7 +172,10 @@ describe('errors a caller can cause', () => {
     ['a limit over 2000', '{ neighborhood(ids: ["europol"], limit: 5000) { truncated } }'],
     ['a page over 100', '{ entities(first: 1000) { totalCount } }'],
     ['an impossible date', '{ neighborhood(ids: ["europol"], asOf: "2018-02-30") { truncated } }'],
-    ['paths longer than 6', '{ paths(from: "europol", to: "kaspersky-lab", maxLength: 9) { length } }'],
+    [
+      'paths longer than 6',
+      '{ paths(from: "europol", to: "kaspersky-lab", maxLength: 9) { length } }',
+    ],
   ])('%s is BAD_USER_INPUT, naming the limit', async (_name, document) => {
     const result = await query(document);
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
@@ -139,7 +183,9 @@ describe('errors a caller can cause', () => {
   });
 
   it('paths between unknown entities is NOT_FOUND', async () => {
-    expect(codes(await query('{ paths(from: "europol", to: "atlantis") { length } }'))).toEqual(['NOT_FOUND']);
+    expect(codes(await query('{ paths(from: "europol", to: "atlantis") { length } }'))).toEqual([
+      'NOT_FOUND',
+    ]);
   });
 
   it('search escapes Lucene syntax in user text', async () => {

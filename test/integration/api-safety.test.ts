@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../server/src/db/database.ts';
-import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
 import { schema } from '../../server/src/graphql/schema/index.ts';
+import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
 import { connectTestDatabase, testConfig } from '../helpers/database.ts';
-import { codes, createClient } from '../helpers/graphql.ts';
+import { createClient } from '../helpers/graphql.ts';
 
 const db = connectTestDatabase();
 const query = createClient(db);
@@ -15,21 +15,27 @@ afterAll(() => db.close());
 
 describe('limits for a public endpoint', () => {
   it('refuses an over-deep query with a clear message', async () => {
-    const deep = '{ entity(id: "europol") { sources { publisher { sources { publisher { sources { publisher { sources { publisher { sources { publisher { sources { publisher { id } } } } } } } } } } } } } }';
+    const deep =
+      '{ entity(id: "europol") { sources { publisher { sources { publisher { sources { publisher { sources { publisher { sources { publisher { sources { publisher { id } } } } } } } } } } } } } }';
     const result = await query(deep);
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.message).toMatch(/Query depth limit of 12 exceeded/);
   });
 
   it('refuses too many aliases', async () => {
-    const aliases = Array.from({ length: 12 }, (_, i) => `a${i}: entity(id: "europol") { id }`).join(' ');
+    const aliases = Array.from(
+      { length: 12 },
+      (_, i) => `a${i}: entity(id: "europol") { id }`,
+    ).join(' ');
     const result = await query(`{ ${aliases} }`);
     expect(result.errors?.[0]?.message).toMatch(/Aliases limit of 10 exceeded/);
   });
 
   it('refuses an over-costly query', async () => {
-    const fields = 'id name kind aliases description country founded website wikidata datasets degree';
-    const level = (inner: string) => `relationships { nodes { id from { ${fields} ${inner} } to { ${fields} ${inner} } } }`;
+    const fields =
+      'id name kind aliases description country founded website wikidata datasets degree';
+    const level = (inner: string) =>
+      `relationships { nodes { id from { ${fields} ${inner} } to { ${fields} ${inner} } } }`;
     const costly = `{ ${Array.from({ length: 8 }, (_, i) => `n${i}: neighborhood(ids: ["europol"]) { nodes { ${fields} ${level(level(''))} } }`).join(' ')} }`;
     const result = await query(costly);
     expect(result.errors?.[0]?.message).toMatch(/Query Cost limit of 10000 exceeded/);
@@ -69,7 +75,10 @@ describe('what the endpoint shows', () => {
   });
 
   it('answers CORS only for the configured origins', async () => {
-    const yoga = createEntenteYoga({ db, config: testConfig({ corsOrigins: ['https://analyst.example'] }) });
+    const yoga = createEntenteYoga({
+      db,
+      config: testConfig({ corsOrigins: ['https://analyst.example'] }),
+    });
     const allowed = await yoga.fetch('http://test/graphql', {
       method: 'OPTIONS',
       headers: { origin: 'https://analyst.example', 'access-control-request-method': 'POST' },

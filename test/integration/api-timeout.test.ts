@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSynthetic } from '../../seed/src/synthetic-load.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
-import { loadSynthetic } from '../../seed/src/synthetic-load.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
 import { codes, createClient, ok } from '../helpers/graphql.ts';
 
@@ -27,11 +27,15 @@ describe('a query that runs over the transaction timeout', () => {
     const impatient = createDatabase(db.driver, { database: 'neo4j', timeoutMs: 1 });
     const result = await createClient(impatient, { queryTimeoutMs: 1 })(WIDE, { ids: hubs });
     expect(codes(result)).toEqual(['TIMEOUT']);
-    expect(result.errors?.[0]?.message).toBe('The query took longer than 1 ms and was stopped; narrow it.');
+    expect(result.errors?.[0]?.message).toBe(
+      'The query took longer than 1 ms and was stopped; narrow it.',
+    );
   });
 
   it('runs to the end under the normal timeout', async () => {
-    const data = await ok<{ neighborhood: { nodes: unknown[] } }>(createClient(db)(WIDE, { ids: hubs }));
+    const data = await ok<{ neighborhood: { nodes: unknown[] } }>(
+      createClient(db)(WIDE, { ids: hubs }),
+    );
     expect(data.neighborhood.nodes.length).toBeGreaterThan(100);
   });
 });

@@ -1,52 +1,112 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { fetchOntology } from './api/queries.ts';
+import type { Ontology } from './api/types.ts';
+import { DetailsPanel } from './components/details-panel.tsx';
+import { FiltersPanel } from './components/filters.tsx';
+import { OntologyContext } from './components/ontology.tsx';
+import { type PathEnd, PathFinder } from './components/path-finder.tsx';
+import { Search } from './components/search.tsx';
+import { StatusBar } from './components/status-bar.tsx';
+import { TimeSlider } from './components/time-slider.tsx';
+import { Toolbar } from './components/toolbar.tsx';
+import { GraphProvider } from './graph/graph-provider.tsx';
+import { useExplorer } from './state/use-explorer.ts';
 
-interface Health {
-  neo4jVersion: string;
-  edition: string;
-  nodeCount: number;
-  relationshipCount: number;
-}
-
-type State =
+type Loaded =
   | { status: 'loading' }
-  | { status: 'ready'; health: Health }
+  | { status: 'ready'; ontology: Ontology }
   | { status: 'error'; message: string };
 
-async function fetchHealth(): Promise<Health> {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: '{ health { neo4jVersion edition nodeCount relationshipCount } }',
-    }),
-  });
-  const body = (await response.json()) as {
-    data?: { health: Health };
-    errors?: { message: string }[];
-  };
-  if (!body.data) throw new Error(body.errors?.[0]?.message ?? `HTTP ${response.status}`);
-  return body.data.health;
-}
-
+/** Loads the ontology (kinds, types, colours) before anything is drawn. */
 export function App() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    fetchHealth().then(
-      (health) => setState({ status: 'ready', health }),
-      (error: unknown) => setState({ status: 'error', message: String(error) }),
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const load = useCallback(() => {
+    setLoaded({ status: 'loading' });
+    fetchOntology().then(
+      (ontology) => setLoaded({ status: 'ready', ontology }),
+      (error: unknown) =>
+        setLoaded({
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
     );
   }, []);
-  return (
-    <main>
-      <h1>Entente</h1>
-      {state.status === 'loading' && <p>Connecting to the graph…</p>}
-      {state.status === 'error' && <p role="alert">The API is not answering: {state.message}</p>}
-      {state.status === 'ready' && (
-        <p data-testid="graph-stats">
-          Neo4j {state.health.neo4jVersion} ({state.health.edition}): {state.health.nodeCount}{' '}
-          entities and sources, {state.health.relationshipCount} relationships.
+  useEffect(load, [load]);
+
+  if (loaded.status === 'loading') {
+    return (
+      <main className="splash" aria-busy="true">
+        <h1>Entente</h1>
+        <p>Connecting to the graph…</p>
+      </main>
+    );
+  }
+  if (loaded.status === 'error') {
+    return (
+      <main className="splash">
+        <h1>Entente</h1>
+        <p role="alert" className="error">
+          The API is not answering: {loaded.message}
         </p>
-      )}
-    </main>
+        <button type="button" onClick={load}>
+          Retry
+        </button>
+      </main>
+    );
+  }
+  return (
+    <OntologyContext.Provider value={loaded.ontology}>
+      <Explorer ontology={loaded.ontology} />
+    </OntologyContext.Provider>
+  );
+}
+
+function Explorer({ ontology }: { ontology: Ontology }) {
+  const explorer = useExplorer();
+  const { state, dispatch, visibility, addEntity, expand } = explorer;
+  const [webgl, setWebgl] = useState(false);
+  const [ends, setEnds] = useState<{ from: PathEnd | null; to: PathEnd | null }>({
+    from: null,
+    to: null,
+  });
+  const setEnd = useCallback(
+    (end: 'from' | 'to', value: PathEnd | null) =>
+      setEnds((current) => ({ ...current, [end]: value })),
+    [],
+  );
+  const onSelect = useCallback((id: string | null) => dispatch({ type: 'select', id }), [dispatch]);
+  const empty = Object.keys(state.canvas.nodes).length === 0;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Entente</h1>
+        <Search
+          label="Search entities"
+          placeholder="Search organisations, agencies, people…"
+          onChoose={(entity) => addEntity(entity.id, entity.name)}
+        />
+        <a href="/graphql" target="_blank" rel="noreferrer" className="graphiql">
+          GraphiQL
+        </a>
+      </header>
+      <GraphProvider
+        ontology={ontology}
+        state={state}
+        visibility={visibility}
+        webgl={webgl}
+        onSelect={onSelect}
+        onExpand={(id) => expand(id)}
+      >
+        <Toolbar explorer={explorer} webgl={webgl} onWebglChange={setWebgl} />
+        <div className="sidebar">
+          <TimeSlider explorer={explorer} />
+          <PathFinder explorer={explorer} from={ends.from} to={ends.to} onChange={setEnd} />
+          <FiltersPanel explorer={explorer} />
+        </div>
+        <DetailsPanel explorer={explorer} onPathEnd={setEnd} />
+        <StatusBar explorer={explorer} empty={empty} />
+      </GraphProvider>
+    </div>
   );
 }

@@ -36,7 +36,7 @@ export const ENTITY = `query Entity($id: ID!) {
 export const PATHS = `query Paths($from: ID!, $to: ID!, $asOf: PartialDate) {
   paths(from: $from, to: $to, asOf: $asOf, limit: 3, maxLength: 4) {
     length
-    nodes { id name kind }
+    nodes { ${ENTITY_SUMMARY} }
     edges { ${RELATIONSHIP_DETAIL} }
   }
 }`;

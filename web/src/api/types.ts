@@ -46,7 +46,6 @@ export interface Source {
   title: string;
   url: string | null;
   published: string | null;
-  dataset: string | null;
 }
 
 export interface Evidence {
@@ -109,6 +108,6 @@ export interface EntityDetails {
 
 export interface Path {
   length: number;
-  nodes: EntityRef[];
+  nodes: EntitySummary[];
   edges: RelationshipDetail[];
 }

@@ -1,0 +1,226 @@
+import { useEffect, useState } from 'react';
+import { isAbort } from '../api/client.ts';
+import { fetchEntity } from '../api/queries.ts';
+import type { EntityDetails, RelationshipDetail } from '../api/types.ts';
+import { hiddenRelationshipCount } from '../state/canvas.ts';
+import { qualifiers } from '../state/path-explanation.ts';
+import type { Explorer } from '../state/use-explorer.ts';
+import { EvidenceList } from './evidence.tsx';
+import { KindBadge, typeInfo, useOntology } from './ontology.tsx';
+
+type Loaded =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'done'; details: EntityDetails | null };
+
+/** Relationships grouped by type, in the ontology's order of types. */
+function groupByType(
+  relationships: RelationshipDetail[],
+  order: readonly string[],
+): [string, RelationshipDetail[]][] {
+  const groups = new Map<string, RelationshipDetail[]>();
+  for (const rel of relationships) groups.set(rel.type, [...(groups.get(rel.type) ?? []), rel]);
+  const rank = (type: string) => (order.includes(type) ? order.indexOf(type) : order.length);
+  return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
+}
+
+export interface DetailsPanelProps {
+  explorer: Explorer;
+  onPathEnd(end: 'from' | 'to', entity: { id: string; name: string }): void;
+}
+
+/** The selected entity: properties, aliases, relationships with evidence, and its actions. */
+export function DetailsPanel({ explorer, onPathEnd }: DetailsPanelProps) {
+  const { state, dispatch, expand, addEntity } = explorer;
+  const id = state.selected;
+  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const ontology = useOntology();
+
+  useEffect(() => {
+    void attempt; // Retry fetches the same entity again
+    if (!id) return;
+    const controller = new AbortController();
+    setLoaded({ status: 'loading' });
+    fetchEntity(id, controller.signal).then(
+      (details) => setLoaded({ status: 'done', details }),
+      (error: unknown) => {
+        if (!isAbort(error)) setLoaded({ status: 'error', message: String(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [id, attempt]);
+
+  if (!id) {
+    return (
+      <aside aria-label="Details" className="details empty">
+        <p className="hint">Click an entity to see its details; double-click to expand it.</p>
+      </aside>
+    );
+  }
+  if (loaded.status === 'loading') {
+    return (
+      <aside aria-label="Details" className="details" aria-busy="true">
+        <p className="hint">Loading details…</p>
+      </aside>
+    );
+  }
+  if (loaded.status === 'error' || !loaded.details) {
+    return (
+      <aside aria-label="Details" className="details">
+        <p role="alert" className="error">
+          {loaded.status === 'error' ? loaded.message : `No entity "${id}".`}{' '}
+          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+            Retry
+          </button>
+        </p>
+      </aside>
+    );
+  }
+  const { entity, relationships } = loaded.details;
+  const onCanvas = new Set(Object.keys(state.canvas.edges));
+  const pinned = state.canvas.pinned.includes(entity.id);
+  const more = hiddenRelationshipCount(state.canvas, entity.id);
+  return (
+    <aside aria-label="Details" className="details">
+      <header>
+        <h2>{entity.name}</h2>
+        <KindBadge kind={entity.kind} />
+        {entity.country && <span className="country">{entity.country}</span>}
+      </header>
+      <div className="actions">
+        <button type="button" onClick={() => expand(entity.id)}>
+          Expand{more > 0 ? ` (+${more} more)` : ''}
+        </button>
+        <button
+          type="button"
+          aria-pressed={pinned}
+          onClick={() => dispatch({ type: 'pin', id: entity.id })}
+        >
+          {pinned ? 'Unpin' : 'Pin'}
+        </button>
+        <button type="button" onClick={() => dispatch({ type: 'hide', ids: [entity.id] })}>
+          Hide
+        </button>
+        <button type="button" onClick={() => onPathEnd('from', entity)}>
+          Path from here
+        </button>
+        <button type="button" onClick={() => onPathEnd('to', entity)}>
+          Path to here
+        </button>
+      </div>
+      {entity.description && <p>{entity.description}</p>}
+      <dl className="properties">
+        {entity.aliases.length > 0 && (
+          <>
+            <dt>Also known as</dt>
+            <dd>{entity.aliases.join(' · ')}</dd>
+          </>
+        )}
+        {entity.founded && (
+          <>
+            <dt>Founded</dt>
+            <dd>{entity.founded}</dd>
+          </>
+        )}
+        {entity.dissolved && (
+          <>
+            <dt>Dissolved</dt>
+            <dd>{entity.dissolved}</dd>
+          </>
+        )}
+        {entity.website && (
+          <>
+            <dt>Website</dt>
+            <dd>
+              <a href={entity.website} target="_blank" rel="noreferrer">
+                {entity.website}
+              </a>
+            </dd>
+          </>
+        )}
+        {entity.wikidata && (
+          <>
+            <dt>Wikidata</dt>
+            <dd>
+              <a
+                href={`https://www.wikidata.org/wiki/${entity.wikidata}`}
+                target="_blank"
+                rel="noreferrer"
+              >
+                {entity.wikidata}
+              </a>
+            </dd>
+          </>
+        )}
+        <dt>Datasets</dt>
+        <dd>{entity.datasets.join(', ') || '—'}</dd>
+        <dt>Relationships</dt>
+        <dd>
+          {entity.degree}
+          {more > 0 && <span className="more"> (+{more} more not on the canvas)</span>}
+        </dd>
+      </dl>
+      {groupByType(
+        relationships,
+        ontology.relationshipTypes.map((t) => t.type),
+      ).map(([type, rels]) => {
+        const missing = rels.filter((rel) => !onCanvas.has(rel.id)).length;
+        return (
+          <section
+            key={type}
+            className="rel-group"
+            aria-label={typeInfo(ontology, type)?.label ?? type}
+          >
+            <h3>
+              <span
+                className="edge-swatch"
+                style={{ background: typeInfo(ontology, type)?.colour }}
+              />
+              {typeInfo(ontology, type)?.label ?? type}{' '}
+              <span className="count">({rels.length})</span>
+              {missing > 0 && (
+                <button type="button" className="small" onClick={() => expand(entity.id, [type])}>
+                  +{missing} more
+                </button>
+              )}
+            </h3>
+            <ul>
+              {rels.map((rel) => (
+                <RelationshipItem key={rel.id} rel={rel} selfId={entity.id} onOpen={addEntity} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </aside>
+  );
+}
+
+function RelationshipItem(props: {
+  rel: RelationshipDetail;
+  selfId: string;
+  onOpen(id: string, name: string): void;
+}) {
+  const { rel, selfId } = props;
+  const ontology = useOntology();
+  const outgoing = rel.from.id === selfId;
+  const other = outgoing ? rel.to : rel.from;
+  const info = typeInfo(ontology, rel.type);
+  const verb = outgoing ? rel.label : (info?.inverseLabel ?? rel.label);
+  const detail = qualifiers(rel, ontology);
+  return (
+    <li className={`rel status-${rel.status.toLowerCase()}`}>
+      <div>
+        {verb}{' '}
+        <button type="button" className="link" onClick={() => props.onOpen(other.id, other.name)}>
+          {other.name}
+        </button>
+        {detail && <span className="qualifiers"> ({detail})</span>}
+      </div>
+      {rel.description && <p className="rel-description">{rel.description}</p>}
+      <EvidenceList evidence={rel.evidence} />
+      {rel.dataset && <p className="dataset">Dataset: {rel.dataset}</p>}
+    </li>
+  );
+}

@@ -1,0 +1,83 @@
+import type { Explorer } from '../state/use-explorer.ts';
+import type { Filters } from '../state/visibility.ts';
+import { KindBadge, useOntology } from './ontology.tsx';
+
+function toggle(list: string[], value: string, shown: boolean): string[] {
+  return shown ? list.filter((item) => item !== value) : [...list, value];
+}
+
+/** The legend, doubling as filters: untick a kind, relationship type or status to hide it. */
+export function FiltersPanel({ explorer }: { explorer: Explorer }) {
+  const ontology = useOntology();
+  const { state, dispatch } = explorer;
+  const { filters } = state;
+  const set = (next: Partial<Filters>) =>
+    dispatch({ type: 'filters', filters: { ...filters, ...next } });
+  const kindsOnCanvas = new Set(Object.values(state.canvas.nodes).map((n) => n.kind));
+  const typesOnCanvas = new Set(Object.values(state.canvas.edges).map((e) => e.type));
+  return (
+    <section className="filters" aria-label="Legend and filters">
+      <fieldset>
+        <legend>Entity kinds</legend>
+        {ontology.kinds.map((kind) => (
+          <label key={kind.kind} className={kindsOnCanvas.has(kind.kind) ? 'present' : 'absent'}>
+            <input
+              type="checkbox"
+              checked={!filters.hiddenKinds.includes(kind.kind)}
+              onChange={(event) =>
+                set({ hiddenKinds: toggle(filters.hiddenKinds, kind.kind, event.target.checked) })
+              }
+            />
+            <KindBadge kind={kind.kind} />
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Relationship types</legend>
+        {ontology.relationshipTypes.map((type) => (
+          <label
+            key={type.type}
+            title={type.description}
+            className={typesOnCanvas.has(type.type) ? 'present' : 'absent'}
+          >
+            <input
+              type="checkbox"
+              checked={!filters.hiddenTypes.includes(type.type)}
+              onChange={(event) =>
+                set({ hiddenTypes: toggle(filters.hiddenTypes, type.type, event.target.checked) })
+              }
+            />
+            <span className="edge-swatch" style={{ background: type.colour }} aria-hidden="true" />
+            {type.label}
+            {type.symmetric ? '' : ' →'}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Status</legend>
+        {ontology.statuses.map((status) => (
+          <label key={status.status} title={status.description}>
+            <input
+              type="checkbox"
+              checked={!filters.hiddenStatuses.includes(status.status)}
+              onChange={(event) =>
+                set({
+                  hiddenStatuses: toggle(
+                    filters.hiddenStatuses,
+                    status.status,
+                    event.target.checked,
+                  ),
+                })
+              }
+            />
+            <span
+              className={`status-line status-${status.status.toLowerCase()}`}
+              aria-hidden="true"
+            />
+            {status.label}
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}

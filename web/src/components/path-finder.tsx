@@ -1,0 +1,106 @@
+import { explainPath } from '../state/path-explanation.ts';
+import type { Explorer } from '../state/use-explorer.ts';
+import { EvidenceList } from './evidence.tsx';
+import { useOntology } from './ontology.tsx';
+import { Search } from './search.tsx';
+
+/** One end of a path: an entity id and the name to show. */
+export interface PathEnd {
+  id: string;
+  name: string;
+}
+
+export interface PathFinderProps {
+  explorer: Explorer;
+  from: PathEnd | null;
+  to: PathEnd | null;
+  onChange(end: 'from' | 'to', value: PathEnd | null): void;
+}
+
+function EndPicker(props: {
+  end: 'from' | 'to';
+  value: PathEnd | null;
+  selected: PathEnd | null;
+  onChange(value: PathEnd | null): void;
+}) {
+  const label = props.end === 'from' ? 'Path from' : 'Path to';
+  return (
+    <div className="path-end">
+      {props.value ? (
+        <p>
+          <span className="end-label">{props.end === 'from' ? 'From' : 'To'}:</span>{' '}
+          <strong>{props.value.name}</strong>{' '}
+          <button type="button" className="small" onClick={() => props.onChange(null)}>
+            Change
+          </button>
+        </p>
+      ) : (
+        <>
+          <Search label={label} placeholder={`${label}…`} onChoose={(e) => props.onChange(e)} />
+          {props.selected && (
+            <button type="button" className="small" onClick={() => props.onChange(props.selected)}>
+              Use {props.selected.name}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** Picks two entities, finds the shortest paths between them and explains each hop. */
+export function PathFinder({ explorer, from, to, onChange }: PathFinderProps) {
+  const ontology = useOntology();
+  const { state, pathResult, findPaths, clearPaths } = explorer;
+  const selectedNode = state.selected ? state.canvas.nodes[state.selected] : undefined;
+  const selected = selectedNode ? { id: selectedNode.id, name: selectedNode.name } : null;
+  const current = pathResult && pathResult.from === from?.id && pathResult.to === to?.id;
+  return (
+    <section className="path-finder" aria-label="Path finder">
+      <h2>Path finder</h2>
+      <EndPicker
+        end="from"
+        value={from}
+        selected={selected}
+        onChange={(v) => onChange('from', v)}
+      />
+      <EndPicker end="to" value={to} selected={selected} onChange={(v) => onChange('to', v)} />
+      <div className="actions">
+        <button
+          type="button"
+          disabled={!from || !to || from.id === to.id}
+          onClick={() => from && to && findPaths(from.id, to.id, state.asOf)}
+        >
+          Find paths
+        </button>
+        {pathResult && (
+          <button type="button" onClick={clearPaths}>
+            Clear paths
+          </button>
+        )}
+      </div>
+      {current && pathResult.paths.length === 0 && (
+        <p className="hint">
+          No path of up to 4 hops{state.asOf ? ` valid on ${state.asOf}` : ''}.
+        </p>
+      )}
+      {current &&
+        pathResult.paths.map((path, index) => (
+          <div className="path" key={path.edges.map((e) => e.id).join('|')}>
+            <h3>
+              Path {index + 1}: {path.length} {path.length === 1 ? 'hop' : 'hops'}
+              {path.length === pathResult.paths[0]?.length ? ' (shortest)' : ''}
+            </h3>
+            <ol className="explanation">
+              {explainPath(path, ontology).map((hop) => (
+                <li key={hop.edgeId}>
+                  <span className="hop">{hop.text}</span>
+                  <EvidenceList evidence={hop.evidence.filter((e) => e.quote).slice(0, 1)} />
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+// Small API answers for the unit tests, shaped like the real ones (Kaspersky story).
+import type { Ontology, Path, Subgraph } from './api/types.ts';
+
+export const ONTOLOGY: Ontology = {
+  kinds: [
+    {
+      kind: 'COMPANY',
+      label: 'Company',
+      description: 'A business.',
+      colour: '#E69F00',
+      shape: 'round-rectangle',
+    },
+    {
+      kind: 'AGENCY',
+      label: 'Agency',
+      description: 'A public body.',
+      colour: '#56B4E9',
+      shape: 'octagon',
+    },
+    {
+      kind: 'PARTNERSHIP',
+      label: 'Partnership',
+      description: 'An initiative.',
+      colour: '#D55E00',
+      shape: 'diamond',
+    },
+  ],
+  relationshipTypes: [
+    {
+      type: 'COOPERATES_WITH',
+      label: 'cooperates with',
+      inverseLabel: 'cooperates with',
+      description: 'Working together.',
+      symmetric: true,
+      colour: '#44AA99',
+    },
+    {
+      type: 'FOUNDED',
+      label: 'founded',
+      inverseLabel: 'was founded by',
+      description: 'Founding.',
+      symmetric: false,
+      colour: '#117733',
+    },
+  ],
+  statuses: [
+    { status: 'ACTIVE', label: 'active', description: 'Holds.' },
+    { status: 'FROZEN', label: 'frozen', description: 'Suspended.' },
+    { status: 'ALLEGED', label: 'alleged', description: 'Claimed.' },
+  ],
+};
+
+const kaspersky = { id: 'kaspersky-lab', name: 'Kaspersky Lab', kind: 'COMPANY' };
+const europol = { id: 'europol', name: 'Europol', kind: 'AGENCY' };
+const nomoreransom = { id: 'no-more-ransom', name: 'No More Ransom', kind: 'PARTNERSHIP' };
+
+export const SUBGRAPH: Subgraph = {
+  truncated: true,
+  hubs: [{ id: 'no-more-ransom', total: 78, shown: 2, byType: [{ type: 'MEMBER_OF', count: 70 }] }],
+  nodes: [
+    { ...kaspersky, aliases: ['Kaspersky', 'AO Kaspersky Lab'], degree: 3, country: 'RU' },
+    { ...europol, aliases: [], degree: 11, country: null },
+    { ...nomoreransom, aliases: ['NMR'], degree: 78, country: null },
+  ],
+  edges: [
+    {
+      id: 'europol-cooperates-with-kaspersky-lab',
+      type: 'COOPERATES_WITH',
+      status: 'FROZEN',
+      since: '2018-06-13',
+      until: null,
+      label: 'cooperates with',
+      from: kaspersky,
+      to: europol,
+    },
+    {
+      id: 'europol-founded-no-more-ransom',
+      type: 'FOUNDED',
+      status: 'ACTIVE',
+      since: '2016-07-25',
+      until: null,
+      label: 'founded',
+      from: europol,
+      to: nomoreransom,
+    },
+  ],
+};
+
+export const PATH: Path = {
+  length: 2,
+  nodes: [SUBGRAPH.nodes[0], SUBGRAPH.nodes[2], SUBGRAPH.nodes[1]].filter((n) => n !== undefined),
+  edges: [
+    {
+      id: 'kaspersky-lab-cooperates-with-no-more-ransom',
+      type: 'COOPERATES_WITH',
+      status: 'FROZEN',
+      since: '2018-06',
+      until: null,
+      label: 'cooperates with',
+      description: null,
+      role: null,
+      claim: null,
+      dataset: 'kaspersky-eu-2018',
+      from: kaspersky,
+      to: nomoreransom,
+      evidence: [
+        {
+          quote: 'we are forced to freeze our cooperation',
+          source: {
+            id: 's1',
+            title: 'Kaspersky ends all EU work',
+            url: 'https://example.org',
+            published: '2018-06',
+          },
+        },
+      ],
+    },
+    {
+      id: 'europol-founded-no-more-ransom',
+      type: 'FOUNDED',
+      status: 'ACTIVE',
+      since: '2016-07-25',
+      until: null,
+      label: 'founded',
+      description: null,
+      role: null,
+      claim: null,
+      dataset: null,
+      from: europol,
+      to: nomoreransom,
+      evidence: [],
+    },
+  ],
+};

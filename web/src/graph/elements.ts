@@ -1,0 +1,60 @@
+import type { ElementDefinition } from 'cytoscape';
+import type { Canvas } from '../state/canvas.ts';
+import { hiddenRelationshipCount } from '../state/canvas.ts';
+
+/** Node data as the stylesheet reads it. */
+export interface NodeData {
+  id: string;
+  label: string;
+  name: string;
+  kind: string;
+  degree: number;
+  /** Relationships not on the canvas; shown as "+N" in the label. */
+  more: number;
+}
+
+/** Edge data as the stylesheet reads it. */
+export interface EdgeData {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  status: string;
+  label: string;
+}
+
+/** Only hubs the API cut say "+N more" on the canvas; the details panel counts for every node. */
+function nodeLabel(name: string, more: number, hub: boolean): string {
+  return hub && more > 0 ? `${name}\n+${more} more` : name;
+}
+
+/** The canvas as Cytoscape elements (data only; classes are applied by the diff). */
+export function toElements(canvas: Canvas): {
+  nodes: ElementDefinition[];
+  edges: ElementDefinition[];
+} {
+  const nodes = Object.values(canvas.nodes).map((node) => {
+    const more = hiddenRelationshipCount(canvas, node.id);
+    const data: NodeData = {
+      id: node.id,
+      label: nodeLabel(node.name, more, node.hub !== undefined),
+      name: node.name,
+      kind: node.kind,
+      degree: node.degree,
+      more,
+    };
+    return { group: 'nodes' as const, data };
+  });
+  const edges = Object.values(canvas.edges).map((edge) => {
+    const data: EdgeData = {
+      id: edge.id,
+      source: edge.source,
+      target: edge.target,
+      type: edge.type,
+      status: edge.status,
+      label: edge.since ? `${edge.label} (${edge.since})` : edge.label,
+    };
+    return { group: 'edges' as const, data };
+  });
+  return { nodes, edges };
+}

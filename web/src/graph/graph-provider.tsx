@@ -1,0 +1,167 @@
+import cytoscape, { type Core } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import fcose from 'cytoscape-fcose';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { Ontology } from '../api/types.ts';
+import type { ExplorerState } from '../state/explorer.ts';
+import type { Visibility } from '../state/visibility.ts';
+import { toElements } from './elements.ts';
+import { runLayout } from './run-layout.ts';
+import { createStylesheet } from './styles.ts';
+import { type Remembered, syncGraph } from './sync.ts';
+import { exposeForTests } from './test-hook.ts';
+
+cytoscape.use(fcose);
+cytoscape.use(dagre);
+
+/** What components may do with the graph without importing Cytoscape. */
+export interface GraphActions {
+  fit(): void;
+  relayout(): void;
+  /** The whole graph as a PNG, or null before the canvas exists. */
+  png(): Promise<Blob | null>;
+}
+
+const GraphContext = createContext<GraphActions | null>(null);
+
+export function useGraphActions(): GraphActions {
+  const actions = useContext(GraphContext);
+  if (!actions) throw new Error('useGraphActions needs a <GraphProvider>');
+  return actions;
+}
+
+/** Owns the one Cytoscape instance: created on mount (or renderer switch), destroyed on unmount. */
+function useCytoscape(
+  container: React.RefObject<HTMLDivElement | null>,
+  webgl: boolean,
+  remembered: Map<string, Remembered>,
+): Core | null {
+  const [cy, setCy] = useState<Core | null>(null);
+  useEffect(() => {
+    if (!container.current) return;
+    const instance = cytoscape({
+      container: container.current,
+      minZoom: 0.1,
+      maxZoom: 4,
+      wheelSensitivity: 0.3,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      renderer: { name: 'canvas', webgl },
+    } as cytoscape.CytoscapeOptions);
+    setCy(instance);
+    const untest = exposeForTests(instance);
+    return () => {
+      untest();
+      for (const node of instance.nodes()) {
+        remembered.set(node.id(), {
+          position: { ...node.position() },
+          dragged: node.hasClass('dragged'),
+        });
+      }
+      instance.destroy();
+      setCy(null);
+    };
+  }, [container, webgl, remembered]);
+  return cy;
+}
+
+export interface GraphProviderProps {
+  ontology: Ontology;
+  state: ExplorerState;
+  visibility: Visibility;
+  webgl: boolean;
+  onSelect(id: string | null): void;
+  onExpand(id: string): void;
+  children: ReactNode;
+}
+
+/** Renders the canvas (data-testid="graph") and shares graph actions with its children. */
+export function GraphProvider(props: GraphProviderProps) {
+  const { ontology, state, visibility, webgl, children } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const remembered = useMemo(() => new Map<string, Remembered>(), []);
+  const cy = useCytoscape(container, webgl, remembered);
+  const handlers = useRef(props);
+  handlers.current = props;
+  const layout = useRef(state.layout);
+  layout.current = state.layout;
+
+  useEffect(() => {
+    if (!cy) return;
+    cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
+    cy.on('tap', (event) => {
+      if (event.target === cy) handlers.current.onSelect(null);
+    });
+    cy.on('dbltap', 'node', (event) => handlers.current.onExpand(event.target.id()));
+    cy.on('dragfree', 'node', (event) => event.target.addClass('dragged'));
+    cy.on('mouseover', 'node', (event) => {
+      event.target.addClass('hover');
+      event.target.connectedEdges().addClass('hover');
+    });
+    cy.on('mouseout', 'node', (event) => {
+      event.target.removeClass('hover');
+      event.target.connectedEdges().removeClass('hover');
+    });
+    cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
+    cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
+    // Leaving the canvas straight from a node sends Cytoscape no mouseout.
+    const element = cy.container();
+    const unhover = () => cy.elements('.hover').removeClass('hover');
+    element?.addEventListener('mouseleave', unhover);
+    return () => element?.removeEventListener('mouseleave', unhover);
+  }, [cy]);
+
+  const stylesheet = useMemo(() => createStylesheet(ontology), [ontology]);
+  useEffect(() => {
+    cy?.style(stylesheet);
+  }, [cy, stylesheet]);
+
+  const elements = useMemo(() => toElements(state.canvas), [state.canvas]);
+  const { selected, highlight } = state;
+  const pinned = state.canvas.pinned;
+  useEffect(() => {
+    if (!cy) return;
+    const before = cy.nodes().length;
+    const unplaced = syncGraph(
+      cy,
+      elements,
+      { visibility, selected, highlight, pinned },
+      remembered,
+    );
+    if (unplaced.length > 0) runLayout(cy, layout.current, before > 0);
+  }, [cy, elements, visibility, selected, highlight, pinned, remembered]);
+
+  // Only a change of layout re-runs it; a new instance (renderer switch) keeps the positions.
+  const applied = useRef(state.layout);
+  useEffect(() => {
+    if (!cy || applied.current === state.layout) return;
+    applied.current = state.layout;
+    runLayout(cy, state.layout, false);
+  }, [cy, state.layout]);
+
+  const fit = useCallback(() => cy?.fit(cy.elements().not('.hidden'), 40), [cy]);
+  const relayout = useCallback(() => {
+    if (cy) runLayout(cy, layout.current, false);
+  }, [cy]);
+  const png = useCallback(async () => {
+    if (!cy) return null;
+    return cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
+  }, [cy]);
+  const actions = useMemo(() => ({ fit, relayout, png }), [fit, relayout, png]);
+
+  return (
+    <GraphContext.Provider value={actions}>
+      <div className="graph" data-testid="graph" ref={container} />
+      {children}
+    </GraphContext.Provider>
+  );
+}

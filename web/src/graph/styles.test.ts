@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ONTOLOGY } from '../fixtures.ts';
+import { createStylesheet } from './styles.ts';
+
+const sheet = createStylesheet(ONTOLOGY);
+const styleOf = (selector: string) => {
+  const block = sheet.find((b) => b.selector === selector);
+  return block && 'style' in block ? (block.style as Record<string, unknown>) : undefined;
+};
+
+describe('createStylesheet', () => {
+  it("gives each kind the ontology's colour and shape", () => {
+    expect(styleOf('node[kind = "AGENCY"]')).toEqual({
+      'background-color': '#56B4E9',
+      shape: 'octagon',
+    });
+  });
+
+  it('draws an arrow for directed types and none for symmetric ones', () => {
+    expect(styleOf('edge[type = "FOUNDED"]')).toMatchObject({
+      'line-color': '#117733',
+      'target-arrow-shape': 'triangle',
+    });
+    expect(styleOf('edge[type = "COOPERATES_WITH"]')).toMatchObject({
+      'target-arrow-shape': 'none',
+    });
+  });
+
+  it('dashes alleged and proposed ties and fades ended and frozen ones', () => {
+    expect(styleOf('edge[status = "ALLEGED"]')).toMatchObject({ 'line-style': 'dashed' });
+    expect(styleOf('edge[status = "PROPOSED"]')).toMatchObject({ 'line-style': 'dashed' });
+    expect(styleOf('edge[status = "FROZEN"]')?.opacity).toBeLessThan(1);
+    expect(styleOf('edge[status = "ENDED"]')?.opacity).toBeLessThan(1);
+  });
+
+  it('hides labels when zoomed out', () => {
+    expect(styleOf('node')?.['min-zoomed-font-size']).toBeGreaterThan(0);
+    expect(styleOf('edge')?.['min-zoomed-font-size']).toBeGreaterThan(
+      styleOf('edge')?.['font-size'] as number,
+    );
+  });
+});

@@ -1,0 +1,102 @@
+import type { StylesheetJson } from 'cytoscape';
+import type { Ontology } from '../api/types.ts';
+
+const INK = '#1f2933';
+const FADED_STATUSES = ['ENDED', 'FROZEN'];
+const DASHED_STATUSES = ['ALLEGED', 'PROPOSED'];
+
+/**
+ * The stylesheet for an ontology: each kind's colour and shape, each relationship type's colour
+ * and direction. Labels shrink away when zoomed out (min-zoomed-font-size); edge labels show on
+ * hover or when zoomed in.
+ */
+export function createStylesheet(ontology: Ontology): StylesheetJson {
+  const base: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)',
+        'font-size': 11,
+        'min-zoomed-font-size': 7,
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
+        color: INK,
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.75,
+        'text-background-padding': '1px',
+        width: 'mapData(degree, 0, 80, 22, 52)',
+        height: 'mapData(degree, 0, 80, 22, 52)',
+        'background-color': '#888888',
+        'border-width': 1,
+        'border-color': '#ffffff',
+      },
+    },
+    {
+      selector: 'edge',
+      style: {
+        width: 2,
+        'curve-style': 'bezier',
+        'line-color': '#999999',
+        'target-arrow-color': '#999999',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        label: 'data(label)',
+        'font-size': 5,
+        // At font-size 5 a label needs zoom ≥ 2.4 to reach 12px: hidden until zoomed in.
+        'min-zoomed-font-size': 12,
+        'text-rotation': 'autorotate',
+        color: INK,
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+      },
+    },
+  ];
+  const kinds: StylesheetJson = ontology.kinds.map((kind) => ({
+    selector: `node[kind = "${kind.kind}"]`,
+    style: {
+      'background-color': kind.colour,
+      shape: kind.shape as 'ellipse',
+    },
+  }));
+  const types: StylesheetJson = ontology.relationshipTypes.map((type) => ({
+    selector: `edge[type = "${type.type}"]`,
+    style: {
+      'line-color': type.colour,
+      'target-arrow-color': type.colour,
+      'target-arrow-shape': type.symmetric ? 'none' : 'triangle',
+    },
+  }));
+  const statuses: StylesheetJson = [
+    ...DASHED_STATUSES.map((status) => ({
+      selector: `edge[status = "${status}"]`,
+      style: { 'line-style': 'dashed' as const, 'line-dash-pattern': [6, 4] },
+    })),
+    ...FADED_STATUSES.map((status) => ({
+      selector: `edge[status = "${status}"]`,
+      style: { opacity: 0.45 },
+    })),
+  ];
+  const states: StylesheetJson = [
+    { selector: 'edge.hover', style: { 'font-size': 11, 'min-zoomed-font-size': 0, width: 3 } },
+    { selector: 'node.hover', style: { 'border-width': 3, 'border-color': INK } },
+    { selector: '.greyed', style: { opacity: 0.3 } },
+    { selector: '.hidden', style: { display: 'none' } },
+    {
+      selector: 'node.pinned',
+      style: { 'border-width': 3, 'border-style': 'double', 'border-color': INK },
+    },
+    {
+      selector: 'node:selected',
+      style: { 'border-width': 4, 'border-color': '#000000', 'overlay-opacity': 0 },
+    },
+    { selector: '.dimmed', style: { opacity: 0.15 } },
+    { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#000000', opacity: 1 } },
+    {
+      selector: 'edge.path',
+      style: { width: 5, opacity: 1, 'font-size': 11, 'min-zoomed-font-size': 0, 'z-index': 10 },
+    },
+  ];
+  return [...base, ...kinds, ...types, ...statuses, ...states];
+}

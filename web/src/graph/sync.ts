@@ -1,0 +1,106 @@
+import type { Core, ElementDefinition, Position } from 'cytoscape';
+import type { Highlight } from '../state/explorer.ts';
+import type { Visibility } from '../state/visibility.ts';
+
+/** Where a node was, and whether the user put it there, across a renderer switch. */
+export interface Remembered {
+  position: Position;
+  dragged: boolean;
+}
+
+/** Everything besides the elements that the diff turns into classes and selection. */
+export interface SyncState {
+  visibility: Visibility;
+  selected: string | null;
+  highlight: Highlight | null;
+  pinned: readonly string[];
+}
+
+function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return Object.keys(b).every((key) => a[key] === b[key]);
+}
+
+/**
+ * Diffs the elements into the graph by id inside one batch: removes what is gone, adds what is
+ * new (next to a neighbour already drawn, or where it was before a renderer switch), updates
+ * changed data and sets the state classes. Returns the ids of nodes that need a layout.
+ */
+export function syncGraph(
+  cy: Core,
+  elements: { nodes: ElementDefinition[]; edges: ElementDefinition[] },
+  state: SyncState,
+  remembered: Map<string, Remembered>,
+): string[] {
+  const unplaced: string[] = [];
+  cy.batch(() => {
+    const wanted = new Set([...elements.nodes, ...elements.edges].map((e) => e.data.id as string));
+    cy.elements()
+      .filter((el) => !wanted.has(el.id()))
+      .remove();
+    const center = { x: cy.width() / 2, y: cy.height() / 2 };
+    const model = {
+      x: (center.x - cy.pan().x) / cy.zoom(),
+      y: (center.y - cy.pan().y) / cy.zoom(),
+    };
+    const neighbourOf = new Map<string, string>();
+    for (const edge of elements.edges) {
+      const { source, target } = edge.data as { source: string; target: string };
+      if (cy.hasElementWithId(source)) neighbourOf.set(target, source);
+      if (cy.hasElementWithId(target)) neighbourOf.set(source, target);
+    }
+    for (const node of elements.nodes) {
+      const id = node.data.id as string;
+      const existing = cy.getElementById(id);
+      if (existing.nonempty()) {
+        if (!sameData(existing.data(), node.data)) existing.data(node.data);
+        continue;
+      }
+      const before = remembered.get(id);
+      let position = before?.position;
+      if (!position) {
+        const neighbour = neighbourOf.get(id);
+        const anchor = neighbour ? cy.getElementById(neighbour).position() : model;
+        position = {
+          x: anchor.x + (Math.random() - 0.5) * 80,
+          y: anchor.y + (Math.random() - 0.5) * 80,
+        };
+        unplaced.push(id);
+      }
+      cy.add({ ...node, position: { ...position }, classes: before?.dragged ? 'dragged' : '' });
+    }
+    for (const edge of elements.edges) {
+      const existing = cy.getElementById(edge.data.id as string);
+      if (existing.nonempty()) {
+        if (!sameData(existing.data(), edge.data)) existing.data(edge.data);
+      } else {
+        cy.add(edge);
+      }
+    }
+    applyClasses(cy, state);
+  });
+  return unplaced;
+}
+
+function applyClasses(cy: Core, { visibility, selected, highlight, pinned }: SyncState): void {
+  const pinnedSet = new Set(pinned);
+  const onPath = new Set([...(highlight?.nodeIds ?? []), ...(highlight?.edgeIds ?? [])]);
+  cy.nodes().forEach((node) => {
+    const id = node.id();
+    node.toggleClass('hidden', visibility.hiddenNodes.has(id));
+    node.toggleClass('greyed', visibility.greyedNodes.has(id));
+    node.toggleClass('pinned', pinnedSet.has(id));
+    if (pinnedSet.has(id)) node.lock();
+    else if (!node.hasClass('layout-lock')) node.unlock();
+  });
+  cy.edges().forEach((edge) => {
+    edge.toggleClass('hidden', visibility.hiddenEdges.has(edge.id()));
+  });
+  cy.elements().forEach((el) => {
+    el.toggleClass('path', onPath.has(el.id()));
+    el.toggleClass('dimmed', highlight !== null && !onPath.has(el.id()));
+  });
+  cy.$(':selected')
+    .not(`[id = "${selected ?? ''}"]`)
+    .unselect();
+  if (selected) cy.getElementById(selected).select();
+}

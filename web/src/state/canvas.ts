@@ -1,0 +1,104 @@
+import type { Hub, Subgraph } from '../api/types.ts';
+
+/** An entity drawn on the canvas. */
+export interface CanvasNode {
+  id: string;
+  name: string;
+  kind: string;
+  degree: number;
+  aliases: string[];
+  /** When a neighbourhood fetch cut this hub: its relationships by type. */
+  hub?: Hub;
+}
+
+/** A relationship drawn on the canvas; source and target are the stored direction. */
+export interface CanvasEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  status: string;
+  since: string | null;
+  until: string | null;
+  label: string;
+}
+
+export interface Canvas {
+  nodes: Record<string, CanvasNode>;
+  edges: Record<string, CanvasEdge>;
+  /** Pinned nodes stay where they are and survive "clear". */
+  pinned: string[];
+}
+
+export const EMPTY_CANVAS: Canvas = { nodes: {}, edges: {}, pinned: [] };
+
+/**
+ * Adds a neighbourhood (or a path) to the canvas; known ids are updated in place. With `only`,
+ * keeps just those entities and the relationships between them (restoring a shared view).
+ */
+export function mergeSubgraph(canvas: Canvas, subgraph: Subgraph, only?: string[]): Canvas {
+  const keep = only ? new Set(only) : undefined;
+  const nodes = { ...canvas.nodes };
+  const hubs = new Map(subgraph.hubs.map((hub) => [hub.id, hub]));
+  for (const entity of subgraph.nodes) {
+    if (keep && !keep.has(entity.id)) continue;
+    const hub = hubs.get(entity.id) ?? nodes[entity.id]?.hub;
+    nodes[entity.id] = {
+      id: entity.id,
+      name: entity.name,
+      kind: entity.kind,
+      degree: entity.degree,
+      aliases: entity.aliases,
+      ...(hub ? { hub } : {}),
+    };
+  }
+  const edges = { ...canvas.edges };
+  for (const edge of subgraph.edges) {
+    if (!nodes[edge.from.id] || !nodes[edge.to.id]) continue;
+    edges[edge.id] = {
+      id: edge.id,
+      source: edge.from.id,
+      target: edge.to.id,
+      type: edge.type,
+      status: edge.status,
+      since: edge.since,
+      until: edge.until,
+      label: edge.label,
+    };
+  }
+  return { ...canvas, nodes, edges };
+}
+
+/** Removes entities and every relationship that touches them. */
+export function removeNodes(canvas: Canvas, ids: readonly string[]): Canvas {
+  const gone = new Set(ids);
+  const nodes = Object.fromEntries(Object.entries(canvas.nodes).filter(([id]) => !gone.has(id)));
+  const edges = Object.fromEntries(
+    Object.entries(canvas.edges).filter(([, e]) => !gone.has(e.source) && !gone.has(e.target)),
+  );
+  return { nodes, edges, pinned: canvas.pinned.filter((id) => !gone.has(id)) };
+}
+
+/** Empties the canvas except for pinned entities (and the relationships among them). */
+export function clearUnpinned(canvas: Canvas): Canvas {
+  const pinned = new Set(canvas.pinned);
+  return removeNodes(
+    canvas,
+    Object.keys(canvas.nodes).filter((id) => !pinned.has(id)),
+  );
+}
+
+export function togglePinned(canvas: Canvas, id: string): Canvas {
+  const pinned = canvas.pinned.includes(id)
+    ? canvas.pinned.filter((other) => other !== id)
+    : [...canvas.pinned, id];
+  return { ...canvas, pinned };
+}
+
+/** How many of an entity's relationships are not on the canvas: the "+N more". */
+export function hiddenRelationshipCount(canvas: Canvas, id: string): number {
+  const node = canvas.nodes[id];
+  if (!node) return 0;
+  const drawn = Object.values(canvas.edges).filter((e) => e.source === id || e.target === id);
+  return Math.max(0, node.degree - drawn.length);
+}

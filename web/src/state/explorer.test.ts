@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { SUBGRAPH } from '../fixtures.ts';
+import { explorerReducer, INITIAL_STATE } from './explorer.ts';
+
+describe('explorerReducer', () => {
+  const loaded = explorerReducer(INITIAL_STATE, {
+    type: 'merge',
+    subgraph: SUBGRAPH,
+    select: 'kaspersky-lab',
+  });
+
+  it('hides an entity with its relationships, and undo/redo brings it back and away', () => {
+    const hidden = explorerReducer(loaded, { type: 'hide', ids: ['europol'] });
+    expect(Object.keys(hidden.canvas.nodes)).not.toContain('europol');
+    expect(Object.keys(hidden.canvas.edges)).toEqual([]);
+    const undone = explorerReducer(hidden, { type: 'undo' });
+    expect(undone.canvas).toBe(loaded.canvas);
+    expect(explorerReducer(undone, { type: 'redo' }).canvas).toBe(hidden.canvas);
+  });
+
+  it('when clearing / keeps pinned entities', () => {
+    const pinned = explorerReducer(loaded, { type: 'pin', id: 'europol' });
+    const cleared = explorerReducer(pinned, { type: 'clear' });
+    expect(Object.keys(cleared.canvas.nodes)).toEqual(['europol']);
+    expect(cleared.selected).toBeNull();
+  });
+});

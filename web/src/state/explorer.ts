@@ -1,0 +1,127 @@
+import type { Subgraph } from '../api/types.ts';
+import {
+  type Canvas,
+  clearUnpinned,
+  EMPTY_CANVAS,
+  mergeSubgraph,
+  removeNodes,
+  togglePinned,
+} from './canvas.ts';
+import { type Filters, NO_FILTERS } from './visibility.ts';
+
+export type LayoutName = 'fcose' | 'concentric' | 'dagre' | 'grid';
+
+/** Human names for the layout picker. */
+export const LAYOUT_LABELS: Record<LayoutName, string> = {
+  fcose: 'Force-directed (fCoSE)',
+  concentric: 'Concentric (by degree)',
+  dagre: 'Breadth-first (dagre)',
+  grid: 'Grid',
+};
+
+/** The shortest paths the path finder highlights. */
+export interface Highlight {
+  nodeIds: string[];
+  edgeIds: string[];
+}
+
+export interface ExplorerState {
+  canvas: Canvas;
+  /** Earlier canvases for undo, newest last; redo holds the undone ones. */
+  past: Canvas[];
+  future: Canvas[];
+  selected: string | null;
+  filters: Filters;
+  asOf: string | null;
+  layout: LayoutName;
+  highlight: Highlight | null;
+}
+
+export const INITIAL_STATE: ExplorerState = {
+  canvas: EMPTY_CANVAS,
+  past: [],
+  future: [],
+  selected: null,
+  filters: NO_FILTERS,
+  asOf: null,
+  layout: 'fcose',
+  highlight: null,
+};
+
+export type ExplorerAction =
+  | { type: 'merge'; subgraph: Subgraph; select?: string; only?: string[]; highlight?: Highlight }
+  | { type: 'hide'; ids: string[] }
+  | { type: 'clear' }
+  | { type: 'pin'; id: string }
+  | { type: 'select'; id: string | null }
+  | { type: 'filters'; filters: Filters }
+  | { type: 'asOf'; asOf: string | null }
+  | { type: 'layout'; layout: LayoutName }
+  | { type: 'highlight'; highlight: Highlight | null }
+  | { type: 'undo' }
+  | { type: 'redo' };
+
+const HISTORY = 50;
+
+function withCanvas(state: ExplorerState, canvas: Canvas): ExplorerState {
+  if (canvas === state.canvas) return state;
+  const selected = state.selected && canvas.nodes[state.selected] ? state.selected : null;
+  return {
+    ...state,
+    canvas,
+    selected,
+    past: [...state.past, state.canvas].slice(-HISTORY),
+    future: [],
+  };
+}
+
+export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
+  switch (action.type) {
+    case 'merge': {
+      const next = withCanvas(state, mergeSubgraph(state.canvas, action.subgraph, action.only));
+      return {
+        ...next,
+        selected: action.select ?? next.selected,
+        highlight: action.highlight ?? next.highlight,
+      };
+    }
+    case 'hide':
+      return { ...withCanvas(state, removeNodes(state.canvas, action.ids)), highlight: null };
+    case 'clear':
+      return { ...withCanvas(state, clearUnpinned(state.canvas)), highlight: null };
+    case 'pin':
+      return { ...state, canvas: togglePinned(state.canvas, action.id) };
+    case 'select':
+      return { ...state, selected: action.id };
+    case 'filters':
+      return { ...state, filters: action.filters };
+    case 'asOf':
+      return { ...state, asOf: action.asOf };
+    case 'layout':
+      return { ...state, layout: action.layout };
+    case 'highlight':
+      return { ...state, highlight: action.highlight };
+    case 'undo': {
+      const previous = state.past.at(-1);
+      if (!previous) return state;
+      return {
+        ...state,
+        canvas: previous,
+        past: state.past.slice(0, -1),
+        future: [state.canvas, ...state.future],
+        highlight: null,
+      };
+    }
+    case 'redo': {
+      const [next, ...rest] = state.future;
+      if (!next) return state;
+      return {
+        ...state,
+        canvas: next,
+        past: [...state.past, state.canvas],
+        future: rest,
+        highlight: null,
+      };
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import type { Canvas } from './canvas.ts';
+
+/** The canvas as JSON: entities and relationships, in a stable order. */
+export function canvasToJson(canvas: Canvas): string {
+  const nodes = Object.values(canvas.nodes)
+    .map(({ hub: _hub, ...node }) => node)
+    .sort((a, b) => a.id.localeCompare(b.id));
+  const edges = Object.values(canvas.edges).sort((a, b) => a.id.localeCompare(b.id));
+  return `${JSON.stringify({ nodes, edges }, null, 2)}\n`;
+}
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csv(header: string[], rows: unknown[][]): string {
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+}
+
+/** The entities on the canvas as CSV (RFC 4180 quoting). */
+export function nodesToCsv(canvas: Canvas): string {
+  const rows = Object.values(canvas.nodes)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((n) => [n.id, n.name, n.kind, n.degree, n.aliases.join('; ')]);
+  return csv(['id', 'name', 'kind', 'degree', 'aliases'], rows);
+}
+
+/** The relationships on the canvas as CSV. */
+export function edgesToCsv(canvas: Canvas): string {
+  const rows = Object.values(canvas.edges)
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((e) => [e.id, e.source, e.target, e.type, e.status, e.since, e.until]);
+  return csv(['id', 'from', 'to', 'type', 'status', 'since', 'until'], rows);
+}
+
+/** Offers text or a blob to the user as a file download. */
+export function download(name: string, content: string | Blob, type = 'text/plain'): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,53 @@
+import type { LayoutName } from './explorer.ts';
+import { type Filters, NO_FILTERS } from './visibility.ts';
+
+/** The part of the explorer a link carries. */
+export interface SharedView {
+  ids: string[];
+  selected: string | null;
+  asOf: string | null;
+  filters: Filters;
+  layout: LayoutName;
+}
+
+const LAYOUTS: readonly LayoutName[] = ['fcose', 'concentric', 'dagre', 'grid'];
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+function list(value: string | null): string[] {
+  return value ? value.split(',').filter(Boolean) : [];
+}
+
+/** Serialises a view as a query string ("" for the empty default view). */
+export function viewToSearch(view: SharedView): string {
+  const params = new URLSearchParams();
+  if (view.ids.length > 0) params.set('e', view.ids.join(','));
+  if (view.selected) params.set('sel', view.selected);
+  if (view.asOf) params.set('asOf', view.asOf);
+  if (view.filters.hiddenKinds.length) params.set('hk', view.filters.hiddenKinds.join(','));
+  if (view.filters.hiddenTypes.length) params.set('ht', view.filters.hiddenTypes.join(','));
+  if (view.filters.hiddenStatuses.length) params.set('hs', view.filters.hiddenStatuses.join(','));
+  if (view.layout !== 'fcose') params.set('layout', view.layout);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Reads a view from a query string; unknown or malformed values fall back to the defaults. */
+export function searchToView(search: string): SharedView {
+  const params = new URLSearchParams(search);
+  const ids = list(params.get('e'));
+  const selected = params.get('sel');
+  const asOf = params.get('asOf');
+  const layout = params.get('layout') as LayoutName | null;
+  return {
+    ids,
+    selected: selected && ids.includes(selected) ? selected : null,
+    asOf: asOf && DATE.test(asOf) ? asOf : null,
+    filters: {
+      ...NO_FILTERS,
+      hiddenKinds: list(params.get('hk')),
+      hiddenTypes: list(params.get('ht')),
+      hiddenStatuses: list(params.get('hs')),
+    },
+    layout: layout && LAYOUTS.includes(layout) ? layout : 'fcose',
+  };
+}
