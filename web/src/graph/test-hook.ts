@@ -1,4 +1,11 @@
 import type { Core } from 'cytoscape';
+import type { Subgraph } from '../api/types.ts';
+import { EMPTY_CANVAS, mergeSubgraph } from '../state/canvas.ts';
+import type { LayoutName } from '../state/explorer.ts';
+import { computeVisibility, NO_FILTERS } from '../state/visibility.ts';
+import { toElements } from './elements.ts';
+import { runLayout } from './run-layout.ts';
+import { syncGraph } from './sync.ts';
 
 /**
  * The test and automation API: `window.__entente` reads what the canvas shows without reaching
@@ -14,6 +21,18 @@ export interface EntenteTestApi {
   /** Screen position of a node's centre relative to the canvas container, for clicks. */
   renderedPosition(id: string): { x: number; y: number } | null;
   position(id: string): { x: number; y: number } | null;
+  /**
+   * For the front-end benchmark: empties the canvas, then draws a subgraph the way a first fetch
+   * is drawn and resolves once the layout has stopped and a frame has been painted.
+   */
+  renderSubgraph(subgraph: Subgraph, options: { layout: LayoutName }): Promise<RenderTiming>;
+}
+
+/** What a benchmark render took and drew. */
+export interface RenderTiming {
+  ms: number;
+  nodes: number;
+  edges: number;
 }
 
 declare global {
@@ -23,6 +42,40 @@ declare global {
 }
 
 const sorted = (ids: string[]) => ids.sort();
+
+/** Two animation frames: the renderer draws in the first, the second starts after it painted. */
+const painted = () =>
+  new Promise<void>((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+  );
+
+/**
+ * The path of a neighbourhood fetch arriving on an empty canvas (reducer merge, visibility,
+ * element conversion, the batched diff, the layout) with the same functions the graph provider
+ * calls, timed until the first frame after the layout. React state is left alone: the provider
+ * re-syncs only when that changes, so the benchmark must own the page.
+ */
+async function renderSubgraph(
+  cy: Core,
+  subgraph: Subgraph,
+  layout: LayoutName,
+): Promise<RenderTiming> {
+  cy.elements().remove();
+  await painted();
+  const start = performance.now();
+  const canvas = mergeSubgraph(EMPTY_CANVAS, subgraph);
+  const visibility = computeVisibility(canvas, NO_FILTERS, null);
+  const state = { visibility, selected: null, highlight: null, pinned: canvas.pinned };
+  const unplaced = syncGraph(cy, toElements(canvas), state, new Map());
+  if (unplaced.length > 0) {
+    // Listening before the layout runs: grid, and fCoSE without animation, stop synchronously.
+    const stopped = new Promise<void>((resolve) => cy.one('layoutstop', () => resolve()));
+    runLayout(cy, layout, false);
+    await stopped;
+  }
+  await painted();
+  return { ms: performance.now() - start, nodes: cy.nodes().length, edges: cy.edges().length };
+}
 
 export function exposeForTests(cy: Core): () => void {
   const api: EntenteTestApi = {
@@ -52,6 +105,7 @@ export function exposeForTests(cy: Core): () => void {
       const node = cy.getElementById(id);
       return node.nonempty() ? { ...node.position() } : null;
     },
+    renderSubgraph: (subgraph, { layout }) => renderSubgraph(cy, subgraph, layout),
   };
   window.__entente = api;
   return () => {
