@@ -4,7 +4,12 @@
 // direct call of the repository function the resolver uses: the same Cypher through
 // neo4j-driver, without HTTP, GraphQL parsing, validation, resolvers or JSON. Writes the API
 // section of docs/BENCHMARKS.md.
+
+import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { loadSynthetic } from '../../seed/src/synthetic-load.ts';
 import { loadConfig } from '../../server/src/config.ts';
@@ -14,9 +19,8 @@ import { searchEntities } from '../../server/src/db/entity-repository.ts';
 import { findNeighborhood, findPaths } from '../../server/src/db/graph-repository.ts';
 import { awaitSearchIndex, ensureSchema } from '../../server/src/db/schema.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
-import { createHttpServer, listen } from '../../server/src/server.ts';
 import { startNeo4j, stopNeo4j, wipeNeo4j } from '../neo4j/server.ts';
-import { neo4jSettings } from '../neo4j/settings.ts';
+import { neo4jSettings, ROOT } from '../neo4j/settings.ts';
 import { type Block, runBlock, type Summary, summarize } from './latency.ts';
 import { machine, writeSection } from './report.ts';
 
@@ -303,22 +307,27 @@ async function main() {
     NEO4J_USER: settings.user,
     NEO4J_PASSWORD: settings.password,
   });
-  // Separate drivers, so neither side waits for the other's connections.
-  const serverDriver = createDriver(config.neo4j);
   const directDriver = createDriver(config.neo4j);
   const dbOptions = { database: config.neo4j.database, timeoutMs: config.queryTimeoutMs };
-  const serverDb = createDatabase(serverDriver, dbOptions);
   const db = createDatabase(directDriver, dbOptions);
-  let running: Awaited<ReturnType<typeof listen>> | undefined;
+  let server: ServerProcess | undefined;
   try {
     await ensureSchema(db);
     log(`Seeding ${entities.toLocaleString('en-GB')} synthetic entities ...`);
     const loaded = await loadSynthetic(db, { entities, seed });
     await awaitSearchIndex(db);
     const inputs = await pickInputs(db, seed);
-    running = await listen(createHttpServer(config, serverDb), config);
-    const { port } = running.server.address() as AddressInfo;
-    const graphql = createGraphqlClient(`http://127.0.0.1:${port}/graphql`);
+    // The server runs as it does in production, in a process of its own: its event loop is not
+    // shared with this load generator's.
+    server = await startServerProcess({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      NEO4J_URI: uri,
+      NEO4J_USER: settings.user,
+      NEO4J_PASSWORD: settings.password,
+    });
+    const graphql = createGraphqlClient(`${server.url}/graphql`);
     const outcomes: Outcome[] = [];
     for (const workload of workloads(db, graphql, inputs)) {
       log(`Measuring ${workload.name} ...`);
@@ -335,7 +344,7 @@ async function main() {
 \`npm run bench:api -- --entities ${entities} --requests ${requests} --concurrency ${concurrency}\`
 (scripts/bench/api.ts) — synthetic graph, ${fmt(loaded.entities)} entities and
 ${fmt(loaded.relationships)} relationships (seed ${seed}), on the \`bench\` Neo4j. Each workload is sent as a
-GraphQL request (POST over loopback HTTP to the production-mode server, started in-process) and,
+GraphQL request (POST over loopback HTTP to the production-mode server, in a process of its own) and,
 in the same run, as a direct call of the repository function its resolver uses — the same Cypher
 through neo4j-driver, without HTTP, parsing, validation, resolvers or JSON. Each side gets
 ${requests} requests (${WARM_UP} warm-up requests not counted) at ${concurrency} in flight, in alternating blocks
@@ -363,11 +372,57 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
       if (outcome.errors.length > 0) process.exitCode = 1;
     }
   } finally {
-    await running?.close();
-    await serverDriver.close();
+    await server?.stop();
     await directDriver.close();
     await stopNeo4j(settings, log);
   }
+}
+
+interface ServerProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `server/src/main.ts` with the given environment and waits until /health answers. */
+async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(
+    join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [join(ROOT, 'server', 'src', 'main.ts')],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const url = `http://127.0.0.1:${env.PORT}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    const ok = await fetch(`${url}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return { url, stop };
+    await sleep(200);
+  }
+  await stop();
+  throw new Error('the server did not answer /health within 60 s');
 }
 
 main().catch((error: unknown) => {
