@@ -11,6 +11,7 @@ import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { mulberry32 } from '../../seed/src/synthetic.ts';
 import { loadSynthetic } from '../../seed/src/synthetic-load.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase, type Database } from '../../server/src/db/database.ts';
@@ -76,17 +77,6 @@ const PATHS = `query Paths($from: ID!, $to: ID!) {
     edges { id type status since until from { id } to { id } }
   }
 }`;
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(items: readonly T[], rng: () => number): T {
   const item = items[Math.floor(rng() * items.length)];

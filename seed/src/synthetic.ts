@@ -560,7 +560,7 @@ function shuffle<T extends { length: number; [index: number]: unknown }>(list: T
 }
 
 /** mulberry32: a tiny, fast 32-bit PRNG; good enough for test data and stable everywhere. */
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
