@@ -31,6 +31,10 @@ export interface EntenteTestApi {
 /** What a benchmark render took and drew. */
 export interface RenderTiming {
   ms: number;
+  /** Of which: canvas state, visibility and Cytoscape element definitions, before Cytoscape. */
+  prepareMs: number;
+  /** Of which: the layout, from its start to `layoutstop`. */
+  layoutMs: number;
   nodes: number;
   edges: number;
 }
@@ -65,16 +69,27 @@ async function renderSubgraph(
   const start = performance.now();
   const canvas = mergeSubgraph(EMPTY_CANVAS, subgraph);
   const visibility = computeVisibility(canvas, NO_FILTERS, null);
+  const elements = toElements(canvas);
+  const prepared = performance.now();
   const state = { visibility, selected: null, highlight: null, pinned: canvas.pinned };
-  const unplaced = syncGraph(cy, toElements(canvas), state, new Map());
+  const unplaced = syncGraph(cy, elements, state, new Map());
+  const laying = performance.now();
+  let layoutMs = 0;
   if (unplaced.length > 0) {
     // Listening before the layout runs: grid, and fCoSE without animation, stop synchronously.
     const stopped = new Promise<void>((resolve) => cy.one('layoutstop', () => resolve()));
     runLayout(cy, layout, false);
     await stopped;
+    layoutMs = performance.now() - laying;
   }
   await painted();
-  return { ms: performance.now() - start, nodes: cy.nodes().length, edges: cy.edges().length };
+  return {
+    ms: performance.now() - start,
+    prepareMs: prepared - start,
+    layoutMs,
+    nodes: cy.nodes().length,
+    edges: cy.edges().length,
+  };
 }
 
 export function exposeForTests(cy: Core): () => void {
