@@ -1,6 +1,6 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Canvas } from '../state/canvas.ts';
-import { hiddenRelationshipCount } from '../state/canvas.ts';
+import { hiddenRelationshipCounts } from '../state/canvas.ts';
 
 /** Node data as the stylesheet reads it. */
 export interface NodeData {
@@ -33,8 +33,9 @@ export function toElements(canvas: Canvas): {
   nodes: ElementDefinition[];
   edges: ElementDefinition[];
 } {
+  const hidden = hiddenRelationshipCounts(canvas);
   const nodes = Object.values(canvas.nodes).map((node) => {
-    const more = hiddenRelationshipCount(canvas, node.id);
+    const more = hidden.get(node.id) ?? 0;
     const data: NodeData = {
       id: node.id,
       label: nodeLabel(node.name, more, node.hub !== undefined),

@@ -17,7 +17,9 @@ export function runLayout(cy: Core, name: LayoutName, incremental = false): void
     .nodes()
     .filter((node) => !node.locked());
   temporary.addClass('layout-lock').lock();
-  const layout = eles.layout(layoutOptions(name, { fixed, incremental }));
+  const layout = eles.layout(
+    layoutOptions(name, { fixed, incremental, nodeCount: eles.nodes().length }),
+  );
   layout.one('layoutstop', () => {
     temporary.removeClass('layout-lock').unlock();
   });

@@ -102,3 +102,17 @@ export function hiddenRelationshipCount(canvas: Canvas, id: string): number {
   const drawn = Object.values(canvas.edges).filter((e) => e.source === id || e.target === id);
   return Math.max(0, node.degree - drawn.length);
 }
+
+/** Relationships of each node not on the canvas, counting the canvas's edges once: O(n + e). */
+export function hiddenRelationshipCounts(canvas: Canvas): Map<string, number> {
+  const drawn = new Map<string, number>();
+  for (const edge of Object.values(canvas.edges)) {
+    drawn.set(edge.source, (drawn.get(edge.source) ?? 0) + 1);
+    if (edge.target !== edge.source) drawn.set(edge.target, (drawn.get(edge.target) ?? 0) + 1);
+  }
+  const hidden = new Map<string, number>();
+  for (const node of Object.values(canvas.nodes)) {
+    hidden.set(node.id, Math.max(0, node.degree - (drawn.get(node.id) ?? 0)));
+  }
+  return hidden;
+}
