@@ -58,18 +58,3 @@ export async function findTimeline(db: Database, entityId: string): Promise<Rela
   });
   return rows.map((row) => toRelationship(row.rel));
 }
-
-const FIND_BY_ID = `
-MATCH ()-[r]->() WHERE r.id = $id AND type(r) IN $types
-RETURN ${RELATIONSHIP_MAP} AS rel LIMIT 1`;
-
-export async function findRelationshipById(
-  db: Database,
-  id: string,
-): Promise<RelationshipView | undefined> {
-  const [row] = await db.read<{ rel: Record<string, unknown> }>(FIND_BY_ID, {
-    id,
-    types: filterParams({}).types,
-  });
-  return row ? toRelationship(row.rel) : undefined;
-}

@@ -120,7 +120,9 @@ export async function writeDatasets(
   const entities = contents.flatMap((c) =>
     c.entities.map((e) => ({ kind: e.kind, row: entityRow(e, c.dataset.id) })),
   );
-  const sources = contents.flatMap((c) => c.sources.map((s) => sourceRow(s, c.dataset.id)));
+  const sources = contents.flatMap((c) =>
+    c.sources.map((s) => ({ row: sourceRow(s, c.dataset.id) })),
+  );
   const relationships = contents.flatMap((c) =>
     c.relationships.map((r) => ({ type: r.type, row: relationshipRow(r, c.dataset.id) })),
   );
@@ -169,6 +171,30 @@ export async function writeDatasets(
     if (updated.length > 0) await tx.run(cypher.update, { rows: updated });
   };
 
+  /** Writes each group (a kind or a type) in batches with its own statements, reporting progress. */
+  const writeGroups = async <K extends string>(
+    tx: Transaction,
+    part: 'entities' | 'sources' | 'relationships',
+    groups: Map<K, { row: Row }[]>,
+    cypherFor: (key: K) => { lookup: string; create: string; update: string },
+  ) => {
+    const total = [...groups.values()].reduce((sum, group) => sum + group.length, 0);
+    let done = 0;
+    for (const [key, group] of groups) {
+      const cypher = cypherFor(key);
+      for (const batch of chunks(group, batchSize)) {
+        await writeBatch(
+          tx,
+          part,
+          batch.map((item) => item.row),
+          cypher,
+        );
+        done += batch.length;
+        await options.onProgress?.({ phase: part, done, total });
+      }
+    }
+  };
+
   const run = async (tx: Transaction) => {
     const progress = async (phase: WriteProgress['phase'], done: number, total: number) =>
       options.onProgress?.({ phase, done, total });
@@ -179,52 +205,31 @@ export async function writeDatasets(
     await tx.run(WRITE_DATASETS, { rows: datasets });
     await progress('datasets', datasets.length, datasets.length);
 
-    let done = 0;
-    for (const [kind, group] of groupBy(entities, (e) => e.kind)) {
-      const cypher = {
+    await writeGroups(
+      tx,
+      'entities',
+      groupBy(entities, (e) => e.kind),
+      (kind) => ({
         lookup: LOOKUP_ENTITIES,
         create: createEntities(kind),
         update: updateEntities(kind),
-      };
-      for (const batch of chunks(group, batchSize)) {
-        await writeBatch(
-          tx,
-          'entities',
-          batch.map((e) => e.row),
-          cypher,
-        );
-        done += batch.length;
-        await progress('entities', done, entities.length);
-      }
-    }
-    done = 0;
-    for (const batch of chunks(sources, batchSize)) {
-      await writeBatch(tx, 'sources', batch, {
-        lookup: LOOKUP_SOURCES,
-        create: CREATE_SOURCES,
-        update: UPDATE_SOURCES,
-      });
-      done += batch.length;
-      await progress('sources', done, sources.length);
-    }
-    done = 0;
-    for (const [type, group] of groupBy(relationships, (r) => r.type)) {
-      const cypher = {
+      }),
+    );
+    await writeGroups(tx, 'sources', new Map([['all', sources]]), () => ({
+      lookup: LOOKUP_SOURCES,
+      create: CREATE_SOURCES,
+      update: UPDATE_SOURCES,
+    }));
+    await writeGroups(
+      tx,
+      'relationships',
+      groupBy(relationships, (r) => r.type),
+      (type) => ({
         lookup: lookupRelationships(type),
         create: createRelationships(type),
         update: replaceRelationships(type),
-      };
-      for (const batch of chunks(group, batchSize)) {
-        await writeBatch(
-          tx,
-          'relationships',
-          batch.map((r) => r.row),
-          cypher,
-        );
-        done += batch.length;
-        await progress('relationships', done, relationships.length);
-      }
-    }
+      }),
+    );
     return [...reports.values()];
   };
 

@@ -106,10 +106,6 @@ export const ENTITY_KIND_INFO: Record<EntityKind, EntityKindInfo> = {
   },
 };
 
-export function isEntityKind(value: unknown): value is EntityKind {
-  return typeof value === 'string' && (ENTITY_KINDS as readonly string[]).includes(value);
-}
-
 /** Every kind but Person and Country: the bodies that act, own and govern. */
 export const ORGANISATION_KINDS: readonly EntityKind[] = ENTITY_KINDS.filter(
   (kind) => kind !== 'Person' && kind !== 'Country',

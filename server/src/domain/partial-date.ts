@@ -48,10 +48,6 @@ export function parsePartialDate(input: unknown): ParsedDate {
   return { ok: true, value: text.trim() };
 }
 
-export function isPartialDate(value: unknown): value is PartialDate {
-  return typeof value === 'string' && parsePartialDate(value).ok;
-}
-
 /** The first day a partial date can mean: 2018 -> 2018-01-01. */
 export function firstDay(date: PartialDate): string {
   const [y, m = '01', d = '01'] = date.split('-');

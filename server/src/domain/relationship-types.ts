@@ -203,10 +203,6 @@ export const RELATIONSHIP_TYPE_INFO: Record<RelationshipType, RelationshipTypeIn
   ),
 };
 
-export function isRelationshipType(value: unknown): value is RelationshipType {
-  return typeof value === 'string' && (RELATIONSHIP_TYPES as readonly string[]).includes(value);
-}
-
 /** Why an edge of this type cannot join these kinds, or undefined when it can. */
 export function endpointProblem(
   relType: RelationshipType,

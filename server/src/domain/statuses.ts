@@ -14,7 +14,3 @@ export const STATUS_INFO: Record<RelationshipStatus, { label: string; descriptio
   },
   alleged: { label: 'alleged', description: 'Claimed by someone, not established.' },
 };
-
-export function isRelationshipStatus(value: unknown): value is RelationshipStatus {
-  return typeof value === 'string' && (RELATIONSHIP_STATUSES as readonly string[]).includes(value);
-}

@@ -101,8 +101,6 @@ export const relationshipSchema = z.strictObject({
   evidence: z.array(evidenceSchema).default([]),
 });
 
-export type RelationshipInput = z.output<typeof relationshipSchema>;
-
 /** The keys a record of each list may have: for "unknown key" messages that suggest the right one. */
 export const KNOWN_KEYS = {
   dataset: Object.keys(datasetSchema.shape),
