@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j, { type Driver } from 'neo4j-driver';
 
 export type Params = Record<string, unknown>;
@@ -50,22 +51,51 @@ function toCypherParams(params: Params): Params {
   );
 }
 
+/** Attempts of a read that fails with a transient error (a leader change, a deadlock). */
+const READ_ATTEMPTS = 3;
+const RETRY_PAUSE_MS = 100;
+
 export function createDatabase(driver: Driver, options: DatabaseOptions): Database {
   let roundTrips = 0;
-  const run = async <T>(cypher: string, params: Params, write: boolean) => {
+  const write = async <T>(cypher: string, params: Params) => {
     roundTrips += 1;
     const result = await driver.executeQuery(cypher, toCypherParams(params), {
       database: options.database,
-      routing: write ? neo4j.routing.WRITE : neo4j.routing.READ,
+      routing: neo4j.routing.WRITE,
       transactionConfig: { timeout: options.timeoutMs },
     });
     return result.records.map((record) => record.toObject() as T);
   };
+  /**
+   * A read is one statement, so it runs as an auto-commit transaction: one Bolt round trip
+   * instead of BEGIN, RUN and COMMIT. It shares executeQuery's bookmarks, so on a cluster it
+   * still sees every write made before it; transient failures are retried here.
+   */
+  const read = async <T>(cypher: string, params: Params) => {
+    roundTrips += 1;
+    const parameters = toCypherParams(params);
+    for (let attempt = 1; ; attempt += 1) {
+      const session = driver.session({
+        database: options.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: driver.executeQueryBookmarkManager,
+      });
+      try {
+        const { records } = await session.run(cypher, parameters, { timeout: options.timeoutMs });
+        return records.map((record) => record.toObject() as T);
+      } catch (error) {
+        if (attempt >= READ_ATTEMPTS || !neo4j.isRetryableError(error)) throw error;
+      } finally {
+        await session.close();
+      }
+      await sleep(RETRY_PAUSE_MS * attempt);
+    }
+  };
   return {
     driver,
     database: options.database,
-    read: (cypher, params = {}) => run(cypher, params, false),
-    write: (cypher, params = {}) => run(cypher, params, true),
+    read: (cypher, params = {}) => read(cypher, params),
+    write: (cypher, params = {}) => write(cypher, params),
     async autoCommit(cypher, params = {}) {
       roundTrips += 1;
       const session = driver.session({
