@@ -6,6 +6,7 @@
 // section of docs/BENCHMARKS.md.
 
 import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
@@ -28,7 +29,12 @@ import { machine, writeSection } from './report.ts';
 /** Distinct inputs per workload; requests cycle through them. */
 const INPUTS = 100;
 const HUBS = 20;
-const WARM_UP = 30;
+/**
+ * Warm-up per side before timing: the server is a fresh process whose resolvers V8 has not yet
+ * optimised, and Neo4j compiles a plan per query shape, so early requests measure start-up.
+ */
+const WARM_UP = 300;
+const WARM_UP_CAP_MS = 15_000;
 /** Requests per block; GraphQL and direct blocks alternate, so drift hits both sides alike. */
 const BLOCK = 50;
 /** Inputs whose GraphQL and direct answers are compared before timing. */
@@ -132,18 +138,52 @@ async function pickInputs(db: Database, seed: number) {
   return { texts, starts, pairs, maxDegree: hubs[0]?.degree ?? 0 };
 }
 
+/**
+ * A keep-alive HTTP/1.1 client on node:http: the load generator shares the machine's two cores
+ * with the server and Neo4j, so it should cost as little as it can (fetch costs a few times more
+ * per request).
+ */
 function createGraphqlClient(url: string) {
-  return async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-      body: JSON.stringify({ query, variables }),
+  const { hostname, port, pathname } = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  const graphql = <T>(query: string, variables: Record<string, unknown>): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const req = request(
+        {
+          agent,
+          host: hostname,
+          port,
+          path: pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json',
+          },
+        },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          response.on('error', reject);
+          response.on('end', () => {
+            try {
+              const body = JSON.parse(text) as { data?: T; errors?: { message: string }[] };
+              if (body.errors?.length)
+                throw new Error(body.errors.map((e) => e.message).join('; '));
+              if (!body.data) throw new Error(`HTTP ${response.statusCode} without data`);
+              resolve(body.data);
+            } catch (error) {
+              reject(error);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ query, variables }));
     });
-    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-    if (!body.data) throw new Error(`HTTP ${response.status} without data`);
-    return body.data;
-  };
+  return Object.assign(graphql, { close: () => agent.destroy() });
 }
 
 type Graphql = ReturnType<typeof createGraphqlClient>;
@@ -203,7 +243,6 @@ async function measure<I>(
   options: { requests: number; concurrency: number; capMs: number },
   log: (line: string) => void,
 ): Promise<Outcome> {
-  const deadline = performance.now() + options.capMs;
   const mismatches: string[] = [];
   const errors: string[] = [];
   for (const input of workload.inputs.slice(0, CHECKED)) {
@@ -214,11 +253,18 @@ async function measure<I>(
       mismatches.push(`${JSON.stringify(input)}: GraphQL ${api.value} / direct ${direct.value}`);
     }
   }
+  for (const side of [workload.api, workload.direct]) {
+    await runBlock(workload.inputs, side, {
+      concurrency: options.concurrency,
+      deadline: performance.now() + WARM_UP_CAP_MS,
+      count: WARM_UP,
+      offset: 0,
+    });
+  }
   // Whole rounds only, so both sides always answer the same inputs; a round that starts
   // before the cap may finish after it, but none runs past twice the cap.
+  const deadline = performance.now() + options.capMs;
   const block = { concurrency: options.concurrency, deadline: deadline + options.capMs };
-  await runBlock(workload.inputs, workload.api, { ...block, count: WARM_UP, offset: 0 });
-  await runBlock(workload.inputs, workload.direct, { ...block, count: WARM_UP, offset: 0 });
   const apiBlocks: Block[] = [];
   const directBlocks: Block[] = [];
   let done = 0;
@@ -301,6 +347,7 @@ async function main() {
   const dbOptions = { database: config.neo4j.database, timeoutMs: config.queryTimeoutMs };
   const db = createDatabase(directDriver, dbOptions);
   let server: ServerProcess | undefined;
+  let graphql: Graphql | undefined;
   try {
     await ensureSchema(db);
     log(`Seeding ${entities.toLocaleString('en-GB')} synthetic entities ...`);
@@ -317,7 +364,7 @@ async function main() {
       NEO4J_USER: settings.user,
       NEO4J_PASSWORD: settings.password,
     });
-    const graphql = createGraphqlClient(`${server.url}/graphql`);
+    graphql = createGraphqlClient(`${server.url}/graphql`);
     const outcomes: Outcome[] = [];
     for (const workload of workloads(db, graphql, inputs)) {
       log(`Measuring ${workload.name} ...`);
@@ -337,7 +384,7 @@ ${fmt(loaded.relationships)} relationships (seed ${seed}), on the \`bench\` Neo4
 GraphQL request (POST over loopback HTTP to the production-mode server, in a process of its own) and,
 in the same run, as a direct call of the repository function its resolver uses — the same Cypher
 through neo4j-driver, without HTTP, parsing, validation, resolvers or JSON. Each side gets
-${requests} requests (${WARM_UP} warm-up requests not counted) at ${concurrency} in flight, in alternating blocks
+${requests} requests, after up to ${WARM_UP} warm-up requests (at most ${WARM_UP_CAP_MS / 1000} s) that are not counted, at ${concurrency} in flight, in alternating blocks
 of ${BLOCK}, no new block after ${capSeconds} s per workload; req/s is measured over the blocks at that concurrency.
 
 - search: \`search(text, first: 10)\` on ${INPUTS} texts taken from random entities' names — whole
@@ -362,6 +409,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
       if (outcome.errors.length > 0) process.exitCode = 1;
     }
   } finally {
+    graphql?.close();
     await server?.stop();
     await directDriver.close();
     await stopNeo4j(settings, log);
