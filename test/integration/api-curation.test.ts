@@ -317,6 +317,24 @@ describe('deleteEntity, as an editor', () => {
     expect(left).toEqual({ nodes: 0, rels: 0 });
   });
 
+  it('forgets it as publisher and author of sources, which stay', async () => {
+    const id = 'curated-defunct-press';
+    await ok(
+      asEditor(UPSERT_ENTITY, { input: { id, kind: 'MEDIA_OUTLET', name: 'Defunct Press' } }),
+    );
+    await ok(
+      asEditor(UPSERT_SOURCE, {
+        input: { id: 'curated-defunct-article', title: 'An article', publisher: id, author: id },
+      }),
+    );
+    expect(await ok(asEditor(DELETE_ENTITY, { id }))).toEqual({ deleteEntity: true });
+    const [source] = await cypher(
+      'MATCH (s:Source {id: $source}) RETURN s.title AS title, s.publisher AS publisher, s.author AS author',
+      { source: 'curated-defunct-article' },
+    );
+    expect(source).toEqual({ title: 'An article', publisher: null, author: null });
+  });
+
   it('answers NOT_FOUND for an unknown id, writing nothing', async () => {
     const error = await refused(() => asEditor(DELETE_ENTITY, { id: 'no-such-entity' }));
     expect(error.extensions.code).toBe('NOT_FOUND');

@@ -122,10 +122,17 @@ MATCH (e:Entity {id: $id})
 DETACH DELETE e
 RETURN count(*) AS deleted`;
 
-/** Deletes an entity and its relationships; false when there was none. */
-export async function deleteEntity(db: Database, id: string): Promise<boolean> {
-  const [row] = await db.write<{ deleted: number }>(DELETE_ENTITY, { id });
-  return (row?.deleted ?? 0) > 0;
+/**
+ * Deletes an entity and its relationships, and forgets it as publisher or author of sources
+ * (the sources stay); false when there was none.
+ */
+export function deleteEntity(db: Database, id: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.run<{ deleted: number }>(DELETE_ENTITY, { id });
+    const deleted = (row?.deleted ?? 0) > 0;
+    if (deleted) await repointSources(tx, id, undefined);
+    return deleted;
+  });
 }
 
 // --- Relationships
@@ -294,7 +301,12 @@ export function mergeEntities(
   });
 }
 
-async function repointSources(tx: Transaction, from: string, to: string): Promise<void> {
+/** Sources naming `from` as publisher or author name `to` instead, or nobody. */
+async function repointSources(
+  tx: Transaction,
+  from: string,
+  to: string | undefined,
+): Promise<void> {
   const rows = await tx.run<{ props: Props }>(READ_SOURCES, { ids: [], entities: [from] });
   const swap = (id: string | undefined) => (id === from ? to : id);
   const updated = rows.map(({ props }) => {
