@@ -1,0 +1,154 @@
+// The API benchmark's workloads: inputs drawn from the loaded graph, and each workload as a
+// GraphQL request and as a direct call of the repository function its resolver uses.
+
+import { mulberry32 } from '../../seed/src/synthetic.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { searchEntities } from '../../server/src/db/entity-repository.ts';
+import { findNeighborhood, findPaths } from '../../server/src/db/graph-repository.ts';
+import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
+import type { Graphql } from './api-http.ts';
+
+/** Distinct inputs per workload; requests cycle through them. */
+export const INPUTS = 100;
+export const HUBS = 20;
+export const NEIGHBORHOOD_LIMIT = 200;
+export const PATH_MAX_LENGTH = 4;
+export const PATH_LIMIT = 3;
+
+/** Calls one way of answering an input and returns a fingerprint of the answer to compare. */
+export type Call<I> = (input: I) => Promise<string>;
+
+export interface Workload<I> {
+  name: string;
+  inputs: I[];
+  api: Call<I>;
+  direct: Call<I>;
+}
+
+const SEARCH = `query Search($text: String!) {
+  search(text: $text, first: 10) { score entity { id kind name aliases country degree } }
+}`;
+
+const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!, $depth: Int!) {
+  neighborhood(ids: $ids, depth: $depth, limit: ${NEIGHBORHOOD_LIMIT}) {
+    truncated
+    nodes { id kind name country degree }
+    edges { id type status since until from { id } to { id } }
+    hubs { id total shown byType { type count } }
+  }
+}`;
+
+const PATHS = `query Paths($from: ID!, $to: ID!) {
+  paths(from: $from, to: $to, maxLength: ${PATH_MAX_LENGTH}, limit: ${PATH_LIMIT}) {
+    length
+    nodes { id kind name }
+    edges { id type status since until from { id } to { id } }
+  }
+}`;
+
+function pick<T>(items: readonly T[], rng: () => number): T {
+  const item = items[Math.floor(rng() * items.length)];
+  if (item === undefined) throw new Error('nothing to pick from');
+  return item;
+}
+
+/** What an analyst types: a whole name, the start of one, or a name with one wrong letter. */
+function searchText(name: string, rng: () => number): string {
+  const words = name.split(' ');
+  const roll = rng();
+  if (roll < 0.4) return name;
+  if (roll < 0.7) {
+    const kept = words.slice(0, 1 + Math.floor(rng() * Math.min(2, words.length)));
+    const last = kept.pop() ?? '';
+    return [...kept, last.slice(0, Math.max(3, Math.ceil(last.length / 2)))].join(' ');
+  }
+  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (longest.length < 5) return name;
+  const at = 1 + Math.floor(rng() * (longest.length - 2));
+  const letter = longest[at] === 'x' ? 'q' : 'x';
+  const typo = `${longest.slice(0, at)}${letter}${longest.slice(at + 1)}`;
+  return words.map((word) => (word === longest ? typo : word)).join(' ');
+}
+
+/** Deterministic inputs drawn from the loaded data: search texts, start nodes, connected pairs. */
+export type Inputs = Awaited<ReturnType<typeof pickInputs>>;
+
+export async function pickInputs(db: Database, seed: number) {
+  const rng = mulberry32(seed);
+  const entities = await db.read<{ id: string; name: string }>(
+    'MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id',
+  );
+  const hubs = await db.read<{ id: string; degree: number }>(
+    `MATCH (e:Entity) WITH e, COUNT { (e)--() } AS degree
+     ORDER BY degree DESC, e.id LIMIT $hubs RETURN e.id AS id, degree`,
+    { hubs: HUBS },
+  );
+  const texts = Array.from({ length: INPUTS }, () => searchText(pick(entities, rng).name, rng));
+  // One start node in ten is a hub, as when an analyst opens a country or a large body.
+  const starts = Array.from({ length: INPUTS }, () =>
+    rng() < 0.1 ? pick(hubs, rng).id : pick(entities, rng).id,
+  );
+  const pairs: { from: string; to: string }[] = [];
+  for (let attempt = 0; pairs.length < INPUTS && attempt < INPUTS * 10; attempt += 1) {
+    const from = pick(entities, rng).id;
+    const near = await db.read<{ id: string }>(
+      `MATCH (a:Entity {id: $from})--(:Entity)--(b:Entity)
+       WHERE b <> a AND NOT (a)--(b)
+       RETURN DISTINCT b.id AS id ORDER BY id LIMIT 200`,
+      { from },
+    );
+    if (near.length > 0) pairs.push({ from, to: pick(near, rng).id });
+  }
+  return { texts, starts, pairs, maxDegree: hubs[0]?.degree ?? 0 };
+}
+
+interface Subgraph {
+  nodes: unknown[];
+  edges: unknown[];
+  hubs: unknown[];
+  truncated: boolean;
+}
+const subgraphPrint = (g: Subgraph) =>
+  `${g.nodes.length} nodes, ${g.edges.length} edges, ${g.hubs.length} hubs${g.truncated ? ', truncated' : ''}`;
+const pathsPrint = (paths: { edges: unknown[] }[]) =>
+  `paths of length [${paths.map((p) => p.edges.length).join(', ')}]`;
+
+export function workloads(db: Database, graphql: Graphql, inputs: Inputs) {
+  const neighborhood = (depth: 1 | 2): Workload<string> => ({
+    name: `neighborhood, depth ${depth}`,
+    inputs: inputs.starts,
+    api: async (id) =>
+      subgraphPrint(
+        (await graphql<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { ids: [id], depth }))
+          .neighborhood,
+      ),
+    direct: async (id) =>
+      subgraphPrint(
+        await findNeighborhood(db, {
+          ids: [id],
+          depth,
+          limit: NEIGHBORHOOD_LIMIT,
+          hubCap: HUB_CAP,
+        }),
+      ),
+  });
+  const search: Workload<string> = {
+    name: 'search',
+    inputs: inputs.texts,
+    api: async (text) =>
+      (await graphql<{ search: { entity: { id: string } }[] }>(SEARCH, { text })).search
+        .map((hit) => hit.entity.id)
+        .join(' '),
+    direct: async (text) =>
+      (await searchEntities(db, text, { first: 10 })).map((hit) => hit.entity.id).join(' '),
+  };
+  const paths: Workload<{ from: string; to: string }> = {
+    name: 'paths',
+    inputs: inputs.pairs,
+    api: async (pair) =>
+      pathsPrint((await graphql<{ paths: { edges: unknown[] }[] }>(PATHS, pair)).paths),
+    direct: async (pair) =>
+      pathsPrint(await findPaths(db, { ...pair, maxLength: PATH_MAX_LENGTH, limit: PATH_LIMIT })),
+  };
+  return [search, neighborhood(1), neighborhood(2), paths] as Workload<unknown>[];
+}
