@@ -100,6 +100,21 @@ describe('the explorer', () => {
       await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
   });
 
+  it('when the Details panel lists relationships / undated ones are there too, grouped by type', async () => {
+    const details = page.getByRole('complementary', { name: 'Details' });
+    // "Eugene Kaspersky leads Kaspersky Lab" carries no date in the dataset.
+    await details
+      .getByRole('region', { name: 'leads' })
+      .getByRole('button', { name: 'Eugene Kaspersky' })
+      .first()
+      .waitFor();
+    await details
+      .getByRole('region', { name: 'is headquartered in' })
+      .getByRole('button', { name: 'Russia', exact: true })
+      .first()
+      .waitFor();
+  });
+
   it('when the time slider is set to 2017-01-01 / hides the 2018 freeze, and 2019 brings it back', async () => {
     const exact = page.getByLabel('As of date (exact)', { exact: true });
     await exact.fill('2017-01-01');
@@ -218,6 +233,38 @@ describe('the explorer', () => {
       (count) => window.__entente?.nodeIds().length === count,
       before.length,
     );
+  });
+
+  it('when a hub is opened / its panel puts all of one type on the canvas, past the hub cap', async () => {
+    await searchAndChoose('No More Ransom', 'No More Ransom');
+    const details = page.getByRole('complementary', { name: 'Details' });
+    await details.getByRole('heading', { name: 'No More Ransom' }).waitFor();
+    // Its relationships come a page at a time.
+    const loadMore = details.getByRole('button', { name: 'Load more' });
+    await loadMore.waitFor();
+    while ((await loadMore.count()) > 0) {
+      await loadMore.click();
+      await details.getByRole('button', { name: 'Loading…' }).waitFor({ state: 'detached' });
+    }
+    const members = details.getByRole('region', { name: 'is a member of' });
+    const more = members.getByRole('button', { name: /^\+\d+ more$/ });
+    await more.waitFor();
+    const missing = Number(((await more.textContent()) ?? '').replace(/\D/g, ''));
+    expect(missing).toBeGreaterThan(0);
+    const before = (await graph('edgeIds')).length;
+    await more.click();
+    await page.waitForFunction(
+      (count) => window.__entente?.edgeIds().length === count,
+      before + missing,
+    );
+    expect(await more.count()).toBe(0);
+    // More members than the neighbourhood's hub cap (50 relationships a node) would draw.
+    const memberEdges = (await graph('edgeIds')).filter((id) =>
+      id.includes('-member-of-no-more-ransom-'),
+    );
+    expect(memberEdges.length).toBeGreaterThan(50);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForFunction((count) => window.__entente?.edgeIds().length === count, before);
   });
 
   it('when WebGL is switched on / redraws the same graph', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { schema } from '../../server/src/graphql/schema/index.ts';
 import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
+import * as documents from '../../web/src/api/documents.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
 import { connectTestDatabase, testConfig } from '../helpers/database.ts';
 import { createClient } from '../helpers/graphql.ts';
@@ -39,6 +40,22 @@ describe('limits for a public endpoint', () => {
     const costly = `{ ${Array.from({ length: 8 }, (_, i) => `n${i}: neighborhood(ids: ["europol"]) { nodes { ${fields} ${level(level(''))} } }`).join(' ')} }`;
     const result = await query(costly);
     expect(result.errors?.[0]?.message).toMatch(/Query Cost limit of 10000 exceeded/);
+  });
+
+  it("lets the explorer's own queries through every limit", async () => {
+    const variables: Record<string, Record<string, unknown>> = {
+      ONTOLOGY: {},
+      SEARCH: { text: 'Kaspersky', first: 10 },
+      NEIGHBORHOOD: { ids: ['kaspersky-lab'], depth: 1, limit: 200 },
+      ENTITY: { id: 'no-more-ransom' },
+      MORE_RELATIONSHIPS: { id: 'no-more-ransom', after: null },
+      PATHS: { from: 'kaspersky-lab', to: 'europol' },
+    };
+    expect(Object.keys(variables).sort()).toEqual(Object.keys(documents).sort());
+    for (const [name, document] of Object.entries(documents)) {
+      const result = await query(document, variables[name]);
+      expect({ name, errors: result.errors }).toEqual({ name, errors: undefined });
+    }
   });
 
   it('refuses a query with too many tokens', async () => {

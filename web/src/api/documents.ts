@@ -26,11 +26,33 @@ export const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!, $depth: Int, $limi
   }
 }`;
 
-export const ENTITY = `query Entity($id: ID!) {
+/**
+ * Relationships per page of the details panel: with evidence and both ends in full, a page of 50
+ * stays under the API's query cost limit, which counts `first` as the size of the list.
+ */
+const RELATIONSHIPS_PER_PAGE = 50;
+
+/** An entity's relationships with both ends in full, so the panel can put any on the canvas. */
+const RELATIONSHIP_PAGE = `relationships(first: ${RELATIONSHIPS_PER_PAGE}, after: $after) {
+      nodes {
+        id type status since until label description role claim dataset ${EVIDENCE}
+        from { ${ENTITY_SUMMARY} } to { ${ENTITY_SUMMARY} }
+      }
+      pageInfo { hasNextPage endCursor }
+    }`;
+
+export const ENTITY = `query Entity($id: ID!, $after: String) {
   entity(id: $id) {
     ${ENTITY_SUMMARY} description founded dissolved website wikidata datasets
+    ${RELATIONSHIP_PAGE}
   }
-  timeline(id: $id) { ${RELATIONSHIP_DETAIL} }
+}`;
+
+export const MORE_RELATIONSHIPS = `query MoreRelationships($id: ID!, $after: String) {
+  entity(id: $id) {
+    id
+    ${RELATIONSHIP_PAGE}
+  }
 }`;
 
 export const PATHS = `query Paths($from: ID!, $to: ID!, $asOf: PartialDate) {

@@ -1,11 +1,12 @@
 import { request } from './client.ts';
-import { ENTITY, NEIGHBORHOOD, ONTOLOGY, PATHS, SEARCH } from './documents.ts';
+import { ENTITY, MORE_RELATIONSHIPS, NEIGHBORHOOD, ONTOLOGY, PATHS, SEARCH } from './documents.ts';
 import type {
   EntityDetail,
   EntityDetails,
   Ontology,
   Path,
-  RelationshipDetail,
+  RelationshipPage,
+  RelationshipWithEnds,
   SearchHit,
   Subgraph,
 } from './types.ts';
@@ -38,13 +39,38 @@ export async function fetchNeighborhood(
   return data.neighborhood;
 }
 
+interface RelationshipConnection {
+  nodes: RelationshipWithEnds[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+const toPage = ({ nodes, pageInfo }: RelationshipConnection): RelationshipPage => ({
+  relationships: nodes,
+  next: pageInfo.hasNextPage ? pageInfo.endCursor : null,
+});
+
+/** An entity with its first page of relationships; null when there is no such entity. */
 export async function fetchEntity(id: string, signal?: AbortSignal): Promise<EntityDetails | null> {
-  const data = await request<{ entity: EntityDetail | null; timeline: RelationshipDetail[] }>(
-    ENTITY,
-    { id },
+  const data = await request<{
+    entity: (EntityDetail & { relationships: RelationshipConnection }) | null;
+  }>(ENTITY, { id }, signal);
+  if (!data.entity) return null;
+  const { relationships, ...entity } = data.entity;
+  return { entity, ...toPage(relationships) };
+}
+
+/** The page of an entity's relationships that starts after `after`. */
+export async function fetchMoreRelationships(
+  id: string,
+  after: string,
+  signal?: AbortSignal,
+): Promise<RelationshipPage> {
+  const data = await request<{ entity: { relationships: RelationshipConnection } | null }>(
+    MORE_RELATIONSHIPS,
+    { id, after },
     signal,
   );
-  return data.entity ? { entity: data.entity, relationships: data.timeline } : null;
+  return data.entity ? toPage(data.entity.relationships) : { relationships: [], next: null };
 }
 
 export async function fetchPaths(from: string, to: string, asOf?: string | null): Promise<Path[]> {

@@ -100,10 +100,22 @@ export interface EntityDetail extends EntitySummary {
   datasets: string[];
 }
 
-/** An entity with all its relationships, earliest first. */
-export interface EntityDetails {
+/** A relationship as the details panel reads it: both ends as the canvas draws them. */
+export interface RelationshipWithEnds extends RelationshipDetail {
+  from: EntitySummary;
+  to: EntitySummary;
+}
+
+/** One page of an entity's relationships, and where the next one starts. */
+export interface RelationshipPage {
+  relationships: RelationshipWithEnds[];
+  /** The cursor of the next page; null when this was the last. */
+  next: string | null;
+}
+
+/** An entity with the first page of its relationships. */
+export interface EntityDetails extends RelationshipPage {
   entity: EntityDetail;
-  relationships: RelationshipDetail[];
 }
 
 export interface Path {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { isAbort } from '../api/client.ts';
-import { fetchEntity } from '../api/queries.ts';
-import type { EntityDetails, RelationshipDetail } from '../api/types.ts';
+import { fetchEntity, fetchMoreRelationships } from '../api/queries.ts';
+import type { EntityDetails, RelationshipDetail, RelationshipWithEnds } from '../api/types.ts';
 import { hiddenRelationshipCount } from '../state/canvas.ts';
 import { qualifiers } from '../state/path-explanation.ts';
+import { groupByType, relationshipsSubgraph } from '../state/relationship-groups.ts';
 import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
 import { KindBadge, typeInfo, useOntology } from './ontology.tsx';
@@ -11,18 +12,7 @@ import { KindBadge, typeInfo, useOntology } from './ontology.tsx';
 type Loaded =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'done'; details: EntityDetails | null };
-
-/** Relationships grouped by type, in the ontology's order of types. */
-function groupByType(
-  relationships: RelationshipDetail[],
-  order: readonly string[],
-): [string, RelationshipDetail[]][] {
-  const groups = new Map<string, RelationshipDetail[]>();
-  for (const rel of relationships) groups.set(rel.type, [...(groups.get(rel.type) ?? []), rel]);
-  const rank = (type: string) => (order.includes(type) ? order.indexOf(type) : order.length);
-  return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
-}
+  | { status: 'done'; details: EntityDetails | null; more?: 'loading' | 'error' };
 
 export interface DetailsPanelProps {
   explorer: Explorer;
@@ -77,8 +67,36 @@ export function DetailsPanel({ explorer, onPathEnd }: DetailsPanelProps) {
       </aside>
     );
   }
-  const { entity, relationships } = loaded.details;
+  const details = loaded.details;
+  const { entity, relationships } = details;
   const onCanvas = new Set(Object.keys(state.canvas.edges));
+  const draw = (rels: RelationshipWithEnds[]) =>
+    dispatch({ type: 'merge', subgraph: relationshipsSubgraph(rels) });
+  // Only the entity whose page was asked for takes the answer: the user may have moved on.
+  const loadMore = (after: string) => {
+    const same = (current: Loaded) =>
+      current.status === 'done' && current.details?.entity.id === entity.id;
+    setLoaded((current) => (same(current) ? { ...current, more: 'loading' } : current));
+    fetchMoreRelationships(entity.id, after).then(
+      (page) =>
+        setLoaded((current) =>
+          same(current) && current.status === 'done' && current.details
+            ? {
+                status: 'done',
+                details: {
+                  ...current.details,
+                  relationships: [...current.details.relationships, ...page.relationships],
+                  next: page.next,
+                },
+              }
+            : current,
+        ),
+      (error: unknown) => {
+        if (isAbort(error)) return;
+        setLoaded((current) => (same(current) ? { ...current, more: 'error' } : current));
+      },
+    );
+  };
   const pinned = state.canvas.pinned.includes(entity.id);
   const more = hiddenRelationshipCount(state.canvas, entity.id);
   return (
@@ -165,7 +183,7 @@ export function DetailsPanel({ explorer, onPathEnd }: DetailsPanelProps) {
         relationships,
         ontology.relationshipTypes.map((t) => t.type),
       ).map(([type, rels]) => {
-        const missing = rels.filter((rel) => !onCanvas.has(rel.id)).length;
+        const missing = rels.filter((rel) => !onCanvas.has(rel.id));
         return (
           <section
             key={type}
@@ -179,9 +197,9 @@ export function DetailsPanel({ explorer, onPathEnd }: DetailsPanelProps) {
               />
               {typeInfo(ontology, type)?.label ?? type}{' '}
               <span className="count">({rels.length})</span>
-              {missing > 0 && (
-                <button type="button" className="small" onClick={() => expand(entity.id, [type])}>
-                  +{missing} more
+              {missing.length > 0 && (
+                <button type="button" className="small" onClick={() => draw(missing)}>
+                  +{missing.length} more
                 </button>
               )}
             </h3>
@@ -193,6 +211,24 @@ export function DetailsPanel({ explorer, onPathEnd }: DetailsPanelProps) {
           </section>
         );
       })}
+      {details.next && (
+        <p className="more-relationships">
+          {relationships.length} of {entity.degree} relationships listed.{' '}
+          <button
+            type="button"
+            disabled={loaded.more === 'loading'}
+            onClick={() => details.next && loadMore(details.next)}
+          >
+            {loaded.more === 'loading' ? 'Loading…' : 'Load more'}
+          </button>
+          {loaded.more === 'error' && (
+            <span role="alert" className="error">
+              {' '}
+              Could not load them; try again.
+            </span>
+          )}
+        </p>
+      )}
     </aside>
   );
 }

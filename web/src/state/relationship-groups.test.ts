@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { RelationshipWithEnds } from '../api/types.ts';
+import { byDate, groupByType, relationshipsSubgraph } from './relationship-groups.ts';
+
+const end = (id: string) => ({
+  id,
+  name: id,
+  kind: 'AGENCY',
+  aliases: [],
+  degree: 1,
+  country: null,
+});
+
+function rel(id: string, type: string, since: string | null, until: string | null = null) {
+  return {
+    id,
+    type,
+    since,
+    until,
+    status: 'active',
+    label: type,
+    from: end('kaspersky-lab'),
+    to: end(`${id}-end`),
+    description: null,
+    role: null,
+    claim: null,
+    dataset: null,
+    evidence: [],
+  } satisfies RelationshipWithEnds;
+}
+
+describe('byDate', () => {
+  it('puts earlier dates first, a coarser date before a finer one, undated last', () => {
+    const rels = [
+      rel('d', 'X', null),
+      rel('c', 'X', '2018-06-13'),
+      rel('b', 'X', '2018'),
+      rel('a', 'X', null, '2016-10'),
+      rel('e', 'X', '2018-06'),
+    ];
+    expect([...rels].sort(byDate).map((r) => r.id)).toEqual(['a', 'b', 'e', 'c', 'd']);
+  });
+
+  it('orders equal dates by id, so the order never depends on the input', () => {
+    const rels = [rel('z', 'X', '2017'), rel('m', 'X', '2017'), rel('y', 'X', null)];
+    expect([...rels].sort(byDate).map((r) => r.id)).toEqual(['m', 'z', 'y']);
+  });
+});
+
+describe('groupByType', () => {
+  it("groups in the ontology's order of types, each group in date order, undated included", () => {
+    const groups = groupByType(
+      [
+        rel('r1', 'RESTRICTS', '2018-06-13'),
+        rel('l1', 'LEADS', null),
+        rel('r0', 'RESTRICTS', '2017-09'),
+        rel('u1', 'UNLISTED', '2010'),
+      ],
+      ['LEADS', 'RESTRICTS'],
+    );
+    expect(groups.map(([type, rels]) => [type, rels.map((r) => r.id)])).toEqual([
+      ['LEADS', ['l1']],
+      ['RESTRICTS', ['r0', 'r1']],
+      ['UNLISTED', ['u1']],
+    ]);
+  });
+});
+
+describe('relationshipsSubgraph', () => {
+  it('holds the relationships and each of their ends once', () => {
+    const subgraph = relationshipsSubgraph([rel('a', 'X', null), rel('b', 'X', null)]);
+    expect(subgraph.edges.map((e) => e.id)).toEqual(['a', 'b']);
+    expect(subgraph.nodes.map((n) => n.id).sort()).toEqual(['a-end', 'b-end', 'kaspersky-lab']);
+    expect(subgraph.hubs).toEqual([]);
+  });
+});
