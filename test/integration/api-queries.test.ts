@@ -120,6 +120,49 @@ describe('timeline', () => {
   });
 });
 
+describe('subgraph', () => {
+  const SUBGRAPH = `query($ids: [ID!]!) {
+    subgraph(ids: $ids) { truncated nodes { id } edges { id type from { id } to { id } } }
+  }`;
+  interface Answer {
+    subgraph: {
+      truncated: boolean;
+      nodes: { id: string }[];
+      edges: { id: string; type: string; from: { id: string }; to: { id: string } }[];
+    };
+  }
+
+  it('holds every relationship among the given entities, past the hub cap, and nothing else', async () => {
+    const members = await db.read<{ id: string }>(
+      'MATCH (m:Entity)-[:MEMBER_OF]->(:Entity {id: "no-more-ransom"}) RETURN DISTINCT m.id AS id',
+    );
+    expect(members.length).toBeGreaterThan(50);
+    const ids = ['no-more-ransom', ...members.map((m) => m.id), 'no-such-body'];
+    const { subgraph } = await ok<Answer>(query(SUBGRAPH, { ids }));
+    const drawn = new Set(subgraph.nodes.map((node) => node.id));
+    expect(drawn).toEqual(new Set(ids.filter((id) => id !== 'no-such-body')));
+    const memberships = subgraph.edges.filter(
+      (edge) => edge.type === 'MEMBER_OF' && edge.to.id === 'no-more-ransom',
+    );
+    expect(new Set(memberships.map((edge) => edge.from.id))).toEqual(
+      new Set(members.map((m) => m.id)),
+    );
+    expect(subgraph.edges.every((e) => drawn.has(e.from.id) && drawn.has(e.to.id))).toBe(true);
+    const [among] = await db.read<{ count: number }>(
+      'MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN count(r) AS count',
+      { ids },
+    );
+    expect(subgraph.edges).toHaveLength(among?.count ?? -1);
+    expect(subgraph.truncated).toBe(false);
+  });
+
+  it('refuses an empty list and more than 2,000 ids', async () => {
+    expect(codes(await query(SUBGRAPH, { ids: [] }))).toEqual(['BAD_USER_INPUT']);
+    const many = Array.from({ length: 2001 }, (_, i) => `e${i}`);
+    expect(codes(await query(SUBGRAPH, { ids: many }))).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
 describe('stats and ontology', () => {
   it('stats counts match the graph', async () => {
     const data = await ok<{

@@ -50,6 +50,7 @@ describe('limits for a public endpoint', () => {
       ENTITY: { id: 'no-more-ransom' },
       MORE_RELATIONSHIPS: { id: 'no-more-ransom', after: null },
       PATHS: { from: 'kaspersky-lab', to: 'europol' },
+      SUBGRAPH: { ids: ['kaspersky-lab', 'europol', 'no-more-ransom'] },
     };
     expect(Object.keys(variables).sort()).toEqual(Object.keys(documents).sort());
     for (const [name, document] of Object.entries(documents)) {

@@ -107,6 +107,33 @@ export async function findNeighborhood(
   };
 }
 
+/**
+ * The given entities and every relationship among them, whatever the hub cap: what a saved
+ * view needs to be drawn again as it was.
+ */
+const SUBGRAPH = `
+MATCH (e:Entity) WHERE e.id IN $ids
+WITH collect(e) AS kept
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r]->(b:Entity) WHERE b.id IN $ids
+  RETURN collect(r) AS rels
+}
+RETURN [e IN kept | ${ENTITY_MAP}] AS nodes, [r IN rels | ${RELATIONSHIP_MAP}] AS edges`;
+
+export async function findSubgraph(db: Database, ids: readonly string[]): Promise<SubgraphRows> {
+  const [row] = await db.read<{
+    nodes: Record<string, unknown>[];
+    edges: Record<string, unknown>[];
+  }>(SUBGRAPH, { ids: [...ids] });
+  return {
+    nodes: (row?.nodes ?? []).map(toEntity),
+    edges: (row?.edges ?? []).map(toRelationship),
+    hubs: [],
+    truncated: false,
+  };
+}
+
 export interface PathQuery extends RelationshipFilters {
   from: string;
   to: string;

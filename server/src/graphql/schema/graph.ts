@@ -1,4 +1,9 @@
-import { findNeighborhood, findPaths, type SubgraphRows } from '../../db/graph-repository.ts';
+import {
+  findNeighborhood,
+  findPaths,
+  findSubgraph,
+  type SubgraphRows,
+} from '../../db/graph-repository.ts';
 import { builder } from '../builder.ts';
 import { badInput, bounded, notFound } from '../errors.ts';
 import { EntityKindEnum, RelationshipStatusEnum, RelationshipTypeEnum } from './enums.ts';
@@ -6,6 +11,9 @@ import { EntityRef, HubRef, PathRef, RelationshipRef } from './refs.ts';
 
 /** At most this many relationships are drawn from one node; a hub shows counts instead. */
 export const HUB_CAP = 50;
+
+/** The most entities one `neighborhood` or `subgraph` answer holds. */
+const MAX_NODES = 2000;
 
 const TypeCount = builder.objectRef<{ type: string; count: number }>('TypeCount').implement({
   fields: (t) => ({
@@ -63,13 +71,26 @@ builder.queryFields((t) => ({
       const graph = await findNeighborhood(db, {
         ids: args.ids.map(String),
         depth: bounded('depth', args.depth ?? 1, 1, 3) as 1 | 2 | 3,
-        limit: bounded('limit', args.limit ?? 200, 1, 2000),
+        limit: bounded('limit', args.limit ?? 200, 1, MAX_NODES),
         hubCap: HUB_CAP,
         types: args.relationshipTypes,
         kinds: args.kinds,
         statuses: args.statuses,
         asOf: args.asOf,
       });
+      loaders.primeEntities(graph.nodes);
+      return graph;
+    },
+  }),
+  subgraph: t.field({
+    type: Subgraph,
+    description:
+      'The given entities and every relationship among them, with no hub cap: a saved view, drawn again. Unknown ids are left out.',
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: async (_root, args, { db, loaders }) => {
+      if (args.ids.length === 0 || args.ids.length > MAX_NODES)
+        throw badInput(`ids must hold 1 to ${MAX_NODES} ids.`, 'ids');
+      const graph = await findSubgraph(db, [...new Set(args.ids.map(String))]);
       loaders.primeEntities(graph.nodes);
       return graph;
     },
