@@ -263,7 +263,23 @@ describe('the explorer', () => {
       id.includes('-member-of-no-more-ransom-'),
     );
     expect(memberEdges.length).toBeGreaterThan(50);
-    await page.getByRole('button', { name: 'Undo' }).click();
+    // A link to this canvas, past the hub cap and past 100 entities, reopens it: the same
+    // entities, and every relationship among them.
+    await searchAndChoose('European Union', 'European Union');
+    await page.waitForFunction(() => (window.__entente?.nodeIds().length ?? 0) > 100);
+    const [nodes, edges] = [await graph('nodeIds'), await graph('edgeIds')];
+    const fresh = await page.context().newPage();
+    await fresh.goto(page.url());
+    await fresh.waitForFunction(
+      (count) => window.__entente?.nodeIds().length === count,
+      nodes.length,
+    );
+    expect(await fresh.evaluate(() => window.__entente?.edgeIds())).toEqual(
+      expect.arrayContaining(edges),
+    );
+    await fresh.close();
+    for (let step = 0; step < 2; step += 1)
+      await page.getByRole('button', { name: 'Undo' }).click();
     await page.waitForFunction((count) => window.__entente?.edgeIds().length === count, before);
   });
 

@@ -32,6 +32,15 @@ export const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!, $depth: Int, $limi
  */
 const RELATIONSHIPS_PER_PAGE = 50;
 
+export const SUBGRAPH = `query Subgraph($ids: [ID!]!) {
+  subgraph(ids: $ids) {
+    truncated
+    hubs { id total shown byType { type count } }
+    nodes { ${ENTITY_SUMMARY} }
+    edges { ${RELATIONSHIP} }
+  }
+}`;
+
 /** An entity's relationships with both ends in full, so the panel can put any on the canvas. */
 const RELATIONSHIP_PAGE = `relationships(first: ${RELATIONSHIPS_PER_PAGE}, after: $after) {
       nodes {

@@ -1,5 +1,13 @@
 import { request } from './client.ts';
-import { ENTITY, MORE_RELATIONSHIPS, NEIGHBORHOOD, ONTOLOGY, PATHS, SEARCH } from './documents.ts';
+import {
+  ENTITY,
+  MORE_RELATIONSHIPS,
+  NEIGHBORHOOD,
+  ONTOLOGY,
+  PATHS,
+  SEARCH,
+  SUBGRAPH,
+} from './documents.ts';
 import type {
   EntityDetail,
   EntityDetails,
@@ -37,6 +45,11 @@ export async function fetchNeighborhood(
     relationshipTypes: options.relationshipTypes,
   });
   return data.neighborhood;
+}
+
+/** The given entities and every relationship among them: a shared view, drawn again. */
+export async function fetchSubgraph(ids: string[]): Promise<Subgraph> {
+  return (await request<{ subgraph: Subgraph }>(SUBGRAPH, { ids })).subgraph;
 }
 
 interface RelationshipConnection {

@@ -17,8 +17,11 @@ function list(value: string | null): string[] {
   return value ? value.split(',').filter(Boolean) : [];
 }
 
-/** Serialises a view as a query string ("" for the empty default view). */
-export function viewToSearch(view: SharedView): string {
+/**
+ * Serialises a view as a URL fragment ("" for the empty default view). A fragment never reaches
+ * the server, so a canvas of thousands of entities makes a link no server refuses as too long.
+ */
+export function viewToFragment(view: SharedView): string {
   const params = new URLSearchParams();
   if (view.ids.length > 0) params.set('e', view.ids.join(','));
   if (view.selected) params.set('sel', view.selected);
@@ -28,12 +31,15 @@ export function viewToSearch(view: SharedView): string {
   if (view.filters.hiddenStatuses.length) params.set('hs', view.filters.hiddenStatuses.join(','));
   if (view.layout !== 'fcose') params.set('layout', view.layout);
   const text = params.toString();
-  return text ? `?${text}` : '';
+  return text ? `#${text}` : '';
 }
 
-/** Reads a view from a query string; unknown or malformed values fall back to the defaults. */
-export function searchToView(search: string): SharedView {
-  const params = new URLSearchParams(search);
+/**
+ * Reads a view from a URL fragment (or a query string, as links once carried it); unknown or
+ * malformed values fall back to the defaults.
+ */
+export function fragmentToView(fragment: string): SharedView {
+  const params = new URLSearchParams(fragment.replace(/^[#?]/, ''));
   const ids = list(params.get('e'));
   const selected = params.get('sel');
   const asOf = params.get('asOf');

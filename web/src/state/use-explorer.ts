@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { isAbort } from '../api/client.ts';
-import { fetchNeighborhood, fetchPaths } from '../api/queries.ts';
+import { fetchNeighborhood, fetchPaths, fetchSubgraph } from '../api/queries.ts';
 import type { Path, Subgraph } from '../api/types.ts';
 import { explorerReducer, INITIAL_STATE } from './explorer.ts';
-import { type SharedView, searchToView, viewToSearch } from './url.ts';
+import { fragmentToView, type SharedView, viewToFragment } from './url.ts';
 import { computeVisibility } from './visibility.ts';
 
 /** The outcome of the last request that changed the canvas, for the status bar. */
@@ -32,7 +32,10 @@ function pathsToSubgraph(paths: Path[]): Subgraph {
 
 /** The explorer's state, the requests that change it, and the URL that mirrors it. */
 export function useExplorer() {
-  const initialView = useMemo<SharedView>(() => searchToView(window.location.search), []);
+  const initialView = useMemo<SharedView>(
+    () => fragmentToView(window.location.hash || window.location.search),
+    [],
+  );
   const [state, dispatch] = useReducer(explorerReducer, initialView, (view) => ({
     ...INITIAL_STATE,
     filters: view.filters,
@@ -98,13 +101,13 @@ export function useExplorer() {
     dispatch({ type: 'highlight', highlight: null });
   }, []);
 
-  // A shared link: fetch the entities it names with the relationships among them.
+  // A shared link: fetch the entities it names with every relationship among them.
   const restored = useRef(false);
   useEffect(() => {
     if (restored.current || initialView.ids.length === 0) return;
     restored.current = true;
     void run('Opening the shared view', async () => {
-      const subgraph = await fetchNeighborhood(initialView.ids, { limit: 2000 });
+      const subgraph = await fetchSubgraph(initialView.ids);
       dispatch({
         type: 'merge',
         subgraph,
@@ -118,15 +121,15 @@ export function useExplorer() {
   useEffect(() => {
     // Until a shared view has loaded, keep its URL as it is.
     if (initialView.ids.length > 0 && ids.length === 0 && status.loading) return;
-    const search = viewToSearch({
+    const fragment = viewToFragment({
       ids,
       selected: state.selected,
       asOf: state.asOf,
       filters: state.filters,
       layout: state.layout,
     });
-    if (search !== window.location.search) {
-      window.history.replaceState(null, '', `${window.location.pathname}${search}`);
+    if (fragment !== window.location.hash || window.location.search !== '') {
+      window.history.replaceState(null, '', `${window.location.pathname}${fragment}`);
     }
   }, [ids, state.selected, state.asOf, state.filters, state.layout, initialView, status.loading]);
 
