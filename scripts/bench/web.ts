@@ -5,62 +5,34 @@
 // default layout (fCoSE) next to the grid layout as the in-run baseline. Writes the front-end
 // section of docs/BENCHMARKS.md.
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { graphql } from 'graphql';
-import type { Browser, Page } from 'playwright-core';
-import sirv from 'sirv';
-import { generateSynthetic } from '../../seed/src/synthetic.ts';
-import { RELATIONSHIP_TYPE_INFO } from '../../server/src/domain/relationship-types.ts';
-import { enumName } from '../../server/src/graphql/schema/enums.ts';
+import type { Browser } from 'playwright-core';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import { schema } from '../../server/src/graphql/schema/index.ts';
 import { launchBrowser } from '../../test/helpers/browser.ts';
 import { ONTOLOGY } from '../../web/src/api/documents.ts';
-import type { EntitySummary, Relationship, Subgraph } from '../../web/src/api/types.ts';
-import type { RenderTiming } from '../../web/src/graph/test-hook.ts';
-import type { LayoutName } from '../../web/src/state/explorer.ts';
+import type { Subgraph } from '../../web/src/api/types.ts';
 import { ROOT } from '../neo4j/settings.ts';
 import { buildWebIfStale } from '../start/web-build.ts';
 import { machine, writeSection } from './report.ts';
+import {
+  BASELINE,
+  FCOSE,
+  fmt,
+  GRID_WEBGL,
+  measure,
+  type Outcome,
+  renderOnce,
+  serve,
+  type Variant,
+  VIEWPORT,
+} from './web-render.ts';
+import { SPREAD, subgraphs } from './web-subgraphs.ts';
 
 const DIST = join(ROOT, 'web', 'dist');
-const VIEWPORT = { width: 1440, height: 900 };
-/** Synthetic entities per node of the largest subgraph, so it is a part of a larger graph. */
-const SPREAD = 4;
-
-/** One way of drawing: a layout, on the canvas or the WebGL renderer. */
-interface Variant {
-  name: string;
-  layout: LayoutName;
-  webgl: boolean;
-}
-
-const BASELINE: Variant = { name: 'grid (baseline)', layout: 'grid', webgl: false };
-const FCOSE: Variant = { name: 'fCoSE (default)', layout: 'fcose', webgl: false };
-const GRID_WEBGL: Variant = { name: 'grid, WebGL renderer', layout: 'grid', webgl: true };
-
-interface Outcome {
-  size: number;
-  edges: number;
-  /** Median timings per variant name; missing when no run finished. */
-  medians: Map<string, Omit<RenderTiming, 'nodes' | 'edges'>>;
-  /** Variants that hit the time cap at this size (not run again). */
-  timedOut: Set<string>;
-  errors: string[];
-}
-
-class Timeout extends Error {}
-
-const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
-
-function median(values: number[]): number | undefined {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** The JS and CSS index.html loads before anything else, each gzipped as a server would. */
 function initialBundle(dist: string): { file: string; bytes: number; gzip: number }[] {
@@ -76,205 +48,6 @@ function initialBundle(dist: string): { file: string; bytes: number; gzip: numbe
     const content = readFileSync(join(dist, file.replace(/^\//, '')));
     return { file, bytes: content.length, gzip: gzipSync(content).length };
   });
-}
-
-/**
- * About N entities the way an analyst gathers them: breadth-first from one company, each entity
- * bringing at most HUB_CAP neighbours (as a neighbourhood fetch does), then every relationship
- * among them (as a shared view restores them). Larger sizes extend the smaller ones.
- */
-function subgraphs(sizes: number[], seed: number): Map<number, Subgraph> {
-  const largest = Math.max(...sizes);
-  const content = generateSynthetic({ entities: largest * SPREAD, seed });
-  const neighbours = new Map<string, string[]>();
-  for (const rel of content.relationships) {
-    for (const [a, b] of [
-      [rel.from, rel.to],
-      [rel.to, rel.from],
-    ] as const) {
-      const list = neighbours.get(a) ?? [];
-      list.push(b);
-      neighbours.set(a, list);
-    }
-  }
-  const degree = (id: string) => neighbours.get(id)?.length ?? 0;
-  const start = content.entities.find((e) => e.kind === 'Company' && degree(e.id) >= 5);
-  if (!start) throw new Error('the synthetic graph has no company with five relationships');
-  const order = [start.id];
-  const seen = new Set(order);
-  for (let i = 0; i < order.length && order.length < largest; i += 1) {
-    for (const next of (neighbours.get(order[i] ?? '') ?? []).slice(0, HUB_CAP)) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      order.push(next);
-      if (order.length === largest) break;
-    }
-  }
-  if (order.length < largest) throw new Error(`only ${order.length} entities are connected`);
-  const byId = new Map(content.entities.map((e) => [e.id, e]));
-  const ref = (id: string) => {
-    const entity = byId.get(id);
-    if (!entity) throw new Error(`no entity ${id}`);
-    return { id, name: entity.name, kind: enumName(entity.kind) };
-  };
-  const result = new Map<number, Subgraph>();
-  for (const size of sizes) {
-    const ids = new Set(order.slice(0, size));
-    const nodes: EntitySummary[] = [...ids].map((id) => {
-      const entity = byId.get(id);
-      return {
-        ...ref(id),
-        aliases: entity?.aliases ?? [],
-        degree: degree(id),
-        country: entity?.country ?? null,
-      };
-    });
-    const edges: Relationship[] = content.relationships
-      .filter((rel) => ids.has(rel.from) && ids.has(rel.to))
-      .map((rel) => ({
-        id: rel.id,
-        type: rel.type,
-        status: enumName(rel.status),
-        since: rel.since ?? null,
-        until: rel.until ?? null,
-        label: RELATIONSHIP_TYPE_INFO[rel.type].label,
-        from: ref(rel.from),
-        to: ref(rel.to),
-      }));
-    result.set(size, { nodes, edges, hubs: [], truncated: false });
-  }
-  return result;
-}
-
-function serve(dist: string): Promise<{ url: string; server: Server }> {
-  const server = createServer(sirv(dist, { single: true, dev: false }));
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}/`, server });
-    });
-  });
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout(`${what}: no answer after ${ms / 1000} s`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** A fresh page with the explorer loaded, its ontology answered in-process. */
-async function openExplorer(browser: Browser, url: string, ontology: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
-  await page.route('**/graphql', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: ontology }),
-  );
-  await page.goto(url);
-  await page.getByTestId('graph').waitFor();
-  await page.waitForFunction(() => typeof window.__entente?.renderSubgraph === 'function');
-  return page;
-}
-
-/** Switches the page to the WebGL renderer; false when this Chromium has no WebGL. */
-async function useWebgl(page: Page): Promise<boolean> {
-  const available = await page.evaluate(
-    () => document.createElement('canvas').getContext('webgl2') !== null,
-  );
-  if (!available) return false;
-  const before = await page.evaluateHandle(() => window.__entente);
-  await page.getByRole('checkbox', { name: 'WebGL' }).check();
-  // The renderer switch makes a new Cytoscape instance, which exposes a new test API.
-  await page.waitForFunction((old) => window.__entente && window.__entente !== old, before);
-  return true;
-}
-
-async function renderOnce(
-  browser: Browser,
-  site: { url: string; ontology: string },
-  subgraph: Subgraph,
-  variant: Variant,
-  timeoutMs: number,
-): Promise<RenderTiming | 'no webgl'> {
-  const page = await openExplorer(browser, site.url, site.ontology);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  try {
-    if (variant.webgl && !(await useWebgl(page))) return 'no webgl';
-    const timing = await withTimeout(
-      page.evaluate(
-        ([graph, layout]) => {
-          const api = window.__entente;
-          if (!api) throw new Error('window.__entente is not set');
-          return api.renderSubgraph(graph, { layout });
-        },
-        [subgraph, variant.layout] as const,
-      ),
-      timeoutMs,
-      `${subgraph.nodes.length} nodes`,
-    );
-    if (errors.length > 0) throw new Error(errors.join('; '));
-    if (timing.nodes !== subgraph.nodes.length || timing.edges !== subgraph.edges.length) {
-      throw new Error(`drew ${timing.nodes} nodes and ${timing.edges} edges`);
-    }
-    return timing;
-  } finally {
-    await page.close();
-  }
-}
-
-async function measure(
-  browser: Browser,
-  site: { url: string; ontology: string },
-  subgraph: Subgraph,
-  options: { runs: number; timeoutMs: number; variants: Variant[] },
-  log: (line: string) => void,
-): Promise<Outcome> {
-  const times = new Map<string, RenderTiming[]>(options.variants.map((v) => [v.name, []]));
-  const errors: string[] = [];
-  const skipped = new Set<string>();
-  const timedOut = new Set<string>();
-  for (let run = 0; run < options.runs; run += 1) {
-    // Alternate the order, so neither variant always follows the other.
-    const variants = run % 2 === 0 ? options.variants : [...options.variants].reverse();
-    for (const variant of variants) {
-      if (skipped.has(variant.name)) continue;
-      try {
-        const timing = await renderOnce(browser, site, subgraph, variant, options.timeoutMs);
-        if (timing === 'no webgl') {
-          skipped.add(variant.name);
-          errors.push(`${variant.name}: this Chromium has no WebGL`);
-          continue;
-        }
-        times.get(variant.name)?.push(timing);
-        log(`  ${subgraph.nodes.length} nodes, ${variant.name}: ${fmt(timing.ms)} ms`);
-      } catch (error) {
-        // Past the cap once, past it every time: the later runs would only cost more minutes.
-        if (error instanceof Timeout) {
-          skipped.add(variant.name);
-          timedOut.add(variant.name);
-        }
-        const message = error instanceof Error ? error.message : String(error);
-        log(`  ${subgraph.nodes.length} nodes, ${variant.name}: ${message}`);
-        errors.push(`${variant.name}: ${message}`);
-      }
-    }
-  }
-  const medians: Outcome['medians'] = new Map();
-  for (const [name, timings] of times) {
-    const ms = median(timings.map((t) => t.ms));
-    const prepareMs = median(timings.map((t) => t.prepareMs));
-    const layoutMs = median(timings.map((t) => t.layoutMs));
-    if (ms !== undefined && prepareMs !== undefined && layoutMs !== undefined) {
-      medians.set(name, { ms, prepareMs, layoutMs });
-    }
-  }
-  return { size: subgraph.nodes.length, edges: subgraph.edges.length, medians, timedOut, errors };
 }
 
 function table(outcomes: Outcome[], variants: Variant[], capMs: number): string[] {
