@@ -1,7 +1,7 @@
 // The API benchmark's workloads: inputs drawn from the loaded graph, and each workload as a
 // GraphQL request and as a direct call of the repository function its resolver uses.
 
-import { mulberry32 } from '../../seed/src/synthetic.ts';
+import { mulberry32 } from '../../seed/src/synthetic-random.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { searchEntities } from '../../server/src/db/entity-repository.ts';
 import { findNeighborhood, findPaths } from '../../server/src/db/graph-repository.ts';
