@@ -22,6 +22,7 @@ import {
   type ServerProcess,
   startServerProcess,
 } from './api-http.ts';
+import { cpuTable, type Floor, GOAL, latencyTable, ms, type Outcome } from './api-report.ts';
 import {
   type Call,
   HUBS,
@@ -34,7 +35,7 @@ import {
   workloads,
 } from './api-workloads.ts';
 import { addCpu, type CpuReading, cpuMeter } from './cpu.ts';
-import { type Block, runBlock, type Summary, summarize } from './latency.ts';
+import { type Block, runBlock, summarize } from './latency.ts';
 import { machine, writeSection } from './report.ts';
 
 /**
@@ -49,20 +50,6 @@ const FLOOR_REQUESTS = 2000;
 const BLOCK = 50;
 /** Inputs whose GraphQL and direct answers are compared before timing. */
 const CHECKED = 20;
-const GOAL = 1.3;
-const ms = (n: number, digits = 1) => n.toFixed(digits);
-const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
-interface Outcome {
-  name: string;
-  api: Summary;
-  direct: Summary;
-  /** Inputs whose GraphQL answer differed from the direct one. */
-  /** CPU milliseconds per request, by process, on each side. */
-  cpu: { api: CpuReading; direct: CpuReading };
-  mismatches: string[];
-  errors: string[];
-}
-
 interface MeasureOptions {
   requests: number;
   concurrency: number;
@@ -141,53 +128,6 @@ async function measure<I>(
     mismatches,
     errors,
   };
-}
-
-function latencyTable(outcomes: Outcome[]): string[] {
-  const rows = outcomes.map(({ name, api, direct }) => {
-    const met = direct.p50 > 0 && api.p50 / direct.p50 <= GOAL ? 'met' : 'not met';
-    return `| ${name} | ${api.requests} / ${direct.requests} | ${ms(api.p50)} | ${ms(direct.p50)} | ${ratio(api.p50, direct.p50)} | ${ms(api.p95)} | ${ms(direct.p95)} | ${ratio(api.p95, direct.p95)} | ${Math.round(api.perSecond)} | ${Math.round(direct.perSecond)} | ${met} |`;
-  });
-  return [
-    '| workload | requests (GraphQL / direct) | GraphQL p50 ms | direct p50 ms | p50 ratio | GraphQL p95 ms | direct p95 ms | p95 ratio | GraphQL req/s | direct req/s | p50 within 1.3x |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-    ...rows,
-  ];
-}
-
-function cpuTable(outcomes: Outcome[], floor: Floor): string[] {
-  const sum = (cpu: CpuReading) => Object.values(cpu).reduce((a, b) => a + b, 0);
-  const cells = (cpu: CpuReading, names: string[]) => names.map((name) => ms(cpu[name] ?? 0, 2));
-  const api = ['client', 'server', 'neo4j'];
-  const rows = outcomes.map(({ name, cpu }) =>
-    [
-      name,
-      ...cells(cpu.api, api),
-      ms(sum(cpu.api), 2),
-      ...cells(cpu.direct, ['client', 'neo4j']),
-      ms(sum(cpu.direct), 2),
-    ].join(' | '),
-  );
-  rows.push(
-    [
-      '`{ __typename }` (no database)',
-      ...cells(floor.cpu, api),
-      ms(sum(floor.cpu), 2),
-      '–',
-      '–',
-      '–',
-    ].join(' | '),
-  );
-  return [
-    '| workload | GraphQL: load generator | GraphQL: server | GraphQL: Neo4j | GraphQL: all | direct: load generator and driver | direct: Neo4j | direct: all |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((row) => `| ${row} |`),
-  ];
-}
-
-interface Floor {
-  summary: Summary;
-  cpu: CpuReading;
 }
 
 /**
