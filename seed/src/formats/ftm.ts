@@ -18,6 +18,7 @@ import {
   sourceSchema,
 } from '../../../server/src/validation/record-schemas.ts';
 import type { Located, Problem, ReadDataset } from '../model.ts';
+import { type FtmEntity, parseLines } from './ftm-lines.ts';
 import {
   all,
   entityFields,
@@ -33,73 +34,10 @@ import {
   THING_KINDS,
 } from './ftm-mapping.ts';
 
-/** One FtM entity as read: several lines with the same id are fragments of one entity. */
-interface FtmEntity {
-  id: string;
-  schema: string;
-  caption?: string;
-  properties: FtmProperties;
-  line: number;
-}
-
 type Counts = NonNullable<ReadDataset['counts']>;
 
 function bump(table: Record<string, number>, key: string, by = 1): void {
   table[key] = (table[key] ?? 0) + by;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** FtM promises lists of strings; a lone string is accepted as a list of one, anything else dropped. */
-function toProperties(value: unknown): FtmProperties {
-  if (!isObject(value)) return {};
-  const out: FtmProperties = {};
-  for (const [key, raw] of Object.entries(value)) {
-    const list = Array.isArray(raw) ? raw : [raw];
-    out[key] = list.filter((item): item is string => typeof item === 'string');
-  }
-  return out;
-}
-
-/** One line as an FtM entity, or what is wrong with it. */
-function parseLine(raw: string): Omit<FtmEntity, 'line'> | string {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (error) {
-    return `not a JSON object: ${(error as Error).message}`;
-  }
-  if (!isObject(json)) return 'not a JSON object: each line must be one FtM entity';
-  const { id, schema, caption } = json;
-  if (typeof id !== 'string' || id.trim() === '') return 'FtM entity without an "id"';
-  if (typeof schema !== 'string' || schema.trim() === '')
-    return `FtM entity "${id}" without a "schema"`;
-  const properties = toProperties(json.properties);
-  return { id, schema, properties, caption: typeof caption === 'string' ? caption : undefined };
-}
-
-function parseLines(file: string, text: string, problems: Problem[]): FtmEntity[] {
-  const byId = new Map<string, FtmEntity>();
-  for (const [index, raw] of text.split('\n').entries()) {
-    if (raw.trim() === '') continue;
-    const line = index + 1;
-    const parsed = parseLine(raw);
-    const seen = typeof parsed === 'string' ? undefined : byId.get(parsed.id);
-    if (typeof parsed === 'string') problems.push({ file, line, col: 1, message: parsed });
-    else if (!seen) byId.set(parsed.id, { ...parsed, line });
-    else if (seen.schema !== parsed.schema) {
-      const message = `FtM id "${parsed.id}" is a ${parsed.schema} here but a ${seen.schema} at line ${seen.line}`;
-      problems.push({ file, line, col: 1, message });
-    } else {
-      // Unaggregated FtM streams repeat an id once per fragment; the fragments add up.
-      for (const [key, values] of Object.entries(parsed.properties)) {
-        seen.properties[key] = [...new Set([...(seen.properties[key] ?? []), ...values])];
-      }
-    }
-  }
-  return [...byId.values()];
 }
 
 function issueMessages(issues: readonly z.core.$ZodIssue[]): string {
