@@ -42,12 +42,6 @@ export interface References {
 /** Throws to refuse a write; runs inside the transaction, before anything is written. */
 export type Check = (found: References) => void;
 
-/** A stored entity back as a record. */
-function entityRecord(stored: Props): { record: EntityRecord; datasets: string[] } {
-  const { datasets, degree: _degree, ...record } = toEntity(stored);
-  return { record, datasets };
-}
-
 /** Binds `r` to the relationship with id `$id` of whatever type, through the per-type indexes. */
 const RELATIONSHIP_BY_ID = `CALL () {
   ${RELATIONSHIP_TYPES.map((type) => `MATCH ()-[r:${relType(type)} {id: $id}]->() RETURN r`).join('\n  UNION ALL\n  ')}
@@ -66,7 +60,7 @@ CALL () {
 }
 RETURN entities, sources`;
 
-async function lookUp(
+export async function lookUp(
   tx: Transaction,
   names: { entities?: string[]; sources?: string[] },
 ): Promise<References> {
@@ -78,7 +72,7 @@ async function lookUp(
 }
 
 /** A row a statement always returns; its absence is a bug, not a user error. */
-function one<T>(row: T | undefined): T {
+export function one<T>(row: T | undefined): T {
   if (row === undefined) throw new Error('a curation statement returned no row');
   return row;
 }
@@ -87,7 +81,7 @@ const sourcesOf = (evidence: readonly EvidenceRecord[]) => evidence.map((item) =
 
 // --- Entities
 
-const READ_ENTITY_PROPS = `
+export const READ_ENTITY_PROPS = `
 MATCH (e:Entity) WHERE e.id IN $ids
 RETURN e.id AS id, properties(e) AS props`;
 
@@ -210,99 +204,8 @@ export function upsertSource(
   });
 }
 
-// --- Merging duplicates
-
-/** Ties between the two, and loops on the dropped one, would become loops on the kept one. */
-const DELETE_TIES = `
-MATCH (d:Entity {id: $drop})-[r]-(o:Entity)
-WHERE o.id IN [$keep, $drop]
-WITH DISTINCT r
-DELETE r
-RETURN count(r) AS deleted`;
-
-/** The type comes from the stored relationship, never from input. */
-const MOVE_RELATIONSHIPS = `
-MATCH (k:Entity {id: $keep}), (d:Entity {id: $drop})
-CALL (k, d) {
-  MATCH (d)-[r]->(o)
-  CREATE (k)-[n:$(type(r))]->(o)
-  SET n = properties(r)
-  DELETE r
-  RETURN count(*) AS outgoing
-}
-CALL (k, d) {
-  MATCH (o)-[r]->(d)
-  CREATE (o)-[n:$(type(r))]->(k)
-  SET n = properties(r)
-  DELETE r
-  RETURN count(*) AS incoming
-}
-RETURN outgoing + incoming AS moved`;
-
-const DELETE_DROPPED = `
-MATCH (d:Entity {id: $drop})
-DETACH DELETE d`;
-
-const UPDATE_KEPT = `
-MATCH (e:Entity {id: $keep})
-SET e = $props
-RETURN ${ENTITY_MAP} AS entity`;
-
-function union<T>(items: readonly T[], key: (item: T) => string = String): T[] {
-  const seen = new Map<string, T>();
-  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.values()];
-}
-
-/** The kept entity's record, widened by the dropped one's names, evidence and datasets. */
-function mergedProps(keep: Props, drop: Props): Props {
-  const kept = entityRecord(keep);
-  const dropped = entityRecord(drop);
-  const aliases = union([
-    ...kept.record.aliases,
-    ...dropped.record.aliases,
-    dropped.record.name,
-  ]).filter((alias) => alias !== kept.record.name);
-  const evidence = union(
-    [...kept.record.evidence, ...dropped.record.evidence],
-    (item) => `${item.source}\u0000${item.quote ?? ''}`,
-  );
-  return storedEntity(
-    { ...kept.record, aliases, evidence },
-    union([...kept.datasets, ...dropped.datasets]),
-  );
-}
-
-/**
- * Folds `drop` into `keep`: drop's relationships move to keep with their ids and properties,
- * ties between the two are deleted, names, evidence and datasets are united, sources naming
- * drop as publisher or author name keep, and drop is deleted.
- */
-export function mergeEntities(
-  db: Database,
-  keep: string,
-  drop: string,
-  check: Check,
-): Promise<EntityView> {
-  return db.transaction(async (tx) => {
-    check(await lookUp(tx, { entities: [keep, drop] }));
-    const stored = new Map(
-      (await tx.run<{ id: string; props: Props }>(READ_ENTITY_PROPS, { ids: [keep, drop] })).map(
-        (row) => [row.id, row.props],
-      ),
-    );
-    const props = mergedProps(one(stored.get(keep)), one(stored.get(drop)));
-    await tx.run(DELETE_TIES, { keep, drop });
-    await tx.run(MOVE_RELATIONSHIPS, { keep, drop });
-    await tx.run(DELETE_DROPPED, { drop });
-    await repointSources(tx, drop, keep);
-    const [row] = await tx.run<{ entity: Props }>(UPDATE_KEPT, { keep, props });
-    return toEntity(one(row).entity);
-  });
-}
-
 /** Sources naming `from` as publisher or author name `to` instead, or nobody. */
-async function repointSources(
+export async function repointSources(
   tx: Transaction,
   from: string,
   to: string | undefined,

@@ -2,11 +2,11 @@ import {
   type Check,
   deleteEntity,
   deleteRelationship,
-  mergeEntities,
   upsertEntity,
   upsertRelationship,
   upsertSource,
 } from '../../db/curation-repository.ts';
+import { mergeEntities } from '../../db/merge-repository.ts';
 import { firstDay, lastDay } from '../../domain/partial-date.ts';
 import type { EvidenceRecord } from '../../domain/records.ts';
 import { deriveRelationshipId } from '../../domain/relationship-id.ts';
