@@ -197,6 +197,58 @@ describe('the explorer', () => {
     expect(lines.length - 1).toBe((await graph('edgeIds')).length);
   });
 
+  it('when exporting JSON / holds the entities and relationships on the canvas', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
+    const path = join(RESULTS, 'graph.json');
+    await download.saveAs(path);
+    const exported = JSON.parse(readFileSync(path, 'utf8')) as {
+      nodes: { id: string }[];
+      edges: { id: string }[];
+    };
+    expect(exported.nodes.map((node) => node.id)).toEqual(await graph('nodeIds'));
+    expect(exported.edges.map((edge) => edge.id).sort()).toEqual(await graph('edgeIds'));
+  });
+
+  it('when a kind or a relationship type is unticked / hides it, and ticking brings it back', async () => {
+    const filters = page.getByRole('region', { name: 'Legend and filters' });
+    const person = filters.getByRole('checkbox', { name: 'Person' });
+    await person.uncheck();
+    await page.waitForFunction(
+      () => !window.__entente?.visibleNodeIds().includes('eugene-kaspersky'),
+    );
+    await person.check();
+    await page.waitForFunction(() =>
+      window.__entente?.visibleNodeIds().includes('eugene-kaspersky'),
+    );
+    const restricts = filters.getByRole('checkbox', { name: /^restricts/ });
+    const shown = () =>
+      page.evaluate(() =>
+        (window.__entente?.visibleEdgeIds() ?? []).filter((id) => id.includes('-restricts-')),
+      );
+    expect((await shown()).length).toBeGreaterThan(0);
+    await restricts.uncheck();
+    await expect.poll(shown).toEqual([]);
+    await restricts.check();
+    await expect.poll(async () => (await shown()).length).toBeGreaterThan(0);
+  });
+
+  it('when Play is pressed / the as-of date moves forward by itself until paused', async () => {
+    const slider = page.getByLabel('As of date', { exact: true });
+    await page.getByRole('button', { name: 'Play' }).click();
+    const first = await slider.getAttribute('aria-valuetext');
+    await expect.poll(() => slider.getAttribute('aria-valuetext')).not.toBe(first);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const paused = await slider.getAttribute('aria-valuetext');
+    expect(paused).toMatch(/^\d{4}-\d{2}/);
+    await page.waitForTimeout(400);
+    expect(await slider.getAttribute('aria-valuetext')).toBe(paused);
+    await page.getByRole('button', { name: 'All dates' }).click();
+    expect(await slider.getAttribute('aria-valuetext')).toBe('All dates');
+  });
+
   it('when a node is dragged / re-layouts in every layout leave it where the user put it', async () => {
     const box = await page.getByTestId('graph').boundingBox();
     const start = await graph('renderedPosition', 'europol');
