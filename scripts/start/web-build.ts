@@ -31,6 +31,9 @@ export function buildWebIfStale(dist: string, log: (line: string) => void): void
     ['build', '--logLevel', 'warn'],
     {
       cwd: ROOT,
+      // Vite takes NODE_ENV from the environment: under the test runner (NODE_ENV=test) it would
+      // build React's development bundle, and a later `npm start` would serve it.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: 'inherit',
     },
   );

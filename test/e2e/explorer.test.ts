@@ -362,6 +362,15 @@ describe('the explorer', () => {
     await fresh.close();
   });
 
+  it('when built under the test runner / serves React production code, as npm start would', async () => {
+    const html = await (await fetch(server.url)).text();
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const bundle = await (await fetch(new URL(script ?? '', server.url))).text();
+    expect(bundle.length).toBeGreaterThan(100_000);
+    expect(bundle).not.toContain('jsxDEV');
+  });
+
   it('after all that / logged no console errors', () => {
     expect(errors).toEqual([]);
   });
