@@ -6,7 +6,6 @@
 // section of docs/BENCHMARKS.md.
 
 import { cpus } from 'node:os';
-import { parseArgs } from 'node:util';
 import { loadSynthetic } from '../../seed/src/synthetic-load.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
@@ -34,6 +33,7 @@ import {
   type Workload,
   workloads,
 } from './api-workloads.ts';
+import { wholeNumberOptions } from './args.ts';
 import { addCpu, type CpuReading, cpuMeter } from './cpu.ts';
 import { type Block, runBlock, summarize } from './latency.ts';
 import { machine, writeSection } from './report.ts';
@@ -155,33 +155,19 @@ async function measureFloor(graphql: Graphql, options: MeasureOptions): Promise<
 }
 
 async function main() {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    options: {
-      entities: { type: 'string', default: '100000' },
-      seed: { type: 'string', default: '1' },
-      requests: { type: 'string', default: '300' },
-      concurrency: { type: 'string', default: '4' },
-      'cap-seconds': { type: 'string', default: '60' },
-    },
-  });
-  const [entities, seed, requests, concurrency, capSeconds] = [
-    values.entities,
-    values.seed,
-    values.requests,
-    values.concurrency,
-    values['cap-seconds'],
-  ].map(Number) as [number, number, number, number, number];
-  for (const [name, value] of Object.entries({
+  const {
     entities,
+    seed,
     requests,
     concurrency,
     'cap-seconds': capSeconds,
-  })) {
-    if (!Number.isSafeInteger(value) || value < 1) {
-      throw new Error(`--${name} must be a whole number >= 1, got ${value}`);
-    }
-  }
+  } = wholeNumberOptions({
+    entities: 100_000,
+    seed: 1,
+    requests: 300,
+    concurrency: 4,
+    'cap-seconds': 60,
+  });
   const settings = neo4jSettings('bench');
   const log = (line: string) => console.log(line);
   await wipeNeo4j(settings, log);

@@ -2,7 +2,6 @@
 // seeder into the `bench` Neo4j (wiped first) and, in the same run, the same rows with a bare
 // `UNWIND ... CREATE` (no MERGE, no change detection) as the baseline. Writes the seeding
 // section of docs/BENCHMARKS.md.
-import { parseArgs } from 'node:util';
 import { generateSynthetic } from '../../seed/src/synthetic.ts';
 import {
   BATCH,
@@ -15,6 +14,7 @@ import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { startNeo4j, stopNeo4j, wipeNeo4j } from '../neo4j/server.ts';
 import { neo4jSettings } from '../neo4j/settings.ts';
+import { wholeNumberOptions } from './args.ts';
 import { machine, writeSection } from './report.ts';
 
 interface Rates {
@@ -61,17 +61,11 @@ async function baseline(db: Database, entities: number, seed: number): Promise<R
 }
 
 async function main() {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    options: {
-      entities: { type: 'string', default: '100000' },
-      seed: { type: 'string', default: '1' },
-      rounds: { type: 'string', default: '3' },
-    },
+  const { entities, seed, rounds } = wholeNumberOptions({
+    entities: 100_000,
+    seed: 1,
+    rounds: 3,
   });
-  const rounds = Number(values.rounds);
-  const entities = Number(values.entities);
-  const seed = Number(values.seed);
   const settings = neo4jSettings('bench');
   const log = (line: string) => console.log(line);
   await wipeNeo4j(settings, log);
