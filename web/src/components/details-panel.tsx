@@ -72,15 +72,18 @@ export function DetailsPanel({ explorer, onPathEnd }: DetailsPanelProps) {
   const onCanvas = new Set(Object.keys(state.canvas.edges));
   const draw = (rels: RelationshipWithEnds[]) =>
     dispatch({ type: 'merge', subgraph: relationshipsSubgraph(rels) });
-  // Only the entity whose page was asked for takes the answer: the user may have moved on.
+  // A page is added only where it is still the next one: the user may have moved on to another
+  // entity, or reloaded this one, while it was on its way.
   const loadMore = (after: string) => {
-    const same = (current: Loaded) =>
-      current.status === 'done' && current.details?.entity.id === entity.id;
-    setLoaded((current) => (same(current) ? { ...current, more: 'loading' } : current));
+    const waiting = (current: Loaded): current is Extract<Loaded, { status: 'done' }> =>
+      current.status === 'done' &&
+      current.details?.entity.id === entity.id &&
+      current.details.next === after;
+    setLoaded((current) => (waiting(current) ? { ...current, more: 'loading' } : current));
     fetchMoreRelationships(entity.id, after).then(
       (page) =>
         setLoaded((current) =>
-          same(current) && current.status === 'done' && current.details
+          waiting(current) && current.details
             ? {
                 status: 'done',
                 details: {
@@ -93,7 +96,7 @@ export function DetailsPanel({ explorer, onPathEnd }: DetailsPanelProps) {
         ),
       (error: unknown) => {
         if (isAbort(error)) return;
-        setLoaded((current) => (same(current) ? { ...current, more: 'error' } : current));
+        setLoaded((current) => (waiting(current) ? { ...current, more: 'error' } : current));
       },
     );
   };
