@@ -45,6 +45,7 @@ beforeAll(async () => {
   server = await startWebServer();
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   page = await context.newPage();
   errors = collectErrors(page);
   await page.goto(server.url);
@@ -170,6 +171,37 @@ describe('the explorer', () => {
       .getByRole('heading', { name: 'Kaspersky Lab' })
       .waitFor();
     expect(freshErrors).toEqual([]);
+    await fresh.close();
+  });
+
+  it('when Copy link is used / the link reopens the picture with every entity where it was', async () => {
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByRole('button', { name: 'Link copied' }).waitFor();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toContain('pos=');
+    const nodes = await graph('nodeIds');
+    const drawn = await page.evaluate(
+      (ids) => ids.map((id) => window.__entente?.position(id)),
+      nodes,
+    );
+    const fresh = await page.context().newPage();
+    await fresh.goto(link);
+    await fresh.waitForFunction(
+      (count) => window.__entente?.nodeIds().length === count,
+      nodes.length,
+    );
+    const reopened = await fresh.evaluate(
+      (ids) => ids.map((id) => window.__entente?.position(id)),
+      nodes,
+    );
+    nodes.forEach((id, index) => {
+      const [a, b] = [drawn[index], reopened[index]];
+      expect({
+        id,
+        dx: Math.abs((a?.x ?? 0) - (b?.x ?? NaN)) < 1,
+        dy: Math.abs((a?.y ?? 0) - (b?.y ?? NaN)) < 1,
+      }).toEqual({ id, dx: true, dy: true });
+    });
     await fresh.close();
   });
 

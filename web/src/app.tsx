@@ -95,6 +95,7 @@ function Explorer({ ontology }: { ontology: Ontology }) {
         state={state}
         visibility={visibility}
         webgl={webgl}
+        initialPositions={explorer.initialPositions}
         onSelect={onSelect}
         onExpand={(id) => expand(id)}
       >

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useGraphActions } from '../graph/graph-provider.tsx';
 import { LAYOUT_LABELS, type LayoutName } from '../state/explorer.ts';
 import { canvasToJson, download, edgesToCsv, nodesToCsv } from '../state/export.ts';
+import { fragmentToView, viewToFragment } from '../state/url.ts';
 import type { Explorer } from '../state/use-explorer.ts';
 
 export interface ToolbarProps {
@@ -22,13 +23,17 @@ export function Toolbar({ explorer, webgl, onWebglChange }: ToolbarProps) {
     const blob = await graph.png();
     if (blob) download('entente-graph.png', blob);
   };
+  // The address bar holds the view; a copied link also holds where each entity is drawn.
   const copyLink = async () => {
+    const view = fragmentToView(window.location.hash);
+    const { origin, pathname } = window.location;
+    const link = `${origin}${pathname}${viewToFragment({ ...view, positions: graph.positions() })}`;
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(link);
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch {
-      window.prompt('Copy this link', window.location.href);
+      window.prompt('Copy this link', link);
     }
   };
 

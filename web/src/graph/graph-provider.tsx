@@ -1,4 +1,4 @@
-import cytoscape, { type Core } from 'cytoscape';
+import cytoscape, { type Core, type Position } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import {
@@ -29,6 +29,8 @@ export interface GraphActions {
   relayout(): void;
   /** The whole graph as a PNG, or null before the canvas exists. */
   png(): Promise<Blob | null>;
+  /** Where each node is drawn, in model coordinates. */
+  positions(): Record<string, Position>;
 }
 
 const GraphContext = createContext<GraphActions | null>(null);
@@ -79,6 +81,8 @@ export interface GraphProviderProps {
   state: ExplorerState;
   visibility: Visibility;
   webgl: boolean;
+  /** Positions a shared link brought: those nodes are drawn there, not laid out. */
+  initialPositions: Record<string, Position>;
   onSelect(id: string | null): void;
   onExpand(id: string): void;
   children: ReactNode;
@@ -88,7 +92,19 @@ export interface GraphProviderProps {
 export function GraphProvider(props: GraphProviderProps) {
   const { ontology, state, visibility, webgl, children } = props;
   const container = useRef<HTMLDivElement>(null);
-  const remembered = useMemo(() => new Map<string, Remembered>(), []);
+  // Seeded once with a shared link's positions: syncGraph places remembered nodes where they
+  // were instead of laying them out.
+  const initialPositions = useRef(props.initialPositions);
+  const remembered = useMemo(
+    () =>
+      new Map<string, Remembered>(
+        Object.entries(initialPositions.current).map(([id, position]) => [
+          id,
+          { position, dragged: false },
+        ]),
+      ),
+    [],
+  );
   const cy = useCytoscape(container, webgl, remembered);
   const handlers = useRef(props);
   handlers.current = props;
@@ -138,6 +154,9 @@ export function GraphProvider(props: GraphProviderProps) {
       remembered,
     );
     if (unplaced.length > 0) runLayout(cy, layout.current, before > 0);
+    // A first drawing with every node already placed (a shared link, a renderer switch) runs no
+    // layout, so nothing else brings it into view.
+    else if (before === 0 && cy.nodes().length > 0) cy.fit(cy.elements().not('.hidden'), 40);
   }, [cy, elements, visibility, selected, highlight, pinned, remembered]);
 
   // Only a change of layout re-runs it; a new instance (renderer switch) keeps the positions.
@@ -156,7 +175,14 @@ export function GraphProvider(props: GraphProviderProps) {
     if (!cy) return null;
     return cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' });
   }, [cy]);
-  const actions = useMemo(() => ({ fit, relayout, png }), [fit, relayout, png]);
+  const positions = useCallback(
+    () => Object.fromEntries(cy?.nodes().map((node) => [node.id(), { ...node.position() }]) ?? []),
+    [cy],
+  );
+  const actions = useMemo(
+    () => ({ fit, relayout, png, positions }),
+    [fit, relayout, png, positions],
+  );
 
   return (
     <GraphContext.Provider value={actions}>

@@ -12,6 +12,7 @@ describe('the shared view in the URL', () => {
       hiddenStatuses: ['ALLEGED'],
     },
     layout: 'dagre',
+    positions: { 'kaspersky-lab': { x: 120, y: -45 }, 'no-more-ransom': { x: -300, y: 88 } },
   };
 
   it('round-trips every field', () => {
@@ -32,6 +33,21 @@ describe('the shared view in the URL', () => {
 
   it('reads a view from a query string too', () => {
     expect(fragmentToView(viewToFragment(view).replace('#', '?'))).toEqual(view);
+  });
+
+  it('carries positions as whole pixels, one per entity in order, blank where there is none', () => {
+    const fragment = viewToFragment({
+      ...view,
+      positions: { europol: { x: 10.4, y: -2.6 } },
+    });
+    expect(new URLSearchParams(fragment.slice(1)).get('pos')).toBe(',10_-3,');
+    expect(fragmentToView(fragment).positions).toEqual({ europol: { x: 10, y: -3 } });
+  });
+
+  it('leaves positions out of the URL when there are none, and ignores malformed ones', () => {
+    expect(viewToFragment({ ...view, positions: {} })).not.toContain('pos=');
+    const read = fragmentToView('#e=a,b,c&pos=1_2,x_y,3');
+    expect(read.positions).toEqual({ a: { x: 1, y: 2 } });
   });
 
   it('when values are malformed / falls back to the defaults', () => {

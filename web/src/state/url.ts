@@ -1,6 +1,12 @@
 import type { LayoutName } from './explorer.ts';
 import { type Filters, NO_FILTERS } from './visibility.ts';
 
+/** Where a node sits on the canvas, in model coordinates. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
 /** The part of the explorer a link carries. */
 export interface SharedView {
   ids: string[];
@@ -8,7 +14,11 @@ export interface SharedView {
   asOf: string | null;
   filters: Filters;
   layout: LayoutName;
+  /** Where the entities were drawn; a copied link carries them so the picture opens as it was. */
+  positions: Record<string, Point>;
 }
+
+const POINT = /^(-?\d+)_(-?\d+)$/;
 
 const LAYOUTS: readonly LayoutName[] = ['fcose', 'concentric', 'dagre', 'grid'];
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -30,6 +40,14 @@ export function viewToFragment(view: SharedView): string {
   if (view.filters.hiddenTypes.length) params.set('ht', view.filters.hiddenTypes.join(','));
   if (view.filters.hiddenStatuses.length) params.set('hs', view.filters.hiddenStatuses.join(','));
   if (view.layout !== 'fcose') params.set('layout', view.layout);
+  // One "x_y" per id, in the order of `e`, rounded to whole pixels: compact enough for
+  // thousands of entities.
+  const points = view.ids.map((id) => view.positions[id]);
+  if (points.some(Boolean)) {
+    const text = (point: Point | undefined) =>
+      point ? `${Math.round(point.x)}_${Math.round(point.y)}` : '';
+    params.set('pos', points.map(text).join(','));
+  }
   const text = params.toString();
   return text ? `#${text}` : '';
 }
@@ -44,6 +62,12 @@ export function fragmentToView(fragment: string): SharedView {
   const selected = params.get('sel');
   const asOf = params.get('asOf');
   const layout = params.get('layout') as LayoutName | null;
+  const positions: Record<string, Point> = {};
+  const points = (params.get('pos') ?? '').split(',');
+  ids.forEach((id, index) => {
+    const match = POINT.exec(points[index] ?? '');
+    if (match) positions[id] = { x: Number(match[1]), y: Number(match[2]) };
+  });
   return {
     ids,
     selected: selected && ids.includes(selected) ? selected : null,
@@ -55,5 +79,6 @@ export function fragmentToView(fragment: string): SharedView {
       hiddenStatuses: list(params.get('hs')),
     },
     layout: layout && LAYOUTS.includes(layout) ? layout : 'fcose',
+    positions,
   };
 }

@@ -127,6 +127,8 @@ export function useExplorer() {
       asOf: state.asOf,
       filters: state.filters,
       layout: state.layout,
+      // The address bar follows the view, not every drag; "Copy link" adds the positions.
+      positions: {},
     });
     if (fragment !== window.location.hash || window.location.search !== '') {
       window.history.replaceState(null, '', `${window.location.pathname}${fragment}`);
@@ -141,6 +143,8 @@ export function useExplorer() {
   return {
     state,
     dispatch,
+    /** Where a shared link drew its entities, to draw them there again. */
+    initialPositions: initialView.positions,
     status,
     visibility,
     pathResult,
