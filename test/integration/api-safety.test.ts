@@ -46,7 +46,7 @@ describe('limits for a public endpoint', () => {
     const variables: Record<string, Record<string, unknown>> = {
       ONTOLOGY: {},
       SEARCH: { text: 'Kaspersky', first: 10 },
-      NEIGHBORHOOD: { ids: ['kaspersky-lab'], depth: 1, limit: 200 },
+      NEIGHBORHOOD: { ids: ['kaspersky-lab'] },
       ENTITY: { id: 'no-more-ransom' },
       MORE_RELATIONSHIPS: { id: 'no-more-ransom', after: null },
       PATHS: { from: 'kaspersky-lab', to: 'europol' },

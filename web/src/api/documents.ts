@@ -17,8 +17,8 @@ export const SEARCH = `query Search($text: String!, $first: Int) {
   search(text: $text, first: $first) { score entity { ${ENTITY_SUMMARY} } }
 }`;
 
-export const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $relationshipTypes: [RelationshipType!]) {
-  neighborhood(ids: $ids, depth: $depth, limit: $limit, relationshipTypes: $relationshipTypes) {
+export const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!) {
+  neighborhood(ids: $ids, depth: 1, limit: 200) {
     truncated
     hubs { id total shown byType { type count } }
     nodes { ${ENTITY_SUMMARY} }

@@ -27,23 +27,9 @@ export async function searchEntities(text: string, signal?: AbortSignal): Promis
   return (await request<{ search: SearchHit[] }>(SEARCH, { text, first: 10 }, signal)).search;
 }
 
-/** Options of a neighbourhood fetch. */
-export interface NeighborhoodOptions {
-  depth?: number;
-  limit?: number;
-  relationshipTypes?: string[];
-}
-
-export async function fetchNeighborhood(
-  ids: string[],
-  options: NeighborhoodOptions = {},
-): Promise<Subgraph> {
-  const data = await request<{ neighborhood: Subgraph }>(NEIGHBORHOOD, {
-    ids,
-    depth: options.depth ?? 1,
-    limit: options.limit ?? 200,
-    relationshipTypes: options.relationshipTypes,
-  });
+/** The entities around the given ones, one hop out, as the canvas expands them. */
+export async function fetchNeighborhood(ids: string[]): Promise<Subgraph> {
+  const data = await request<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { ids });
   return data.neighborhood;
 }
 

@@ -32,16 +32,11 @@ export interface Canvas {
 
 export const EMPTY_CANVAS: Canvas = { nodes: {}, edges: {}, pinned: [] };
 
-/**
- * Adds a neighbourhood (or a path) to the canvas; known ids are updated in place. With `only`,
- * keeps just those entities and the relationships between them (restoring a shared view).
- */
-export function mergeSubgraph(canvas: Canvas, subgraph: Subgraph, only?: string[]): Canvas {
-  const keep = only ? new Set(only) : undefined;
+/** Adds a subgraph (a neighbourhood, a path, a shared view) to the canvas; known ids are updated in place. */
+export function mergeSubgraph(canvas: Canvas, subgraph: Subgraph): Canvas {
   const nodes = { ...canvas.nodes };
   const hubs = new Map(subgraph.hubs.map((hub) => [hub.id, hub]));
   for (const entity of subgraph.nodes) {
-    if (keep && !keep.has(entity.id)) continue;
     const hub = hubs.get(entity.id) ?? nodes[entity.id]?.hub;
     nodes[entity.id] = {
       id: entity.id,

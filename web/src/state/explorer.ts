@@ -49,7 +49,7 @@ export const INITIAL_STATE: ExplorerState = {
 };
 
 export type ExplorerAction =
-  | { type: 'merge'; subgraph: Subgraph; select?: string; only?: string[]; highlight?: Highlight }
+  | { type: 'merge'; subgraph: Subgraph; select?: string; highlight?: Highlight }
   | { type: 'hide'; ids: string[] }
   | { type: 'clear' }
   | { type: 'pin'; id: string }
@@ -78,7 +78,7 @@ function withCanvas(state: ExplorerState, canvas: Canvas): ExplorerState {
 export function explorerReducer(state: ExplorerState, action: ExplorerAction): ExplorerState {
   switch (action.type) {
     case 'merge': {
-      const next = withCanvas(state, mergeSubgraph(state.canvas, action.subgraph, action.only));
+      const next = withCanvas(state, mergeSubgraph(state.canvas, action.subgraph));
       return {
         ...next,
         selected: action.select ?? next.selected,

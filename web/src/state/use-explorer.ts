@@ -70,9 +70,9 @@ export function useExplorer() {
   );
 
   const expand = useCallback(
-    (id: string, relationshipTypes?: string[]) =>
+    (id: string) =>
       run('Expanding', async () => {
-        const subgraph = await fetchNeighborhood([id], { relationshipTypes });
+        const subgraph = await fetchNeighborhood([id]);
         dispatch({ type: 'merge', subgraph });
       }),
     [run],
@@ -111,7 +111,6 @@ export function useExplorer() {
       dispatch({
         type: 'merge',
         subgraph,
-        only: initialView.ids,
         select: initialView.selected ?? undefined,
       });
     });
