@@ -7,7 +7,7 @@ import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
 import * as documents from '../../web/src/api/documents.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
 import { connectTestDatabase, testConfig } from '../helpers/database.ts';
-import { createClient } from '../helpers/graphql.ts';
+import { codes, createClient, ok } from '../helpers/graphql.ts';
 
 const db = connectTestDatabase();
 const query = createClient(db);
@@ -32,14 +32,46 @@ describe('limits for a public endpoint', () => {
     expect(result.errors?.[0]?.message).toMatch(/Aliases limit of 10 exceeded/);
   });
 
-  it('refuses an over-costly query', async () => {
+  it('refuses an over-costly query before it reads anything', async () => {
     const fields =
       'id name kind aliases description country founded website wikidata datasets degree';
     const level = (inner: string) =>
       `relationships { nodes { id from { ${fields} ${inner} } to { ${fields} ${inner} } } }`;
     const costly = `{ ${Array.from({ length: 8 }, (_, i) => `n${i}: neighborhood(ids: ["europol"]) { nodes { ${fields} ${level(level(''))} } }`).join(' ')} }`;
+    const before = db.roundTrips;
     const result = await query(costly);
-    expect(result.errors?.[0]?.message).toMatch(/Query Cost limit of 10000 exceeded/);
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.message).toMatch(/Query cost limit of 200000 exceeded, found \d+/);
+    expect(codes(result)).toEqual(['COST_LIMIT']);
+    expect(db.roundTrips).toBe(before);
+  });
+
+  // Every entity's relationships, and every end's relationships in turn: a page size from a
+  // variable or a default is priced as the page it asks for.
+  const fanOut = (levels: number, first: string) => {
+    let inner = 'id';
+    for (let i = 0; i < levels; i += 1) {
+      inner = `relationships${first} { nodes { id to { ${inner} } } }`;
+    }
+    return `entities${first} { nodes { ${inner} } }`;
+  };
+
+  it('prices a page size given as a variable', async () => {
+    const document = `query FanOut($n: Int) { ${fanOut(3, '(first: $n)')} }`;
+    const before = db.roundTrips;
+    const refused = await query(document, { n: 100 });
+    expect(codes(refused)).toEqual(['COST_LIMIT']);
+    expect(refused.errors?.[0]?.message).toMatch(/found 41\d{7}\b/);
+    expect(db.roundTrips).toBe(before);
+    const small = await ok(query<{ entities: { nodes: unknown[] } }>(document, { n: 2 }));
+    expect(small.entities.nodes).toHaveLength(2);
+  });
+
+  it('prices an omitted page size at its default', async () => {
+    const result = await query(`{ ${fanOut(3, '')} }`);
+    expect(codes(result)).toEqual(['COST_LIMIT']);
+    const shallow = await query(`{ ${fanOut(1, '')} }`);
+    expect(shallow.errors).toBeUndefined();
   });
 
   it("lets the explorer's own queries through every limit", async () => {
@@ -50,7 +82,8 @@ describe('limits for a public endpoint', () => {
       ENTITY: { id: 'no-more-ransom' },
       MORE_RELATIONSHIPS: { id: 'no-more-ransom', after: null },
       PATHS: { from: 'kaspersky-lab', to: 'europol' },
-      SUBGRAPH: { ids: ['kaspersky-lab', 'europol', 'no-more-ransom'] },
+      // The most a shared view can hold.
+      SUBGRAPH: { ids: ['kaspersky-lab', ...Array.from({ length: 1999 }, (_, i) => `e${i}`)] },
     };
     expect(Object.keys(variables).sort()).toEqual(Object.keys(documents).sort());
     for (const [name, document] of Object.entries(documents)) {

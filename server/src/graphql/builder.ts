@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import type { Context } from './context.ts';
 
 export const builder = new SchemaBuilder<{
@@ -7,7 +8,13 @@ export const builder = new SchemaBuilder<{
     PartialDate: { Input: string; Output: string };
   };
   DefaultFieldNullability: false;
-}>({ defaultFieldNullability: false });
+}>({
+  defaultFieldNullability: false,
+  plugins: [ComplexityPlugin],
+  // Fields carry their cost here; it is checked once per request, with the request's
+  // variables, before execution (plugins/use-query-cost.ts), not again in every root field.
+  complexity: { disabled: true },
+});
 
 builder.queryType({});
 builder.mutationType({});

@@ -5,7 +5,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'COST_LIMIT';
 
 /** An error the caller caused and can fix: never masked, always with a code. */
 export function userError(

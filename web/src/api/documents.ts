@@ -26,10 +26,7 @@ export const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!) {
   }
 }`;
 
-/**
- * Relationships per page of the details panel: with evidence and both ends in full, a page of 50
- * stays under the API's query cost limit, which counts `first` as the size of the list.
- */
+/** Relationships per page of the details panel: each comes with its evidence and both ends. */
 const RELATIONSHIPS_PER_PAGE = 50;
 
 export const SUBGRAPH = `query Subgraph($ids: [ID!]!) {

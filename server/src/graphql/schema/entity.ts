@@ -3,6 +3,7 @@ import { type Direction, findRelationshipsOf } from '../../db/relationship-repos
 import { ENTITY_KIND_INFO, ENTITY_KINDS } from '../../domain/entity-kinds.ts';
 import type { EntityView, RelationshipView, SourceView } from '../../domain/records.ts';
 import { builder } from '../builder.ts';
+import { COUNTED_BY_PARENT, EVIDENCE_LIST, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { bounded } from '../errors.ts';
 import {
   DirectionEnum,
@@ -39,8 +40,16 @@ function connection<T extends { id: string }>(
   });
   return builder.objectRef<Page<T>>(`${name}Connection`).implement({
     fields: (t) => ({
-      edges: t.field({ type: [Edge], resolve: (page) => page.items }),
-      nodes: t.field({ type: [node as never], resolve: (page) => page.items as never }),
+      edges: t.field({
+        type: [Edge],
+        complexity: COUNTED_BY_PARENT,
+        resolve: (page) => page.items,
+      }),
+      nodes: t.field({
+        type: [node as never],
+        complexity: COUNTED_BY_PARENT,
+        resolve: (page) => page.items as never,
+      }),
       pageInfo: t.field({
         type: PageInfo,
         resolve: (page) => ({
@@ -85,9 +94,14 @@ EntityRef.implement({
     wikidata: t.exposeString('wikidata', { nullable: true }),
     datasets: t.exposeStringList('datasets', { description: 'Ids of the datasets it came from' }),
     degree: t.exposeInt('degree', { description: 'How many relationships it has' }),
-    evidence: t.field({ type: [EvidenceRef], resolve: (entity) => entity.evidence }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      complexity: EVIDENCE_LIST,
+      resolve: (entity) => entity.evidence,
+    }),
     sources: t.field({
       type: [SourceRef],
+      complexity: EVIDENCE_LIST,
       description: 'The distinct sources of its evidence',
       resolve: async (entity, _args, { loaders }) => {
         const ids = [...new Set(entity.evidence.map((item) => item.source))];
@@ -105,6 +119,10 @@ EntityRef.implement({
         first: t.arg.int({ defaultValue: 20 }),
         after: t.arg.string({ required: false }),
       },
+      complexity: (args) => ({
+        field: PER_PARENT_QUERY,
+        multiplier: sizeOf(args.first, 20, MAX_PAGE),
+      }),
       resolve: async (entity, args, { db, loaders }) => {
         const first = bounded('first', args.first ?? 20, 1, MAX_PAGE);
         const rows = await findRelationshipsOf(db, entity.id, {
@@ -147,6 +165,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 20 }),
       after: t.arg.string({ required: false }),
     },
+    complexity: (args) => ({ field: 2, multiplier: sizeOf(args.first, 20, MAX_PAGE) }),
     resolve: async (_root, args, { db, loaders }) => {
       const first = bounded('first', args.first ?? 20, 1, MAX_PAGE);
       const query = {

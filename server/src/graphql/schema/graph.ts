@@ -5,6 +5,7 @@ import {
   type SubgraphRows,
 } from '../../db/graph-repository.ts';
 import { builder } from '../builder.ts';
+import { COUNTED_BY_PARENT, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { badInput, bounded, notFound } from '../errors.ts';
 import { EntityKindEnum, RelationshipStatusEnum, RelationshipTypeEnum } from './enums.ts';
 import { EntityRef, HubRef, PathRef, RelationshipRef } from './refs.ts';
@@ -35,20 +36,40 @@ HubRef.implement({
 
 const Subgraph = builder.objectRef<SubgraphRows>('Subgraph').implement({
   fields: (t) => ({
-    nodes: t.field({ type: [EntityRef], resolve: (graph) => graph.nodes }),
-    edges: t.field({ type: [RelationshipRef], resolve: (graph) => graph.edges }),
+    nodes: t.field({
+      type: [EntityRef],
+      complexity: COUNTED_BY_PARENT,
+      resolve: (graph) => graph.nodes,
+    }),
+    edges: t.field({
+      type: [RelationshipRef],
+      complexity: COUNTED_BY_PARENT,
+      resolve: (graph) => graph.edges,
+    }),
     truncated: t.exposeBoolean('truncated', {
       description: 'True when a limit or a hub cut the result',
     }),
-    hubs: t.field({ type: [HubRef], resolve: (graph) => graph.hubs }),
+    hubs: t.field({
+      type: [HubRef],
+      complexity: COUNTED_BY_PARENT,
+      resolve: (graph) => graph.hubs,
+    }),
   }),
 });
 
 PathRef.implement({
   fields: (t) => ({
     length: t.int({ resolve: (path) => path.edges.length }),
-    nodes: t.field({ type: [EntityRef], resolve: (path) => path.nodes }),
-    edges: t.field({ type: [RelationshipRef], resolve: (path) => path.edges }),
+    nodes: t.field({
+      type: [EntityRef],
+      complexity: COUNTED_BY_PARENT,
+      resolve: (path) => path.nodes,
+    }),
+    edges: t.field({
+      type: [RelationshipRef],
+      complexity: COUNTED_BY_PARENT,
+      resolve: (path) => path.edges,
+    }),
   }),
 });
 
@@ -65,6 +86,10 @@ builder.queryFields((t) => ({
       asOf: t.arg({ type: 'PartialDate', required: false }),
       limit: t.arg.int({ defaultValue: 200 }),
     },
+    complexity: (args) => ({
+      field: PER_PARENT_QUERY,
+      multiplier: sizeOf(args.limit, 200, MAX_NODES),
+    }),
     resolve: async (_root, args, { db, loaders }) => {
       if (args.ids.length === 0 || args.ids.length > 100)
         throw badInput('ids must hold 1 to 100 ids.', 'ids');
@@ -87,6 +112,10 @@ builder.queryFields((t) => ({
     description:
       'The given entities and every relationship among them, with no hub cap: a saved view, drawn again. Unknown ids are left out.',
     args: { ids: t.arg.idList({ required: true }) },
+    complexity: (args) => ({
+      field: PER_PARENT_QUERY,
+      multiplier: sizeOf(args.ids.length, 1, MAX_NODES),
+    }),
     resolve: async (_root, args, { db, loaders }) => {
       if (args.ids.length === 0 || args.ids.length > MAX_NODES)
         throw badInput(`ids must hold 1 to ${MAX_NODES} ids.`, 'ids');
@@ -106,6 +135,11 @@ builder.queryFields((t) => ({
       asOf: t.arg({ type: 'PartialDate', required: false }),
       limit: t.arg.int({ defaultValue: 3 }),
     },
+    // Each path holds up to maxLength + 1 entities and maxLength relationships.
+    complexity: (args) => ({
+      field: PER_PARENT_QUERY,
+      multiplier: sizeOf(args.limit, 3, 10) * (sizeOf(args.maxLength, 4, 6) + 1),
+    }),
     resolve: async (_root, args, { db, loaders }) => {
       const [from, to] = [String(args.from), String(args.to)];
       const [a, b] = await loaders.entity.loadMany([from, to]);

@@ -1,6 +1,7 @@
 import { findTimeline } from '../../db/relationship-repository.ts';
 import { RELATIONSHIP_TYPE_INFO } from '../../domain/relationship-types.ts';
 import { builder } from '../builder.ts';
+import { EVIDENCE_LIST, PER_PARENT_QUERY } from '../cost.ts';
 import { notFound } from '../errors.ts';
 import { RelationshipStatusEnum, RelationshipTypeEnum } from './enums.ts';
 import { EntityRef, EvidenceRef, RelationshipRef, SourceRef } from './refs.ts';
@@ -33,7 +34,11 @@ RelationshipRef.implement({
     claim: t.exposeString('claim', { nullable: true }),
     description: t.exposeString('description', { nullable: true }),
     dataset: t.exposeString('dataset', { nullable: true }),
-    evidence: t.field({ type: [EvidenceRef], resolve: (rel) => rel.evidence }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      complexity: EVIDENCE_LIST,
+      resolve: (rel) => rel.evidence,
+    }),
   }),
 });
 
@@ -76,11 +81,16 @@ SourceRef.implement({
   }),
 });
 
+/** How many relationships a timeline is priced at. */
+const TIMELINE_ESTIMATE = 100;
+
 builder.queryField('timeline', (t) =>
   t.field({
     type: [RelationshipRef],
     description: "An entity's dated relationships, earliest first.",
     args: { id: t.arg.id({ required: true }) },
+    // Unpaged: priced as a well-connected entity's dated relationships.
+    complexity: { field: PER_PARENT_QUERY, multiplier: TIMELINE_ESTIMATE },
     resolve: async (_root, args, { db, loaders }) => {
       const id = String(args.id);
       if (!(await loaders.entity.load(id))) throw notFound('entity', id);

@@ -1,5 +1,6 @@
 import { type SearchHitRow, searchEntities } from '../../db/entity-repository.ts';
 import { builder } from '../builder.ts';
+import { PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { badInput, bounded } from '../errors.ts';
 import { EntityKindEnum } from './enums.ts';
 import { EntityRef } from './refs.ts';
@@ -20,6 +21,7 @@ builder.queryField('search', (t) =>
       kinds: t.arg({ type: [EntityKindEnum], required: false }),
       first: t.arg.int({ defaultValue: 10 }),
     },
+    complexity: (args) => ({ field: PER_PARENT_QUERY, multiplier: sizeOf(args.first, 10, 50) }),
     resolve: async (_root, args, { db, loaders }) => {
       if (args.text.length > 200) throw badInput('text must be at most 200 characters.', 'text');
       const first = bounded('first', args.first ?? 10, 1, 50);
