@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { collectErrors, launchBrowser } from './browser.ts';
+import { startWebServer, type WebServer } from './web-server.ts';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+/** Screenshots and downloads of the browser tests. */
+export const RESULTS = join(ROOT, 'test-results');
+
+/** The story's two frozen cooperations. */
+export const FREEZE_EDGES = [
+  'europol-cooperates-with-kaspersky-lab-a9b19955',
+  'kaspersky-lab-cooperates-with-no-more-ransom-e82b4b74',
+];
+
+type Api = NonNullable<Window['__entente']>;
+
+export interface ExplorerSession {
+  server: WebServer;
+  browser: Browser;
+  page: Page;
+  /** Console errors and uncaught page errors so far. */
+  errors: string[];
+  /** Calls the explorer's test hook (window.__entente) in the page. */
+  graph<K extends keyof Api>(key: K, ...args: Parameters<Api[K]>): Promise<ReturnType<Api[K]>>;
+  /** Types into the search box and opens the hit named `name`. */
+  searchAndChoose(text: string, name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The explorer over the curated datasets, in a fresh headless Chromium page. */
+export async function openExplorer(): Promise<ExplorerSession> {
+  mkdirSync(RESULTS, { recursive: true });
+  const server = await startWebServer();
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(server.url);
+  const graph = <K extends keyof Api>(key: K, ...args: Parameters<Api[K]>) =>
+    page.evaluate(
+      ([name, rest]) => {
+        const api = window.__entente;
+        if (!api) throw new Error('window.__entente is not set');
+        return (api[name] as (...a: unknown[]) => unknown)(...rest);
+      },
+      [key, args] as const,
+    ) as Promise<ReturnType<Api[K]>>;
+  const searchAndChoose = async (text: string, name: string) => {
+    const input = page.getByRole('combobox', { name: 'Search entities' });
+    await input.fill(text);
+    await page
+      .getByRole('option', { name: new RegExp(name) })
+      .first()
+      .waitFor();
+    await input.press('Enter');
+  };
+  return {
+    server,
+    browser,
+    page,
+    errors,
+    graph,
+    searchAndChoose,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
