@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { Config } from './config.ts';
@@ -7,6 +7,28 @@ import type { Database } from './db/database.ts';
 import { createEntenteYoga } from './graphql/yoga.ts';
 
 const API_PATHS = ['/graphql', '/health', '/ready'];
+
+/** The largest request body the API reads: a query and its variables, never an upload. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+/**
+ * Refuses a body that is too large, or of unknown length, before any of it is read: a public
+ * endpoint must not buffer whatever a caller streams at it. Answers as GraphQL errors do.
+ */
+function refuseBody(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH') return false;
+  const length = req.headers['content-length'];
+  const [status, code, message] =
+    length === undefined
+      ? [411, 'LENGTH_REQUIRED', 'A request body needs a Content-Length header.']
+      : Number(length) > MAX_BODY_BYTES
+        ? [413, 'PAYLOAD_TOO_LARGE', `A request body may hold at most ${MAX_BODY_BYTES} bytes.`]
+        : [];
+  if (!status) return false;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  return true;
+}
 
 export interface RunningServer {
   server: Server;
@@ -23,7 +45,7 @@ export function createHttpServer(config: Config, db: Database): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (API_PATHS.includes(path) || !web) {
-      yoga(req, res);
+      if (!refuseBody(req, res)) yoga(req, res);
       return;
     }
     web(req, res, () => {
