@@ -12,7 +12,7 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   plugins: [ComplexityPlugin],
   // Fields carry their cost here; it is checked once per request, with the request's
-  // variables, before execution (plugins/use-query-cost.ts), not again in every root field.
+  // variables, before execution (plugins/use-query-limits.ts), not again in every root field.
   complexity: { disabled: true },
 });
 

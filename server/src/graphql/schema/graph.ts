@@ -15,6 +15,9 @@ export const HUB_CAP = 50;
 
 /** The most entities one `neighborhood` or `subgraph` answer holds. */
 const MAX_NODES = 2000;
+/** The most paths one `paths` answer holds, and the longest path it looks for. */
+const MAX_PATHS = 10;
+const MAX_PATH_LENGTH = 6;
 
 const TypeCount = builder.objectRef<{ type: string; count: number }>('TypeCount').implement({
   fields: (t) => ({
@@ -138,7 +141,8 @@ builder.queryFields((t) => ({
     // Each path holds up to maxLength + 1 entities and maxLength relationships.
     complexity: (args) => ({
       field: PER_PARENT_QUERY,
-      multiplier: sizeOf(args.limit, 3, 10) * (sizeOf(args.maxLength, 4, 6) + 1),
+      multiplier:
+        sizeOf(args.limit, 3, MAX_PATHS) * (sizeOf(args.maxLength, 4, MAX_PATH_LENGTH) + 1),
     }),
     resolve: async (_root, args, { db, loaders }) => {
       const [from, to] = [String(args.from), String(args.to)];
@@ -149,8 +153,8 @@ builder.queryFields((t) => ({
       const paths = await findPaths(db, {
         from,
         to,
-        maxLength: bounded('maxLength', args.maxLength ?? 4, 1, 6),
-        limit: bounded('limit', args.limit ?? 3, 1, 10),
+        maxLength: bounded('maxLength', args.maxLength ?? 4, 1, MAX_PATH_LENGTH),
+        limit: bounded('limit', args.limit ?? 3, 1, MAX_PATHS),
         types: args.relationshipTypes,
         asOf: args.asOf,
       });
