@@ -219,10 +219,21 @@ describe('errors a caller can cause', () => {
       'paths longer than 6',
       '{ paths(from: "europol", to: "kaspersky-lab", maxLength: 9) { length } }',
     ],
+    ['paths from an entity to itself', '{ paths(from: "europol", to: "europol") { length } }'],
+    [
+      'more than 100 start ids',
+      `{ neighborhood(ids: [${'"europol",'.repeat(101)}]) { truncated } }`,
+    ],
+    ['search text over 200 characters', `{ search(text: "${'k'.repeat(201)}") { score } }`],
+    ['an id as a cursor', '{ entities(after: "europol") { totalCount } }'],
+    [
+      'a made-up cursor',
+      '{ entity(id: "europol") { relationships(after: "bm90LWEtY3Vyc29y") { totalCount } } }',
+    ],
   ])('%s is BAD_USER_INPUT, naming the limit', async (_name, document) => {
     const result = await query(document);
     expect(codes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors?.[0]?.message).toMatch(/\d|date/);
+    expect(result.errors?.[0]?.message).toMatch(/\d|date|cursor|different/);
   });
 
   it('paths between unknown entities is NOT_FOUND', async () => {

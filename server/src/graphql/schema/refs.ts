@@ -6,6 +6,7 @@ import type {
   SourceView,
 } from '../../domain/records.ts';
 import { builder } from '../builder.ts';
+import { badInput } from '../errors.ts';
 
 /** Type references declared once, so type files can point at each other without cycles. */
 export const EntityRef = builder.interfaceRef<EntityView>('Entity');
@@ -21,11 +22,23 @@ export interface Page<T> {
   totalCount?: number;
 }
 
+/** Marks a cursor as this API's, so an id or a stray string passed as `after` is refused. */
+const CURSOR_PREFIX = 'after:';
+
+/** An opaque keyset cursor: the id of the last item of a page. */
 export function encodeCursor(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
+  return Buffer.from(`${CURSOR_PREFIX}${id}`, 'utf8').toString('base64url');
 }
 
+/** The id a cursor holds; BAD_USER_INPUT for anything encodeCursor did not make. */
 export function decodeCursor(cursor: string | null | undefined): string | null {
   if (!cursor) return null;
-  return Buffer.from(cursor, 'base64url').toString('utf8');
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const id = text.slice(CURSOR_PREFIX.length);
+  if (!text.startsWith(CURSOR_PREFIX) || encodeCursor(id) !== cursor)
+    throw badInput(
+      'after must be a cursor this API gave (pageInfo.endCursor or an edge cursor).',
+      'after',
+    );
+  return id;
 }
