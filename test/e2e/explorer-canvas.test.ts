@@ -1,29 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExplorerSession, openExplorer, RESULTS } from '../helpers/explorer-session.ts';
+import { describe, expect, it } from 'vitest';
+import { RESULTS, useExplorer } from '../helpers/explorer-session.ts';
 
-let session: ExplorerSession;
-let page: Page;
-const graph: ExplorerSession['graph'] = (key, ...args) => session.graph(key, ...args);
-const searchAndChoose = (text: string, name: string) => session.searchAndChoose(text, name);
-
-beforeAll(async () => {
-  session = await openExplorer();
-  page = session.page;
-  // The canvas the story starts from: Kaspersky Lab and its neighbours.
-  await session.searchAndChoose('Kaspersky', 'Kaspersky Lab');
+// The canvas the story starts from: Kaspersky Lab and its neighbours.
+const ui = useExplorer(async ({ page, searchAndChoose }) => {
+  await searchAndChoose('Kaspersky', 'Kaspersky Lab');
   await page.waitForFunction(() => (window.__entente?.nodeIds().length ?? 0) > 5);
-}, 240_000);
-
-afterAll(() => session?.close());
+});
 
 describe("the explorer's canvas", () => {
   it('when exporting PNG / downloads a non-empty image', async () => {
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export PNG' }).click(),
+      ui.page.waitForEvent('download'),
+      ui.page.getByRole('button', { name: 'Export PNG' }).click(),
     ]);
     const path = join(RESULTS, 'export.png');
     await download.saveAs(path);
@@ -34,20 +24,20 @@ describe("the explorer's canvas", () => {
 
   it('when exporting the edges as CSV / lists the relationships on the canvas', async () => {
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Edges CSV' }).click(),
+      ui.page.waitForEvent('download'),
+      ui.page.getByRole('button', { name: 'Edges CSV' }).click(),
     ]);
     const path = join(RESULTS, 'edges.csv');
     await download.saveAs(path);
     const lines = readFileSync(path, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('id,from,to,type,status,since,until');
-    expect(lines.length - 1).toBe((await graph('edgeIds')).length);
+    expect(lines.length - 1).toBe((await ui.graph('edgeIds')).length);
   });
 
   it('when exporting JSON / holds the entities and relationships on the canvas', async () => {
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export JSON' }).click(),
+      ui.page.waitForEvent('download'),
+      ui.page.getByRole('button', { name: 'Export JSON' }).click(),
     ]);
     const path = join(RESULTS, 'graph.json');
     await download.saveAs(path);
@@ -55,24 +45,24 @@ describe("the explorer's canvas", () => {
       nodes: { id: string }[];
       edges: { id: string }[];
     };
-    expect(exported.nodes.map((node) => node.id)).toEqual(await graph('nodeIds'));
-    expect(exported.edges.map((edge) => edge.id).sort()).toEqual(await graph('edgeIds'));
+    expect(exported.nodes.map((node) => node.id)).toEqual(await ui.graph('nodeIds'));
+    expect(exported.edges.map((edge) => edge.id).sort()).toEqual(await ui.graph('edgeIds'));
   });
 
   it('when a kind or a relationship type is unticked / hides it, and ticking brings it back', async () => {
-    const filters = page.getByRole('region', { name: 'Legend and filters' });
+    const filters = ui.page.getByRole('region', { name: 'Legend and filters' });
     const person = filters.getByRole('checkbox', { name: 'Person' });
     await person.uncheck();
-    await page.waitForFunction(
+    await ui.page.waitForFunction(
       () => !window.__entente?.visibleNodeIds().includes('eugene-kaspersky'),
     );
     await person.check();
-    await page.waitForFunction(() =>
+    await ui.page.waitForFunction(() =>
       window.__entente?.visibleNodeIds().includes('eugene-kaspersky'),
     );
     const restricts = filters.getByRole('checkbox', { name: /^restricts/ });
     const shown = () =>
-      page.evaluate(() =>
+      ui.page.evaluate(() =>
         (window.__entente?.visibleEdgeIds() ?? []).filter((id) => id.includes('-restricts-')),
       );
     expect((await shown()).length).toBeGreaterThan(0);
@@ -83,60 +73,60 @@ describe("the explorer's canvas", () => {
   });
 
   it('when Play is pressed / the as-of date moves forward by itself until paused', async () => {
-    const slider = page.getByLabel('As of date', { exact: true });
-    await page.getByRole('button', { name: 'Play' }).click();
+    const slider = ui.page.getByLabel('As of date', { exact: true });
+    await ui.page.getByRole('button', { name: 'Play' }).click();
     const first = await slider.getAttribute('aria-valuetext');
     await expect.poll(() => slider.getAttribute('aria-valuetext')).not.toBe(first);
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await ui.page.getByRole('button', { name: 'Pause' }).click();
     const paused = await slider.getAttribute('aria-valuetext');
     expect(paused).toMatch(/^\d{4}-\d{2}/);
-    await page.waitForTimeout(400);
+    await ui.page.waitForTimeout(400);
     expect(await slider.getAttribute('aria-valuetext')).toBe(paused);
-    await page.getByRole('button', { name: 'All dates' }).click();
+    await ui.page.getByRole('button', { name: 'All dates' }).click();
     expect(await slider.getAttribute('aria-valuetext')).toBe('All dates');
   });
 
   it('when a node is dragged / re-layouts in every layout leave it where the user put it', async () => {
-    const box = await page.getByTestId('graph').boundingBox();
-    const start = await graph('renderedPosition', 'europol');
+    const box = await ui.page.getByTestId('graph').boundingBox();
+    const start = await ui.graph('renderedPosition', 'europol');
     if (!box || !start) throw new Error('no canvas');
-    await page.mouse.move(box.x + start.x, box.y + start.y);
-    await page.mouse.down();
-    await page.mouse.move(box.x + start.x + 40, box.y + start.y + 30, { steps: 5 });
-    await page.mouse.up();
-    const dropped = await graph('position', 'europol');
-    const before = await graph('position', 'kaspersky-lab');
+    await ui.page.mouse.move(box.x + start.x, box.y + start.y);
+    await ui.page.mouse.down();
+    await ui.page.mouse.move(box.x + start.x + 40, box.y + start.y + 30, { steps: 5 });
+    await ui.page.mouse.up();
+    const dropped = await ui.graph('position', 'europol');
+    const before = await ui.graph('position', 'kaspersky-lab');
     expect(dropped).not.toBeNull();
-    const layout = page.getByRole('combobox', { name: 'Layout' });
+    const layout = ui.page.getByRole('combobox', { name: 'Layout' });
     for (const name of ['concentric', 'dagre', 'grid', 'fcose']) {
       await layout.selectOption(name);
-      await page.getByRole('button', { name: 'Re-layout' }).click();
-      expect(await graph('position', 'europol')).toEqual(dropped);
+      await ui.page.getByRole('button', { name: 'Re-layout' }).click();
+      expect(await ui.graph('position', 'europol')).toEqual(dropped);
     }
     // The layouts did run: an undragged node moved.
-    expect(await graph('position', 'kaspersky-lab')).not.toEqual(before);
+    expect(await ui.graph('position', 'kaspersky-lab')).not.toEqual(before);
   });
 
   it('when a node is double-clicked / expands its neighbourhood', async () => {
-    const before = await graph('nodeIds');
-    const box = await page.getByTestId('graph').boundingBox();
-    const at = await graph('renderedPosition', 'europol');
+    const before = await ui.graph('nodeIds');
+    const box = await ui.page.getByTestId('graph').boundingBox();
+    const at = await ui.graph('renderedPosition', 'europol');
     if (!box || !at) throw new Error('no canvas');
-    await page.mouse.dblclick(box.x + at.x, box.y + at.y);
-    await page.waitForFunction(
+    await ui.page.mouse.dblclick(box.x + at.x, box.y + at.y);
+    await ui.page.waitForFunction(
       (count) => (window.__entente?.nodeIds().length ?? 0) > count,
       before.length,
     );
-    await page.getByRole('button', { name: 'Undo' }).click();
-    await page.waitForFunction(
+    await ui.page.getByRole('button', { name: 'Undo' }).click();
+    await ui.page.waitForFunction(
       (count) => window.__entente?.nodeIds().length === count,
       before.length,
     );
   });
 
   it('when a hub is opened / its panel puts all of one type on the canvas, past the hub cap', async () => {
-    await searchAndChoose('No More Ransom', 'No More Ransom');
-    const details = page.getByRole('complementary', { name: 'Details' });
+    await ui.searchAndChoose('No More Ransom', 'No More Ransom');
+    const details = ui.page.getByRole('complementary', { name: 'Details' });
     await details.getByRole('heading', { name: 'No More Ransom' }).waitFor();
     // Its relationships come a page at a time.
     const loadMore = details.getByRole('button', { name: 'Load more' });
@@ -150,25 +140,25 @@ describe("the explorer's canvas", () => {
     await more.waitFor();
     const missing = Number(((await more.textContent()) ?? '').replace(/\D/g, ''));
     expect(missing).toBeGreaterThan(0);
-    const before = (await graph('edgeIds')).length;
+    const before = (await ui.graph('edgeIds')).length;
     await more.click();
-    await page.waitForFunction(
+    await ui.page.waitForFunction(
       (count) => window.__entente?.edgeIds().length === count,
       before + missing,
     );
     expect(await more.count()).toBe(0);
     // More members than the neighbourhood's hub cap (50 relationships a node) would draw.
-    const memberEdges = (await graph('edgeIds')).filter((id) =>
+    const memberEdges = (await ui.graph('edgeIds')).filter((id) =>
       id.includes('-member-of-no-more-ransom-'),
     );
     expect(memberEdges.length).toBeGreaterThan(50);
     // A link to this canvas, past the hub cap and past 100 entities, reopens it: the same
     // entities, and every relationship among them.
-    await searchAndChoose('European Union', 'European Union');
-    await page.waitForFunction(() => (window.__entente?.nodeIds().length ?? 0) > 100);
-    const [nodes, edges] = [await graph('nodeIds'), await graph('edgeIds')];
-    const fresh = await page.context().newPage();
-    await fresh.goto(page.url());
+    await ui.searchAndChoose('European Union', 'European Union');
+    await ui.page.waitForFunction(() => (window.__entente?.nodeIds().length ?? 0) > 100);
+    const [nodes, edges] = [await ui.graph('nodeIds'), await ui.graph('edgeIds')];
+    const fresh = await ui.page.context().newPage();
+    await fresh.goto(ui.page.url());
     await fresh.waitForFunction(
       (count) => window.__entente?.nodeIds().length === count,
       nodes.length,
@@ -178,29 +168,29 @@ describe("the explorer's canvas", () => {
     );
     await fresh.close();
     for (let step = 0; step < 2; step += 1)
-      await page.getByRole('button', { name: 'Undo' }).click();
-    await page.waitForFunction((count) => window.__entente?.edgeIds().length === count, before);
+      await ui.page.getByRole('button', { name: 'Undo' }).click();
+    await ui.page.waitForFunction((count) => window.__entente?.edgeIds().length === count, before);
   });
 
   it('when WebGL is switched on / redraws the same graph', async () => {
-    const nodes = await graph('nodeIds');
-    await page.getByRole('checkbox', { name: 'WebGL' }).check();
-    await page.waitForFunction(
+    const nodes = await ui.graph('nodeIds');
+    await ui.page.getByRole('checkbox', { name: 'WebGL' }).check();
+    await ui.page.waitForFunction(
       (count) => window.__entente?.nodeIds().length === count,
       nodes.length,
     );
-    expect(await graph('nodeIds')).toEqual(nodes);
-    await page.getByRole('checkbox', { name: 'WebGL' }).uncheck();
-    await page.waitForFunction(
+    expect(await ui.graph('nodeIds')).toEqual(nodes);
+    await ui.page.getByRole('checkbox', { name: 'WebGL' }).uncheck();
+    await ui.page.waitForFunction(
       (count) => window.__entente?.nodeIds().length === count,
       nodes.length,
     );
   });
 
   it('when the API is down / says so, and Retry recovers', async () => {
-    const fresh = await page.context().newPage();
+    const fresh = await ui.page.context().newPage();
     await fresh.route('**/graphql', (route) => route.abort());
-    await fresh.goto(session.server.url);
+    await fresh.goto(ui.server.url);
     await fresh.getByRole('alert').getByText('not answering').waitFor();
     await fresh.unroute('**/graphql');
     await fresh.getByRole('button', { name: 'Retry' }).click();
@@ -210,15 +200,15 @@ describe("the explorer's canvas", () => {
   });
 
   it('when built under the test runner / serves React production code, as npm start would', async () => {
-    const html = await (await fetch(session.server.url)).text();
+    const html = await (await fetch(ui.server.url)).text();
     const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1];
     expect(script).toBeDefined();
-    const bundle = await (await fetch(new URL(script ?? '', session.server.url))).text();
+    const bundle = await (await fetch(new URL(script ?? '', ui.server.url))).text();
     expect(bundle.length).toBeGreaterThan(100_000);
     expect(bundle).not.toContain('jsxDEV');
   });
 
   it('after all that / logged no console errors', () => {
-    expect(session.errors).toEqual([]);
+    expect(ui.errors).toEqual([]);
   });
 });

@@ -1,46 +1,31 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectErrors } from '../helpers/browser.ts';
-import {
-  type ExplorerSession,
-  FREEZE_EDGES,
-  openExplorer,
-  RESULTS,
-  ROOT,
-} from '../helpers/explorer-session.ts';
+import { FREEZE_EDGES, RESULTS, ROOT, useExplorer } from '../helpers/explorer-session.ts';
 
-let session: ExplorerSession;
-let page: Page;
-const graph: ExplorerSession['graph'] = (key, ...args) => session.graph(key, ...args);
-const searchAndChoose = (text: string, name: string) => session.searchAndChoose(text, name);
-
-beforeAll(async () => {
-  session = await openExplorer();
-  page = session.page;
-}, 240_000);
-
-afterAll(() => session?.close());
+const ui = useExplorer();
 
 describe('the explorer, along the story', () => {
   it('when searching "Kaspersky" / puts Kaspersky Lab on the canvas with its neighbours', async () => {
-    await searchAndChoose('Kaspersky', 'Kaspersky Lab');
-    await page.waitForFunction(() => (window.__entente?.nodeIds().length ?? 0) > 5);
-    const nodes = await graph('nodeIds');
+    await ui.searchAndChoose('Kaspersky', 'Kaspersky Lab');
+    await ui.page.waitForFunction(() => (window.__entente?.nodeIds().length ?? 0) > 5);
+    const nodes = await ui.graph('nodeIds');
     expect(nodes).toContain('kaspersky-lab');
     expect(nodes).toEqual(
       expect.arrayContaining(['europol', 'no-more-ransom', 'eugene-kaspersky']),
     );
-    expect(await graph('edgeIds')).toEqual(expect.arrayContaining(FREEZE_EDGES));
+    expect(await ui.graph('edgeIds')).toEqual(expect.arrayContaining(FREEZE_EDGES));
   });
 
   it('when using the keyboard / arrows move through hits and Escape closes the list', async () => {
-    const input = page.getByRole('combobox', { name: 'Search entities' });
+    const input = ui.page.getByRole('combobox', { name: 'Search entities' });
     await input.fill('Kaspersky');
-    const hits = page.getByRole('listbox', { name: 'Search entities results' }).getByRole('option');
+    const hits = ui.page
+      .getByRole('listbox', { name: 'Search entities results' })
+      .getByRole('option');
     await hits.nth(1).waitFor();
     await input.press('ArrowDown');
-    expect(await hits.and(page.getByRole('option', { selected: true })).count()).toBe(1);
+    expect(await hits.and(ui.page.getByRole('option', { selected: true })).count()).toBe(1);
     expect(await hits.nth(1).getAttribute('aria-selected')).toBe('true');
     await input.press('Escape');
     await expect.poll(() => input.getAttribute('aria-expanded')).toBe('false');
@@ -49,26 +34,26 @@ describe('the explorer, along the story', () => {
   });
 
   it('when Kaspersky Lab is clicked / shows the evidence quote in the Details panel', async () => {
-    const position = await graph('renderedPosition', 'kaspersky-lab');
+    const position = await ui.graph('renderedPosition', 'kaspersky-lab');
     expect(position).not.toBeNull();
-    const box = await page.getByTestId('graph').boundingBox();
+    const box = await ui.page.getByTestId('graph').boundingBox();
     if (!box || !position) throw new Error('no canvas');
-    await page.mouse.click(box.x + position.x, box.y + position.y);
-    const details = page.getByRole('complementary', { name: 'Details' });
+    await ui.page.mouse.click(box.x + position.x, box.y + position.y);
+    const details = ui.page.getByRole('complementary', { name: 'Details' });
     await details.getByRole('heading', { name: 'Kaspersky Lab' }).waitFor();
     await details.getByText('freeze our cooperation').first().waitFor();
     const link = details.getByRole('link', { name: 'Kaspersky ends all EU work following ban' });
     expect(await link.first().getAttribute('href')).toMatch(/^https:\/\/www\.itproportal\.com\//);
     // Off the canvas, so that no hover labels clutter the picture.
-    await page.mouse.move(5, 300);
-    await page.screenshot({ path: join(RESULTS, 'explorer-details.png') });
+    await ui.page.mouse.move(5, 300);
+    await ui.page.screenshot({ path: join(RESULTS, 'explorer-details.png') });
     // The README's screenshot is refreshed on request only, so a test run leaves the tree clean.
     if (process.env.UPDATE_SCREENSHOT)
-      await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
+      await ui.page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
   });
 
   it('when the Details panel lists relationships / undated ones are there too, grouped by type', async () => {
-    const details = page.getByRole('complementary', { name: 'Details' });
+    const details = ui.page.getByRole('complementary', { name: 'Details' });
     // "Eugene Kaspersky leads Kaspersky Lab" carries no date in the dataset.
     await details
       .getByRole('region', { name: 'leads' })
@@ -83,26 +68,26 @@ describe('the explorer, along the story', () => {
   });
 
   it('when the time slider is set to 2017-01-01 / hides the 2018 freeze, and 2019 brings it back', async () => {
-    const exact = page.getByLabel('As of date (exact)', { exact: true });
+    const exact = ui.page.getByLabel('As of date (exact)', { exact: true });
     await exact.fill('2017-01-01');
-    await page.waitForFunction(
+    await ui.page.waitForFunction(
       (ids) => ids.every((id) => !window.__entente?.visibleEdgeIds().includes(id)),
       FREEZE_EDGES,
     );
-    await page.screenshot({ path: join(RESULTS, 'explorer-2017.png') });
+    await ui.page.screenshot({ path: join(RESULTS, 'explorer-2017.png') });
     await exact.fill('2019-01-01');
-    await page.waitForFunction(
+    await ui.page.waitForFunction(
       (ids) => ids.every((id) => window.__entente?.visibleEdgeIds().includes(id)),
       FREEZE_EDGES,
     );
-    expect(await page.getByLabel('As of date', { exact: true }).inputValue()).toBe(
+    expect(await ui.page.getByLabel('As of date', { exact: true }).inputValue()).toBe(
       String((2019 - 1990) * 12),
     );
-    await page.getByRole('button', { name: 'All dates' }).click();
+    await ui.page.getByRole('button', { name: 'All dates' }).click();
   });
 
   it('when finding a path from Kaspersky Lab to Europol / highlights it and explains each hop', async () => {
-    const finder = page.getByRole('region', { name: 'Path finder' });
+    const finder = ui.page.getByRole('region', { name: 'Path finder' });
     await finder.getByRole('button', { name: 'Use Kaspersky Lab' }).first().click();
     const to = finder.getByRole('combobox', { name: 'Path to' });
     await to.fill('Europol');
@@ -114,17 +99,17 @@ describe('the explorer, along the story', () => {
     await finder.getByRole('button', { name: 'Find paths' }).click();
     const line = finder.getByText('Kaspersky Lab — cooperates with (frozen, 2018-06-13) → Europol');
     await line.waitFor();
-    expect(await graph('highlightedEdgeIds')).toContain(FREEZE_EDGES[0]);
+    expect(await ui.graph('highlightedEdgeIds')).toContain(FREEZE_EDGES[0]);
     expect(await finder.getByText('freeze our cooperation').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(RESULTS, 'explorer-path.png') });
-    await page.getByRole('button', { name: 'Clear paths' }).click();
+    await ui.page.screenshot({ path: join(RESULTS, 'explorer-path.png') });
+    await ui.page.getByRole('button', { name: 'Clear paths' }).click();
   });
 
   it('when the URL is opened in a fresh page / reproduces the canvas', async () => {
-    const nodes = await graph('nodeIds');
-    const url = page.url();
+    const nodes = await ui.graph('nodeIds');
+    const url = ui.page.url();
     expect(url).toContain('e=');
-    const fresh = await page.context().newPage();
+    const fresh = await ui.page.context().newPage();
     const freshErrors = collectErrors(fresh);
     await fresh.goto(url);
     await fresh.waitForFunction(
@@ -141,16 +126,16 @@ describe('the explorer, along the story', () => {
   });
 
   it('when Copy link is used / the link reopens the picture with every entity where it was', async () => {
-    await page.getByRole('button', { name: 'Copy link' }).click();
-    await page.getByRole('button', { name: 'Link copied' }).waitFor();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    await ui.page.getByRole('button', { name: 'Copy link' }).click();
+    await ui.page.getByRole('button', { name: 'Link copied' }).waitFor();
+    const link = await ui.page.evaluate(() => navigator.clipboard.readText());
     expect(link).toContain('pos=');
-    const nodes = await graph('nodeIds');
-    const drawn = await page.evaluate(
+    const nodes = await ui.graph('nodeIds');
+    const drawn = await ui.page.evaluate(
       (ids) => ids.map((id) => window.__entente?.position(id)),
       nodes,
     );
-    const fresh = await page.context().newPage();
+    const fresh = await ui.page.context().newPage();
     await fresh.goto(link);
     await fresh.waitForFunction(
       (count) => window.__entente?.nodeIds().length === count,
@@ -172,6 +157,6 @@ describe('the explorer, along the story', () => {
   });
 
   it('after all that / logged no console errors', () => {
-    expect(session.errors).toEqual([]);
+    expect(ui.errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { collectErrors, launchBrowser } from './browser.ts';
 import { startWebServer, type WebServer } from './web-server.ts';
 
@@ -68,5 +69,35 @@ export async function openExplorer(): Promise<ExplorerSession> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * One explorer session for a test file: opened before its tests (then `prepare` runs), closed
+ * after them. Read its parts only inside tests and hooks.
+ */
+export function useExplorer(prepare?: (session: ExplorerSession) => Promise<void>) {
+  let session: ExplorerSession | undefined;
+  beforeAll(async () => {
+    session = await openExplorer();
+    await prepare?.(session);
+  }, 240_000);
+  afterAll(() => session?.close());
+  const current = (): ExplorerSession => {
+    if (!session) throw new Error('the explorer session is not open yet');
+    return session;
+  };
+  return {
+    get page() {
+      return current().page;
+    },
+    get server() {
+      return current().server;
+    },
+    get errors() {
+      return current().errors;
+    },
+    graph: ((key, ...args) => current().graph(key, ...args)) as ExplorerSession['graph'],
+    searchAndChoose: (text: string, name: string) => current().searchAndChoose(text, name),
   };
 }
