@@ -120,6 +120,30 @@ describe('timeline', () => {
   });
 });
 
+describe('relationship', () => {
+  it('answers one relationship by id, with its ends and evidence', async () => {
+    const data = await ok<{ relationship: Record<string, unknown> | null }>(
+      query(`{ relationship(id: "europol-cooperates-with-kaspersky-lab-a9b19955") {
+        id type status since label from { id } to { id } evidence { quote source { id } }
+      } }`),
+    );
+    expect(data.relationship).toMatchObject({
+      type: 'COOPERATES_WITH',
+      status: 'FROZEN',
+      since: '2018-06-13',
+      label: 'cooperates with',
+      from: { id: 'kaspersky-lab' },
+      to: { id: 'europol' },
+    });
+    expect(JSON.stringify(data.relationship?.evidence)).toContain('freeze our cooperation');
+  });
+
+  it('is null for an unknown id', async () => {
+    const data = await ok(query('{ relationship(id: "no-such-relationship") { id } }'));
+    expect(data).toEqual({ relationship: null });
+  });
+});
+
 describe('subgraph', () => {
   const SUBGRAPH = `query($ids: [ID!]!) {
     subgraph(ids: $ids) { truncated nodes { id } edges { id type from { id } to { id } } }

@@ -13,6 +13,7 @@ import type { Database, Transaction } from './database.ts';
 import { kindLabel, relType } from './identifiers.ts';
 import {
   ENTITY_MAP,
+  RELATIONSHIP_BY_ID,
   RELATIONSHIP_MAP,
   SOURCE_MAP,
   toEntity,
@@ -41,11 +42,6 @@ export interface References {
 
 /** Throws to refuse a write; runs inside the transaction, before anything is written. */
 export type Check = (found: References) => void;
-
-/** Binds `r` to the relationship with id `$id` of whatever type, through the per-type indexes. */
-const RELATIONSHIP_BY_ID = `CALL () {
-  ${RELATIONSHIP_TYPES.map((type) => `MATCH ()-[r:${relType(type)} {id: $id}]->() RETURN r`).join('\n  UNION ALL\n  ')}
-}`;
 
 const LOOKUP_REFERENCES = `
 CALL () {

@@ -5,8 +5,9 @@ import type {
   RelationshipView,
   SourceView,
 } from '../domain/records.ts';
-import type { RelationshipType } from '../domain/relationship-types.ts';
+import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
 import type { RelationshipStatus } from '../domain/statuses.ts';
+import { relType } from './identifiers.ts';
 
 /**
  * Cypher map projections shared by the repositories, and the functions that turn their rows
@@ -23,6 +24,11 @@ export const ENTITY_MAP = `e {
 export const RELATIONSHIP_MAP = `r {
   .id, .status, .since, .until, .role, .measure, .instrument, .claim, .description, .dataset,
   .evidenceSources, .evidenceQuotes, type: type(r), from: startNode(r).id, to: endNode(r).id
+}`;
+
+/** Binds `r` to the relationship with id `$id` of whatever type, through the per-type indexes. */
+export const RELATIONSHIP_BY_ID = `CALL () {
+  ${RELATIONSHIP_TYPES.map((type) => `MATCH ()-[r:${relType(type)} {id: $id}]->() RETURN r`).join('\n  UNION ALL\n  ')}
 }`;
 
 export const SOURCE_MAP = `s { .id, .title, .url, .publisher, .author, .published, .dataset }`;

@@ -1,7 +1,12 @@
 import type { RelationshipView } from '../domain/records.ts';
 import type { Database } from './database.ts';
 import { filterParams, type RelationshipFilters } from './filters.ts';
-import { RELATIONSHIP_FILTER, RELATIONSHIP_MAP, toRelationship } from './projections.ts';
+import {
+  RELATIONSHIP_BY_ID,
+  RELATIONSHIP_FILTER,
+  RELATIONSHIP_MAP,
+  toRelationship,
+} from './projections.ts';
 
 export type Direction = 'OUTGOING' | 'INCOMING' | 'BOTH';
 
@@ -57,4 +62,13 @@ export async function findTimeline(db: Database, entityId: string): Promise<Rela
     types: filterParams({}).types,
   });
   return rows.map((row) => toRelationship(row.rel));
+}
+
+const RELATIONSHIP = `${RELATIONSHIP_BY_ID}
+RETURN ${RELATIONSHIP_MAP} AS rel`;
+
+/** One relationship by id, or null. */
+export async function findRelationship(db: Database, id: string): Promise<RelationshipView | null> {
+  const [row] = await db.read<{ rel: Record<string, unknown> }>(RELATIONSHIP, { id });
+  return row ? toRelationship(row.rel) : null;
 }

@@ -1,4 +1,4 @@
-import { findTimeline } from '../../db/relationship-repository.ts';
+import { findRelationship, findTimeline } from '../../db/relationship-repository.ts';
 import { RELATIONSHIP_TYPE_INFO } from '../../domain/relationship-types.ts';
 import { builder } from '../builder.ts';
 import { EVIDENCE_LIST, PER_PARENT_QUERY } from '../cost.ts';
@@ -80,6 +80,16 @@ SourceRef.implement({
     dataset: t.exposeString('dataset', { nullable: true }),
   }),
 });
+
+builder.queryField('relationship', (t) =>
+  t.field({
+    type: RelationshipRef,
+    nullable: true,
+    description: 'One relationship with its evidence; null when there is none with this id.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, { db }) => findRelationship(db, String(args.id)),
+  }),
+);
 
 /** How many relationships a timeline is priced at. */
 const TIMELINE_ESTIMATE = 100;
