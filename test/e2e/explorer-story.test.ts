@@ -67,6 +67,21 @@ describe('the explorer, along the story', () => {
       .waitFor();
   });
 
+  it('when a relationship is clicked / shows how it reads, when it held and its evidence', async () => {
+    const box = await ui.page.getByTestId('graph').boundingBox();
+    const middle = await ui.graph('edgeMidpoint', FREEZE_EDGES[0] ?? '');
+    if (!box || !middle) throw new Error('no canvas');
+    await ui.page.mouse.click(box.x + middle.x, box.y + middle.y);
+    const details = ui.page.getByRole('complementary', { name: 'Details' });
+    await details.getByRole('heading', { name: 'Kaspersky Lab cooperates with Europol' }).waitFor();
+    await details.getByText('(frozen, 2018-06-13)').waitFor();
+    await details.getByText('freeze our cooperation').first().waitFor();
+    await ui.page.screenshot({ path: join(RESULTS, 'explorer-relationship.png') });
+    // Either end opens that entity's details.
+    await details.getByRole('button', { name: 'Kaspersky Lab', exact: true }).click();
+    await details.getByRole('heading', { name: 'Kaspersky Lab', exact: true }).waitFor();
+  });
+
   it('when the time slider is set to 2017-01-01 / hides the 2018 freeze, and 2019 brings it back', async () => {
     const exact = ui.page.getByLabel('As of date (exact)', { exact: true });
     await exact.fill('2017-01-01');

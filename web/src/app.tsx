@@ -75,6 +75,10 @@ function Explorer({ ontology }: { ontology: Ontology }) {
     [],
   );
   const onSelect = useCallback((id: string | null) => dispatch({ type: 'select', id }), [dispatch]);
+  const onSelectEdge = useCallback(
+    (id: string) => dispatch({ type: 'selectEdge', id }),
+    [dispatch],
+  );
   const empty = Object.keys(state.canvas.nodes).length === 0;
 
   return (
@@ -97,6 +101,7 @@ function Explorer({ ontology }: { ontology: Ontology }) {
         webgl={webgl}
         initialPositions={explorer.initialPositions}
         onSelect={onSelect}
+        onSelectEdge={onSelectEdge}
         onExpand={(id) => expand(id)}
       >
         <Toolbar explorer={explorer} webgl={webgl} onWebglChange={setWebgl} />

@@ -1,9 +1,10 @@
 // The GraphQL operations the explorer sends; each selects only what the UI shows.
 
 const ENTITY_SUMMARY = 'id name kind aliases degree country';
-const RELATIONSHIP = 'id type status since until label from { id name kind } to { id name kind }';
+const RELATIONSHIP_SUMMARY =
+  'id type status since until label from { id name kind } to { id name kind }';
 const EVIDENCE = 'evidence { quote source { id title url published } }';
-const RELATIONSHIP_DETAIL = `${RELATIONSHIP} description role claim dataset ${EVIDENCE}`;
+const RELATIONSHIP_DETAIL = `${RELATIONSHIP_SUMMARY} description role claim dataset ${EVIDENCE}`;
 
 export const ONTOLOGY = `query Ontology {
   ontology {
@@ -22,19 +23,23 @@ export const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!) {
     truncated
     hubs { id total shown byType { type count } }
     nodes { ${ENTITY_SUMMARY} }
-    edges { ${RELATIONSHIP} }
+    edges { ${RELATIONSHIP_SUMMARY} }
   }
 }`;
 
 /** Relationships per page of the details panel: each comes with its evidence and both ends. */
 const RELATIONSHIPS_PER_PAGE = 50;
 
+export const RELATIONSHIP = `query Relationship($id: ID!) {
+  relationship(id: $id) { ${RELATIONSHIP_DETAIL} }
+}`;
+
 export const SUBGRAPH = `query Subgraph($ids: [ID!]!) {
   subgraph(ids: $ids) {
     truncated
     hubs { id total shown byType { type count } }
     nodes { ${ENTITY_SUMMARY} }
-    edges { ${RELATIONSHIP} }
+    edges { ${RELATIONSHIP_SUMMARY} }
   }
 }`;
 

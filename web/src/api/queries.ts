@@ -5,6 +5,7 @@ import {
   NEIGHBORHOOD,
   ONTOLOGY,
   PATHS,
+  RELATIONSHIP,
   SEARCH,
   SUBGRAPH,
 } from './documents.ts';
@@ -13,6 +14,7 @@ import type {
   EntityDetails,
   Ontology,
   Path,
+  RelationshipDetail,
   RelationshipPage,
   RelationshipWithEnds,
   SearchHit,
@@ -70,6 +72,19 @@ export async function fetchMoreRelationships(
     signal,
   );
   return data.entity ? toPage(data.entity.relationships) : { relationships: [], next: null };
+}
+
+/** One relationship with its evidence; null when there is no such relationship. */
+export async function fetchRelationship(
+  id: string,
+  signal?: AbortSignal,
+): Promise<RelationshipDetail | null> {
+  const data = await request<{ relationship: RelationshipDetail | null }>(
+    RELATIONSHIP,
+    { id },
+    signal,
+  );
+  return data.relationship;
 }
 
 export async function fetchPaths(from: string, to: string, asOf?: string | null): Promise<Path[]> {

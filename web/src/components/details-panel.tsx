@@ -8,6 +8,7 @@ import { groupByType, relationshipsSubgraph } from '../state/relationship-groups
 import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
 import { KindBadge, typeInfo, useOntology } from './ontology.tsx';
+import { RelationshipPanel } from './relationship-panel.tsx';
 
 type Loaded =
   | { status: 'loading' }
@@ -19,8 +20,18 @@ export interface DetailsPanelProps {
   onPathEnd(end: 'from' | 'to', entity: { id: string; name: string }): void;
 }
 
+/** The selected relationship, or else the selected entity. */
+export function DetailsPanel(props: DetailsPanelProps) {
+  const edge = props.explorer.state.selectedEdge;
+  return edge ? (
+    <RelationshipPanel explorer={props.explorer} id={edge} />
+  ) : (
+    <EntityPanel {...props} />
+  );
+}
+
 /** The selected entity: properties, aliases, relationships with evidence, and its actions. */
-export function DetailsPanel({ explorer, onPathEnd }: DetailsPanelProps) {
+function EntityPanel({ explorer, onPathEnd }: DetailsPanelProps) {
   const { state, dispatch, expand, addEntity } = explorer;
   const id = state.selected;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
@@ -44,7 +55,9 @@ export function DetailsPanel({ explorer, onPathEnd }: DetailsPanelProps) {
   if (!id) {
     return (
       <aside aria-label="Details" className="details empty">
-        <p className="hint">Click an entity to see its details; double-click to expand it.</p>
+        <p className="hint">
+          Click an entity or a relationship to see its details; double-click an entity to expand it.
+        </p>
       </aside>
     );
   }

@@ -84,6 +84,7 @@ export interface GraphProviderProps {
   /** Positions a shared link brought: those nodes are drawn there, not laid out. */
   initialPositions: Record<string, Position>;
   onSelect(id: string | null): void;
+  onSelectEdge(id: string): void;
   onExpand(id: string): void;
   children: ReactNode;
 }
@@ -114,6 +115,7 @@ export function GraphProvider(props: GraphProviderProps) {
   useEffect(() => {
     if (!cy) return;
     cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
+    cy.on('tap', 'edge', (event) => handlers.current.onSelectEdge(event.target.id()));
     cy.on('tap', (event) => {
       if (event.target === cy) handlers.current.onSelect(null);
     });
@@ -142,7 +144,9 @@ export function GraphProvider(props: GraphProviderProps) {
   }, [cy, stylesheet]);
 
   const elements = useMemo(() => toElements(state.canvas), [state.canvas]);
-  const { selected, highlight } = state;
+  const { highlight } = state;
+  // One element is selected at a time: a relationship or an entity.
+  const selected = state.selectedEdge ?? state.selected;
   const pinned = state.canvas.pinned;
   useEffect(() => {
     if (!cy) return;

@@ -91,6 +91,16 @@ export function createStylesheet(ontology: Ontology): StylesheetJson {
       selector: 'node:selected',
       style: { 'border-width': 4, 'border-color': '#000000', 'overlay-opacity': 0 },
     },
+    {
+      selector: 'edge:selected',
+      style: {
+        width: 5,
+        'font-size': 11,
+        'min-zoomed-font-size': 0,
+        'z-index': 10,
+        'overlay-opacity': 0,
+      },
+    },
     { selector: '.dimmed', style: { opacity: 0.15 } },
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#000000', opacity: 1 } },
     {

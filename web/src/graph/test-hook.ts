@@ -21,6 +21,8 @@ export interface EntenteTestApi {
   /** Screen position of a node's centre relative to the canvas container, for clicks. */
   renderedPosition(id: string): { x: number; y: number } | null;
   position(id: string): { x: number; y: number } | null;
+  /** Screen position of the middle of a relationship's line, for clicks. */
+  edgeMidpoint(id: string): { x: number; y: number } | null;
   /**
    * For the front-end benchmark: empties the canvas, then draws a subgraph the way a first fetch
    * is drawn and resolves once the layout has stopped and a frame has been painted.
@@ -119,6 +121,10 @@ export function exposeForTests(cy: Core): () => void {
     position: (id) => {
       const node = cy.getElementById(id);
       return node.nonempty() ? { ...node.position() } : null;
+    },
+    edgeMidpoint: (id) => {
+      const edge = cy.getElementById(id);
+      return edge.nonempty() && edge.isEdge() ? { ...edge.renderedMidpoint() } : null;
     },
     renderSubgraph: (subgraph, { layout }) => renderSubgraph(cy, subgraph, layout),
   };

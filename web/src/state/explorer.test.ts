@@ -18,6 +18,27 @@ describe('explorerReducer', () => {
     expect(explorerReducer(undone, { type: 'redo' }).canvas).toBe(hidden.canvas);
   });
 
+  it('selects an entity or a relationship, never both', () => {
+    const edge = explorerReducer(loaded, {
+      type: 'selectEdge',
+      id: 'europol-founded-no-more-ransom',
+    });
+    expect([edge.selected, edge.selectedEdge]).toEqual([null, 'europol-founded-no-more-ransom']);
+    const node = explorerReducer(edge, { type: 'select', id: 'europol' });
+    expect([node.selected, node.selectedEdge]).toEqual(['europol', null]);
+  });
+
+  it('when a selected relationship leaves the canvas / drops the selection', () => {
+    const edge = explorerReducer(loaded, {
+      type: 'selectEdge',
+      id: 'europol-founded-no-more-ransom',
+    });
+    expect(explorerReducer(edge, { type: 'hide', ids: ['europol'] }).selectedEdge).toBeNull();
+    expect(explorerReducer(edge, { type: 'hide', ids: ['kaspersky-lab'] }).selectedEdge).toBe(
+      'europol-founded-no-more-ransom',
+    );
+  });
+
   it('when clearing / keeps pinned entities', () => {
     const pinned = explorerReducer(loaded, { type: 'pin', id: 'europol' });
     const cleared = explorerReducer(pinned, { type: 'clear' });

@@ -30,7 +30,10 @@ export interface ExplorerState {
   /** Earlier canvases for undo, newest last; redo holds the undone ones. */
   past: Canvas[];
   future: Canvas[];
+  /** The entity whose details show; at most one of it and selectedEdge is set. */
   selected: string | null;
+  /** The relationship whose details show. */
+  selectedEdge: string | null;
   filters: Filters;
   asOf: string | null;
   layout: LayoutName;
@@ -42,6 +45,7 @@ export const INITIAL_STATE: ExplorerState = {
   past: [],
   future: [],
   selected: null,
+  selectedEdge: null,
   filters: NO_FILTERS,
   asOf: null,
   layout: 'fcose',
@@ -54,6 +58,7 @@ export type ExplorerAction =
   | { type: 'clear' }
   | { type: 'pin'; id: string }
   | { type: 'select'; id: string | null }
+  | { type: 'selectEdge'; id: string | null }
   | { type: 'filters'; filters: Filters }
   | { type: 'asOf'; asOf: string | null }
   | { type: 'layout'; layout: LayoutName }
@@ -66,10 +71,13 @@ const HISTORY = 50;
 function withCanvas(state: ExplorerState, canvas: Canvas): ExplorerState {
   if (canvas === state.canvas) return state;
   const selected = state.selected && canvas.nodes[state.selected] ? state.selected : null;
+  const selectedEdge =
+    state.selectedEdge && canvas.edges[state.selectedEdge] ? state.selectedEdge : null;
   return {
     ...state,
     canvas,
     selected,
+    selectedEdge,
     past: [...state.past, state.canvas].slice(-HISTORY),
     future: [],
   };
@@ -82,6 +90,7 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       return {
         ...next,
         selected: action.select ?? next.selected,
+        selectedEdge: action.select ? null : next.selectedEdge,
         highlight: action.highlight ?? next.highlight,
       };
     }
@@ -92,7 +101,9 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
     case 'pin':
       return { ...state, canvas: togglePinned(state.canvas, action.id) };
     case 'select':
-      return { ...state, selected: action.id };
+      return { ...state, selected: action.id, selectedEdge: null };
+    case 'selectEdge':
+      return { ...state, selectedEdge: action.id, selected: null };
     case 'filters':
       return { ...state, filters: action.filters };
     case 'asOf':
