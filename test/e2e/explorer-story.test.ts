@@ -77,6 +77,15 @@ describe('the explorer, along the story', () => {
     await details.getByText('(frozen, 2018-06-13)').waitFor();
     await details.getByText('freeze our cooperation').first().waitFor();
     await ui.page.screenshot({ path: join(RESULTS, 'explorer-relationship.png') });
+    // A link to this view opens with the relationship shown.
+    expect(ui.page.url()).toContain(`rel=${FREEZE_EDGES[0]}`);
+    const fresh = await ui.page.context().newPage();
+    await fresh.goto(ui.page.url());
+    await fresh
+      .getByRole('complementary', { name: 'Details' })
+      .getByRole('heading', { name: 'Kaspersky Lab cooperates with Europol' })
+      .waitFor();
+    await fresh.close();
     // Either end opens that entity's details.
     await details.getByRole('button', { name: 'Kaspersky Lab', exact: true }).click();
     await details.getByRole('heading', { name: 'Kaspersky Lab', exact: true }).waitFor();

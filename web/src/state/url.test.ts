@@ -5,6 +5,7 @@ describe('the shared view in the URL', () => {
   const view: SharedView = {
     ids: ['kaspersky-lab', 'europol', 'no-more-ransom'],
     selected: 'europol',
+    selectedEdge: null,
     asOf: '2017-01-01',
     filters: {
       hiddenKinds: ['PERSON'],
@@ -17,6 +18,13 @@ describe('the shared view in the URL', () => {
 
   it('round-trips every field', () => {
     expect(fragmentToView(viewToFragment(view))).toEqual(view);
+  });
+
+  it('carries a selected relationship when no entity is selected', () => {
+    const edge = { ...view, selected: null, selectedEdge: 'europol-founded-no-more-ransom' };
+    expect(viewToFragment(edge)).toContain('rel=europol-founded-no-more-ransom');
+    expect(fragmentToView(viewToFragment(edge))).toEqual(edge);
+    expect(fragmentToView('#e=a&sel=a&rel=r').selectedEdge).toBeNull();
   });
 
   it('leaves the default view out of the URL', () => {

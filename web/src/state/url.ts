@@ -11,6 +11,8 @@ export interface Point {
 export interface SharedView {
   ids: string[];
   selected: string | null;
+  /** A selected relationship; only when no entity is selected. */
+  selectedEdge: string | null;
   asOf: string | null;
   filters: Filters;
   layout: LayoutName;
@@ -35,6 +37,7 @@ export function viewToFragment(view: SharedView): string {
   const params = new URLSearchParams();
   if (view.ids.length > 0) params.set('e', view.ids.join(','));
   if (view.selected) params.set('sel', view.selected);
+  else if (view.selectedEdge) params.set('rel', view.selectedEdge);
   if (view.asOf) params.set('asOf', view.asOf);
   if (view.filters.hiddenKinds.length) params.set('hk', view.filters.hiddenKinds.join(','));
   if (view.filters.hiddenTypes.length) params.set('ht', view.filters.hiddenTypes.join(','));
@@ -60,6 +63,7 @@ export function fragmentToView(fragment: string): SharedView {
   const params = new URLSearchParams(fragment.replace(/^[#?]/, ''));
   const ids = list(params.get('e'));
   const selected = params.get('sel');
+  const selectedEdge = params.get('rel');
   const asOf = params.get('asOf');
   const layout = params.get('layout') as LayoutName | null;
   const positions: Record<string, Point> = {};
@@ -71,6 +75,7 @@ export function fragmentToView(fragment: string): SharedView {
   return {
     ids,
     selected: selected && ids.includes(selected) ? selected : null,
+    selectedEdge: !selected && selectedEdge && ids.length > 0 ? selectedEdge : null,
     asOf: asOf && DATE.test(asOf) ? asOf : null,
     filters: {
       ...NO_FILTERS,

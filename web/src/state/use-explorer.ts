@@ -113,6 +113,9 @@ export function useExplorer() {
         subgraph,
         select: initialView.selected ?? undefined,
       });
+      const edge = initialView.selectedEdge;
+      if (edge && subgraph.edges.some((item) => item.id === edge))
+        dispatch({ type: 'selectEdge', id: edge });
     });
   }, [initialView, run]);
 
@@ -123,6 +126,7 @@ export function useExplorer() {
     const fragment = viewToFragment({
       ids,
       selected: state.selected,
+      selectedEdge: state.selectedEdge,
       asOf: state.asOf,
       filters: state.filters,
       layout: state.layout,
@@ -132,7 +136,16 @@ export function useExplorer() {
     if (fragment !== window.location.hash || window.location.search !== '') {
       window.history.replaceState(null, '', `${window.location.pathname}${fragment}`);
     }
-  }, [ids, state.selected, state.asOf, state.filters, state.layout, initialView, status.loading]);
+  }, [
+    ids,
+    state.selected,
+    state.selectedEdge,
+    state.asOf,
+    state.filters,
+    state.layout,
+    initialView,
+    status.loading,
+  ]);
 
   const visibility = useMemo(
     () => computeVisibility(state.canvas, state.filters, state.asOf),
