@@ -115,6 +115,19 @@ describe('timeline', () => {
     expect([...days].sort()).toEqual(days);
   });
 
+  it('holds the earliest `first` of them when asked for fewer', async () => {
+    const all = await ok<{ timeline: { id: string }[] }>(
+      query('{ timeline(id: "kaspersky-lab") { id } }'),
+    );
+    const three = await ok<{ timeline: { id: string }[] }>(
+      query('{ timeline(id: "kaspersky-lab", first: 3) { id } }'),
+    );
+    expect(three.timeline).toEqual(all.timeline.slice(0, 3));
+    expect(codes(await query('{ timeline(id: "kaspersky-lab", first: 5000) { id } }'))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+  });
+
   it('is NOT_FOUND for an unknown entity', async () => {
     expect(codes(await query('{ timeline(id: "nobody") { id } }'))).toEqual(['NOT_FOUND']);
   });

@@ -53,13 +53,19 @@ MATCH (e:Entity {id: $id})-[r]-(:Entity)
 WHERE type(r) IN $types AND (r.validFrom IS NOT NULL OR r.validTo IS NOT NULL)
 WITH DISTINCT r
 ORDER BY coalesce(r.validFrom, r.validTo), size(coalesce(r.since, r.until)), r.id
+LIMIT $first
 RETURN ${RELATIONSHIP_MAP} AS rel`;
 
-/** An entity's dated relationships, earliest first (a coarser date before a finer one). */
-export async function findTimeline(db: Database, entityId: string): Promise<RelationshipView[]> {
+/** An entity's first dated relationships, earliest first (a coarser date before a finer one). */
+export async function findTimeline(
+  db: Database,
+  entityId: string,
+  first: number,
+): Promise<RelationshipView[]> {
   const rows = await db.read<{ rel: Record<string, unknown> }>(TIMELINE, {
     id: entityId,
     types: filterParams({}).types,
+    first,
   });
   return rows.map((row) => toRelationship(row.rel));
 }

@@ -1,8 +1,8 @@
 import { findRelationship, findTimeline } from '../../db/relationship-repository.ts';
 import { RELATIONSHIP_TYPE_INFO } from '../../domain/relationship-types.ts';
 import { builder } from '../builder.ts';
-import { EVIDENCE_LIST, PER_PARENT_QUERY } from '../cost.ts';
-import { notFound } from '../errors.ts';
+import { EVIDENCE_LIST, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
+import { bounded, notFound } from '../errors.ts';
 import { RelationshipStatusEnum, RelationshipTypeEnum } from './enums.ts';
 import { EntityRef, EvidenceRef, RelationshipRef, SourceRef } from './refs.ts';
 
@@ -91,20 +91,27 @@ builder.queryField('relationship', (t) =>
   }),
 );
 
-/** How many relationships a timeline is priced at. */
-const TIMELINE_ESTIMATE = 100;
+/** A timeline holds the earliest `first` dated relationships: 500 unless asked, 2,000 at most. */
+const TIMELINE_DEFAULT = 500;
+const TIMELINE_MAX = 2000;
 
 builder.queryField('timeline', (t) =>
   t.field({
     type: [RelationshipRef],
-    description: "An entity's dated relationships, earliest first.",
-    args: { id: t.arg.id({ required: true }) },
-    // Unpaged: priced as a well-connected entity's dated relationships.
-    complexity: { field: PER_PARENT_QUERY, multiplier: TIMELINE_ESTIMATE },
+    description: `An entity's dated relationships, earliest first: the first ${TIMELINE_DEFAULT} unless \`first\` says otherwise (at most ${TIMELINE_MAX}).`,
+    args: {
+      id: t.arg.id({ required: true }),
+      first: t.arg.int({ defaultValue: TIMELINE_DEFAULT }),
+    },
+    complexity: (args) => ({
+      field: PER_PARENT_QUERY,
+      multiplier: sizeOf(args.first, TIMELINE_DEFAULT, TIMELINE_MAX),
+    }),
     resolve: async (_root, args, { db, loaders }) => {
       const id = String(args.id);
+      const first = bounded('first', args.first ?? TIMELINE_DEFAULT, 1, TIMELINE_MAX);
       if (!(await loaders.entity.load(id))) throw notFound('entity', id);
-      return findTimeline(db, id);
+      return findTimeline(db, id, first);
     },
   }),
 );
