@@ -8,6 +8,7 @@ import { groupByType, relationshipsSubgraph } from '../state/relationship-groups
 import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
 import { KindBadge, typeInfo, useOntology } from './ontology.tsx';
+import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipPanel } from './relationship-panel.tsx';
 
 type Loaded =
@@ -61,24 +62,10 @@ function EntityPanel({ explorer, onPathEnd }: DetailsPanelProps) {
       </aside>
     );
   }
-  if (loaded.status === 'loading') {
-    return (
-      <aside aria-label="Details" className="details" aria-busy="true">
-        <p className="hint">Loading details…</p>
-      </aside>
-    );
-  }
+  if (loaded.status === 'loading') return <LoadingPanel text="Loading details…" />;
   if (loaded.status === 'error' || !loaded.details) {
-    return (
-      <aside aria-label="Details" className="details">
-        <p role="alert" className="error">
-          {loaded.status === 'error' ? loaded.message : `No entity "${id}".`}{' '}
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            Retry
-          </button>
-        </p>
-      </aside>
-    );
+    const message = loaded.status === 'error' ? loaded.message : `No entity "${id}".`;
+    return <ErrorPanel message={message} onRetry={() => setAttempt((n) => n + 1)} />;
   }
   const details = loaded.details;
   const { entity, relationships } = details;

@@ -6,6 +6,7 @@ import { qualifiers } from '../state/path-explanation.ts';
 import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
 import { typeInfo, useOntology } from './ontology.tsx';
+import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 
 type Loaded =
   | { status: 'loading' }
@@ -32,24 +33,10 @@ export function RelationshipPanel({ explorer, id }: { explorer: Explorer; id: st
     return () => controller.abort();
   }, [id, attempt]);
 
-  if (loaded.status === 'loading') {
-    return (
-      <aside aria-label="Details" className="details" aria-busy="true">
-        <p className="hint">Loading the relationship…</p>
-      </aside>
-    );
-  }
+  if (loaded.status === 'loading') return <LoadingPanel text="Loading the relationship…" />;
   if (loaded.status === 'error' || !loaded.relationship) {
-    return (
-      <aside aria-label="Details" className="details">
-        <p role="alert" className="error">
-          {loaded.status === 'error' ? loaded.message : `No relationship "${id}".`}{' '}
-          <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-            Retry
-          </button>
-        </p>
-      </aside>
-    );
+    const message = loaded.status === 'error' ? loaded.message : `No relationship "${id}".`;
+    return <ErrorPanel message={message} onRetry={() => setAttempt((n) => n + 1)} />;
   }
   const rel = loaded.relationship;
   const info = typeInfo(ontology, rel.type);
