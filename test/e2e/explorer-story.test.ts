@@ -69,7 +69,7 @@ describe('the explorer, along the story', () => {
 
   it('when a relationship is clicked / shows how it reads, when it held and its evidence', async () => {
     const box = await ui.page.getByTestId('graph').boundingBox();
-    const middle = await ui.graph('edgeMidpoint', FREEZE_EDGES[0] ?? '');
+    const middle = await ui.graph('edgeClickPoint', FREEZE_EDGES[0] ?? '');
     if (!box || !middle) throw new Error('no canvas');
     await ui.page.mouse.click(box.x + middle.x, box.y + middle.y);
     const details = ui.page.getByRole('complementary', { name: 'Details' });

@@ -1,4 +1,4 @@
-import type { Core } from 'cytoscape';
+import type { Core, EdgeSingular } from 'cytoscape';
 import type { Subgraph } from '../api/types.ts';
 import { EMPTY_CANVAS, mergeSubgraph } from '../state/canvas.ts';
 import type { LayoutName } from '../state/explorer.ts';
@@ -21,8 +21,8 @@ export interface EntenteTestApi {
   /** Screen position of a node's centre relative to the canvas container, for clicks. */
   renderedPosition(id: string): { x: number; y: number } | null;
   position(id: string): { x: number; y: number } | null;
-  /** Screen position of the middle of a relationship's line, for clicks. */
-  edgeMidpoint(id: string): { x: number; y: number } | null;
+  /** A screen point on a relationship's line that no entity covers, for clicks. */
+  edgeClickPoint(id: string): { x: number; y: number } | null;
   /**
    * For the front-end benchmark: empties the canvas, then draws a subgraph the way a first fetch
    * is drawn and resolves once the layout has stopped and a frame has been painted.
@@ -48,6 +48,33 @@ declare global {
 }
 
 const sorted = (ids: string[]) => ids.sort();
+
+/**
+ * A point on an edge's line, as near its middle as possible, that lies on no node: the line
+ * is read as the quadratic curve through its two ends and its rendered midpoint.
+ */
+function clearPointOn(cy: Core, edge: EdgeSingular): { x: number; y: number } {
+  const [from, middle, to] = [
+    edge.renderedSourceEndpoint(),
+    edge.renderedMidpoint(),
+    edge.renderedTargetEndpoint(),
+  ];
+  const control = {
+    x: 2 * middle.x - (from.x + to.x) / 2,
+    y: 2 * middle.y - (from.y + to.y) / 2,
+  };
+  const at = (t: number) => ({
+    x: (1 - t) ** 2 * from.x + 2 * (1 - t) * t * control.x + t ** 2 * to.x,
+    y: (1 - t) ** 2 * from.y + 2 * (1 - t) * t * control.y + t ** 2 * to.y,
+  });
+  const boxes = cy
+    .nodes(':visible')
+    .map((node) => node.renderedBoundingBox({ includeLabels: false }));
+  const covered = ({ x, y }: { x: number; y: number }) =>
+    boxes.some((box) => x >= box.x1 - 4 && x <= box.x2 + 4 && y >= box.y1 - 4 && y <= box.y2 + 4);
+  const candidates = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].map(at);
+  return candidates.find((point) => !covered(point)) ?? { ...middle };
+}
 
 /** Two animation frames: the renderer draws in the first, the second starts after it painted. */
 const painted = () =>
@@ -122,9 +149,9 @@ export function exposeForTests(cy: Core): () => void {
       const node = cy.getElementById(id);
       return node.nonempty() ? { ...node.position() } : null;
     },
-    edgeMidpoint: (id) => {
+    edgeClickPoint: (id) => {
       const edge = cy.getElementById(id);
-      return edge.nonempty() && edge.isEdge() ? { ...edge.renderedMidpoint() } : null;
+      return edge.nonempty() && edge.isEdge() ? clearPointOn(cy, edge) : null;
     },
     renderSubgraph: (subgraph, { layout }) => renderSubgraph(cy, subgraph, layout),
   };
