@@ -65,6 +65,9 @@ describe('the explorer, along the story', () => {
       .getByRole('button', { name: 'Russia', exact: true })
       .first()
       .waitFor();
+    // A restriction says what was done and by which act.
+    await details.getByText('call to ban software products confirmed as malicious').waitFor();
+    await details.getByText('EU cyber security report adopted on 13 June 2018').waitFor();
   });
 
   it('when a relationship is clicked / shows how it reads, when it held and its evidence', async () => {

@@ -4,7 +4,7 @@ const ENTITY_SUMMARY = 'id name kind aliases degree country';
 const RELATIONSHIP_SUMMARY =
   'id type status since until label from { id name kind } to { id name kind }';
 const EVIDENCE = 'evidence { quote source { id title url published } }';
-const RELATIONSHIP_DETAIL = `${RELATIONSHIP_SUMMARY} description role claim dataset ${EVIDENCE}`;
+const RELATIONSHIP_DETAIL = `${RELATIONSHIP_SUMMARY} description role measure instrument claim dataset ${EVIDENCE}`;
 
 export const ONTOLOGY = `query Ontology {
   ontology {
@@ -46,7 +46,7 @@ export const SUBGRAPH = `query Subgraph($ids: [ID!]!) {
 /** An entity's relationships with both ends in full, so the panel can put any on the canvas. */
 const RELATIONSHIP_PAGE = `relationships(first: ${RELATIONSHIPS_PER_PAGE}, after: $after) {
       nodes {
-        id type status since until label description role claim dataset ${EVIDENCE}
+        id type status since until label description role measure instrument claim dataset ${EVIDENCE}
         from { ${ENTITY_SUMMARY} } to { ${ENTITY_SUMMARY} }
       }
       pageInfo { hasNextPage endCursor }

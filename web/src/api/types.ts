@@ -67,6 +67,10 @@ export interface Relationship {
 export interface RelationshipDetail extends Relationship {
   description: string | null;
   role: string | null;
+  /** What was done, e.g. a ban (RESTRICTS). */
+  measure: string | null;
+  /** The act that did it, e.g. a directive. */
+  instrument: string | null;
   claim: string | null;
   dataset: string | null;
   evidence: Evidence[];

@@ -9,6 +9,7 @@ import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
 import { KindBadge, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
+import { RelationshipFacts } from './relationship-facts.tsx';
 import { RelationshipPanel } from './relationship-panel.tsx';
 
 type Loaded =
@@ -258,6 +259,7 @@ function RelationshipItem(props: {
         {detail && <span className="qualifiers"> ({detail})</span>}
       </div>
       {rel.description && <p className="rel-description">{rel.description}</p>}
+      <RelationshipFacts rel={rel} />
       <EvidenceList evidence={rel.evidence} />
       {rel.dataset && <p className="dataset">Dataset: {rel.dataset}</p>}
     </li>

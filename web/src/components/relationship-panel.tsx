@@ -7,6 +7,7 @@ import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
 import { typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
+import { RelationshipFacts } from './relationship-facts.tsx';
 
 type Loaded =
   | { status: 'loading' }
@@ -63,19 +64,8 @@ export function RelationshipPanel({ explorer, id }: { explorer: Explorer; id: st
         </button>
       </div>
       {rel.description && <p>{rel.description}</p>}
+      <RelationshipFacts rel={rel} />
       <dl className="properties">
-        {rel.role && (
-          <>
-            <dt>Role</dt>
-            <dd>{rel.role}</dd>
-          </>
-        )}
-        {rel.claim && (
-          <>
-            <dt>Claim</dt>
-            <dd>{rel.claim}</dd>
-          </>
-        )}
         <dt>Dataset</dt>
         <dd>{rel.dataset ?? '—'}</dd>
       </dl>

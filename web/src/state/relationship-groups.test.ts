@@ -23,6 +23,8 @@ function rel(id: string, type: string, since: string | null, until: string | nul
     to: end(`${id}-end`),
     description: null,
     role: null,
+    measure: null,
+    instrument: null,
     claim: null,
     dataset: null,
     evidence: [],
