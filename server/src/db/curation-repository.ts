@@ -8,7 +8,7 @@ import type {
   SourceRecord,
   SourceView,
 } from '../domain/records.ts';
-import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
+import type { RelationshipType } from '../domain/relationship-types.ts';
 import type { Database, Transaction } from './database.ts';
 import { kindLabel, relType } from './identifiers.ts';
 import {
