@@ -4,12 +4,11 @@ import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
-import { createEntenteYoga } from './graphql/yoga.ts';
+import { createEntenteYoga, MAX_BODY_BYTES } from './graphql/yoga.ts';
 
 const API_PATHS = ['/graphql', '/health', '/ready'];
 
-/** The largest request body the API reads: a query and its variables, never an upload. */
-export const MAX_BODY_BYTES = 1_000_000;
+export { MAX_BODY_BYTES };
 
 /**
  * Refuses a body that is too large, or of unknown length, before any of it is read: a public
@@ -38,7 +37,7 @@ export interface RunningServer {
 
 /** The API at /graphql, /health and /ready, and the built explorer at every other path. */
 export function createHttpServer(config: Config, db: Database): Server {
-  const yoga = createEntenteYoga({ config, db });
+  const yoga = createEntenteYoga({ config, db }, { bodyLimited: true });
   const web = existsSync(config.webDist)
     ? sirv(config.webDist, { single: true, etag: true, gzip: true })
     : undefined;

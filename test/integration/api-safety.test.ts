@@ -3,7 +3,7 @@ import { printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { schema } from '../../server/src/graphql/schema/index.ts';
-import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
+import { createEntenteYoga, MAX_BODY_BYTES } from '../../server/src/graphql/yoga.ts';
 import * as documents from '../../web/src/api/documents.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
 import { connectTestDatabase, testConfig } from '../helpers/database.ts';
@@ -124,6 +124,22 @@ describe('what the endpoint shows', () => {
     expect(await development.text()).toContain('How is Kaspersky Lab connected to Europol?');
     const production = await page('production');
     expect(production.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+  });
+
+  it('caps the body when no HTTP server in front has checked it', async () => {
+    const ids = Array.from({ length: MAX_BODY_BYTES / 10 }, (_, i) => `id-${i}`);
+    const response = await createEntenteYoga({ db, config: testConfig() }).fetch(
+      'http://test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'query($ids: [ID!]!) { subgraph(ids: $ids) { truncated } }',
+          variables: { ids },
+        }),
+      },
+    );
+    expect(response.status).toBe(413);
   });
 
   it('answers CORS only for the configured origins', async () => {

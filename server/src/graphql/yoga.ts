@@ -7,10 +7,22 @@ import { maskError } from './plugins/use-error-codes.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { schema } from './schema/index.ts';
 
-export function createEntenteYoga(server: ServerContext) {
+/** The largest request body the API reads: a query and its variables, never an upload. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+export interface YogaOptions {
+  /**
+   * The HTTP server in front has already refused bodies over MAX_BODY_BYTES and bodies of unknown
+   * length (server.ts), so Yoga need not pass every body through a counting stream of its own.
+   */
+  bodyLimited?: boolean;
+}
+
+export function createEntenteYoga(server: ServerContext, options: YogaOptions = {}) {
   const { config } = server;
   return createYoga({
     schema,
+    maxRequestBodySize: options.bodyLimited ? false : MAX_BODY_BYTES,
     context: createContext(server),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
