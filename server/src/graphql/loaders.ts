@@ -14,12 +14,35 @@ export function createLoaders(db: Database) {
     };
   const entity = new DataLoader<string, EntityView | null>(byId(findEntitiesByIds));
   const source = new DataLoader<string, SourceView | null>(byId(findSourcesByIds));
+  /**
+   * Entities the request has read as a whole (a subgraph, a page), at hand without a promise: a
+   * neighbourhood's edges name their ends hundreds of times, and each DataLoader hit costs one.
+   */
+  const known = new Map<string, EntityView>();
   return {
     entity,
     source,
-    /** Entities a query already read (a subgraph, a page) need no second trip. */
+    /** The entity with this id: at once if the request has read it, else in the next batch. */
+    entityById(id: string): EntityView | Promise<EntityView | null> {
+      return known.get(id) ?? entity.load(id);
+    },
+    /** Entities a query already read need no second trip. */
     primeEntities(entities: readonly EntityView[]) {
-      for (const item of entities) entity.prime(item.id, item);
+      for (const item of entities) {
+        if (known.has(item.id)) continue;
+        known.set(item.id, item);
+        entity.prime(item.id, item);
+      }
+    },
+    /** After a write: this entity as written. */
+    replaceEntity(item: EntityView) {
+      known.set(item.id, item);
+      entity.clear(item.id).prime(item.id, item);
+    },
+    /** After a write that changed entities other than the one returned (degrees, merges). */
+    forgetEntities() {
+      known.clear();
+      entity.clearAll();
     },
   };
 }

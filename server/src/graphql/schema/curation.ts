@@ -58,7 +58,7 @@ builder.mutationFields((t) => ({
       requireEditor(context);
       const record = parseRecord(entitySchema, args.input);
       const entity = await upsertEntity(context.db, record, requireSources(record.evidence));
-      context.loaders.entity.clear(entity.id).prime(entity.id, entity);
+      context.loaders.replaceEntity(entity);
       return entity;
     },
   }),
@@ -71,7 +71,7 @@ builder.mutationFields((t) => ({
       const id = String(args.id);
       if (!(await deleteEntity(context.db, id))) throw missing('entity', id, 'id');
       // Its neighbours' degrees changed too.
-      context.loaders.entity.clearAll();
+      context.loaders.forgetEntities();
       return true;
     },
   }),
@@ -100,7 +100,7 @@ builder.mutationFields((t) => ({
         requireSources(rel.evidence)(found);
       });
       // The ends' degrees changed, and so did those of any ends the replaced one had.
-      context.loaders.entity.clearAll();
+      context.loaders.forgetEntities();
       return written;
     },
   }),
@@ -112,7 +112,7 @@ builder.mutationFields((t) => ({
       requireEditor(context);
       const id = String(args.id);
       if (!(await deleteRelationship(context.db, id))) throw missing('relationship', id, 'id');
-      context.loaders.entity.clearAll();
+      context.loaders.forgetEntities();
       return true;
     },
   }),
@@ -148,8 +148,8 @@ builder.mutationFields((t) => ({
       const [keep, drop] = [String(args.keep), String(args.drop)];
       if (keep === drop) throw badInput('keep and drop must be different entities.', 'drop');
       const entity = await mergeEntities(context.db, keep, drop, requireEntities({ keep, drop }));
-      context.loaders.entity.clearAll();
-      context.loaders.entity.prime(entity.id, entity);
+      context.loaders.forgetEntities();
+      context.loaders.replaceEntity(entity);
       return entity;
     },
   }),

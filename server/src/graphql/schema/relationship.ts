@@ -3,8 +3,16 @@ import { RELATIONSHIP_TYPE_INFO } from '../../domain/relationship-types.ts';
 import { builder } from '../builder.ts';
 import { EVIDENCE_LIST, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { bounded, notFound } from '../errors.ts';
+import type { Loaders } from '../loaders.ts';
 import { RelationshipStatusEnum, RelationshipTypeEnum } from './enums.ts';
 import { EntityRef, EvidenceRef, RelationshipRef, SourceRef } from './refs.ts';
+
+/** A relationship's end; one that is gone (deleted since it was read) is an error, not a null. */
+function endOf(loaders: Loaders, id: string) {
+  const entity = loaders.entityById(id);
+  if (!(entity instanceof Promise)) return entity;
+  return entity.then((found) => found ?? Promise.reject(notFound('entity', id)));
+}
 
 RelationshipRef.implement({
   description: 'A dated, evidenced tie between two entities.',
@@ -17,13 +25,11 @@ RelationshipRef.implement({
     }),
     from: t.field({
       type: EntityRef,
-      resolve: async (rel, _args, { loaders }) =>
-        (await loaders.entity.load(rel.from)) ?? Promise.reject(notFound('entity', rel.from)),
+      resolve: (rel, _args, { loaders }) => endOf(loaders, rel.from),
     }),
     to: t.field({
       type: EntityRef,
-      resolve: async (rel, _args, { loaders }) =>
-        (await loaders.entity.load(rel.to)) ?? Promise.reject(notFound('entity', rel.to)),
+      resolve: (rel, _args, { loaders }) => endOf(loaders, rel.to),
     }),
     since: t.expose('since', { type: 'PartialDate', nullable: true }),
     until: t.expose('until', { type: 'PartialDate', nullable: true }),
