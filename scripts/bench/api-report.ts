@@ -1,7 +1,7 @@
 // The API benchmark's tables: latency of each side, and CPU per request by process.
 
 import type { CpuReading } from './cpu.ts';
-import type { Summary } from './latency.ts';
+import type { Summary, WarmUp } from './latency.ts';
 
 /** The goal: GraphQL p50 within this factor of the direct driver's. */
 export const GOAL = 1.3;
@@ -14,6 +14,7 @@ export interface Outcome {
   direct: Summary;
   /** CPU milliseconds per request, by process, on each side. */
   cpu: { api: CpuReading; direct: CpuReading };
+  warmUp: WarmUp;
   /** Inputs whose GraphQL answer differed from the direct one. */
   mismatches: string[];
   errors: string[];

@@ -35,15 +35,23 @@ import {
 } from './api-workloads.ts';
 import { wholeNumberOptions } from './args.ts';
 import { addCpu, type CpuReading, cpuMeter } from './cpu.ts';
-import { type Block, runBlock, summarize } from './latency.ts';
+import { type Block, runBlock, summarize, warmUp } from './latency.ts';
 import { machine, writeSection } from './report.ts';
 
 /**
- * Warm-up per side before timing: the server is a fresh process whose resolvers V8 has not yet
- * optimised, and Neo4j compiles a plan per query shape, so early requests measure start-up.
+ * Warm-up before timing, both sides in turns: the server is a fresh process whose resolvers V8
+ * has not yet optimised, and Neo4j, just loaded, answers several times slower until the JVM has
+ * compiled its read paths. It runs at least `minMs` and until both sides' medians settle.
  */
-const WARM_UP = 300;
-const WARM_UP_CAP_MS = 15_000;
+const WARM_UP = {
+  block: 50,
+  window: 4,
+  minMs: 20_000,
+  maxMs: 90_000,
+  tolerance: 0.1,
+};
+/** Warm-up of the fixed-cost measurement, which reads no data. */
+const FLOOR_WARM_UP = 500;
 /** Requests of the fixed-cost measurement: each is cheap, and /proc counts CPU in 10 ms ticks. */
 const FLOOR_REQUESTS = 2000;
 /** Requests per block; GraphQL and direct blocks alternate, so drift hits both sides alike. */
@@ -77,14 +85,10 @@ async function measure<I>(
       mismatches.push(`${JSON.stringify(input)}: GraphQL ${api.value} / direct ${direct.value}`);
     }
   }
-  for (const side of [workload.api, workload.direct]) {
-    await runBlock(workload.inputs, side, {
-      concurrency: options.concurrency,
-      deadline: performance.now() + WARM_UP_CAP_MS,
-      count: WARM_UP,
-      offset: 0,
-    });
-  }
+  const warm = await warmUp(workload.inputs, [workload.api, workload.direct], {
+    ...WARM_UP,
+    concurrency: options.concurrency,
+  });
   // Whole rounds only, so both sides always answer the same inputs; a round that starts
   // before the cap may finish after it, but none runs past twice the cap.
   const deadline = performance.now() + options.capMs;
@@ -125,6 +129,7 @@ async function measure<I>(
       api: perRequest(apiCpu, api.requests + api.errors),
       direct: perRequest(directCpu, direct.requests + direct.errors),
     },
+    warmUp: warm,
     mismatches,
     errors,
   };
@@ -139,8 +144,8 @@ async function measureFloor(graphql: Graphql, options: MeasureOptions): Promise<
   const run = { concurrency: options.concurrency, offset: 0 };
   await runBlock([null], send, {
     ...run,
-    count: WARM_UP,
-    deadline: performance.now() + WARM_UP_CAP_MS,
+    count: FLOOR_WARM_UP,
+    deadline: performance.now() + options.capMs,
   });
   const before = options.cpu();
   const block = await runBlock([null], send, {
@@ -164,7 +169,7 @@ async function main() {
   } = wholeNumberOptions({
     entities: 100_000,
     seed: 1,
-    requests: 300,
+    requests: 1000,
     concurrency: 4,
     'cap-seconds': 60,
   });
@@ -226,8 +231,11 @@ ${fmt(loaded.relationships)} relationships (seed ${seed}), on the \`bench\` Neo4
 GraphQL request (POST over loopback HTTP to the production-mode server, in a process of its own) and,
 in the same run, as a direct call of the repository function its resolver uses — the same Cypher
 through neo4j-driver, without HTTP, parsing, validation, resolvers or JSON. Each side gets
-${requests} requests, after up to ${WARM_UP} warm-up requests (at most ${WARM_UP_CAP_MS / 1000} s) that are not counted, at ${concurrency} in flight, in alternating blocks
-of ${BLOCK}, no new block after ${capSeconds} s per workload; req/s is measured over the blocks at that concurrency.
+${requests} requests at ${concurrency} in flight, in alternating blocks of ${BLOCK}, no new block after ${capSeconds} s per workload;
+req/s is measured over the blocks at that concurrency. Before that, a warm-up that is not counted:
+both sides in turns for at least ${WARM_UP.minMs / 1000} s and until each side's median moves by at most ${WARM_UP.tolerance * 100} % from one
+window of ${WARM_UP.block * WARM_UP.window} requests to the next (at most ${WARM_UP.maxMs / 1000} s). Neo4j has just been loaded and answers
+several times slower until the JVM has compiled its read paths; a running service is past that.
 
 - search: \`search(text, first: 10)\` on ${INPUTS} texts taken from random entities' names — whole
   names, the first word or two cut short as if typed, and names with one wrong letter.
@@ -238,6 +246,8 @@ of ${BLOCK}, no new block after ${capSeconds} s per workload; req/s is measured 
 Goal: GraphQL p50 within ${GOAL}x of the direct driver.
 
 ${lines.join('\n')}
+
+Warm-up: ${outcomes.map((o) => `${o.name} ${Math.round(o.warmUp.elapsedMs / 1000)} s (${fmt(o.warmUp.requests)} requests a side, ${o.warmUp.settled ? 'settled' : 'not settled'})`).join('; ')}.
 
 Every GraphQL request pays a fixed cost that the direct call does not: \`query Floor { __typename }\`,
 which reads no data, takes p50 ${ms(floor.summary.p50, 2)} ms (p95 ${ms(floor.summary.p95, 2)} ms) through the same server at the same

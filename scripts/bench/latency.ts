@@ -72,3 +72,61 @@ export function summarize(blocks: readonly Block[]): Summary {
     perSecond: elapsedMs > 0 ? latencies.length / (elapsedMs / 1000) : 0,
   };
 }
+
+export interface WarmUpOptions {
+  concurrency: number;
+  /** Requests per block; the sides take turns, one block each. */
+  block: number;
+  /** Rounds per window: a window's median is compared with the one before it. */
+  window: number;
+  /** Keep going at least this long, whatever the medians say. */
+  minMs: number;
+  /** And stop at this, settled or not. */
+  maxMs: number;
+  /** Two windows in a row whose medians differ by at most this fraction, on every side. */
+  tolerance: number;
+}
+
+export interface WarmUp {
+  /** Requests per side. */
+  requests: number;
+  elapsedMs: number;
+  settled: boolean;
+}
+
+/**
+ * Runs the sides in turns until each one's median latency stops moving: a database that has just
+ * started (or just been loaded) answers several times slower until its JIT compiler has done its
+ * work, and a benchmark should report the state a running service is in.
+ */
+export async function warmUp<I>(
+  inputs: readonly I[],
+  sides: readonly ((input: I) => Promise<unknown>)[],
+  options: WarmUpOptions,
+): Promise<WarmUp> {
+  const start = performance.now();
+  const deadline = start + options.maxMs;
+  let requests = 0;
+  let previous: number[] | undefined;
+  while (performance.now() < deadline) {
+    const windows = sides.map(() => [] as number[]);
+    for (let round = 0; round < options.window; round += 1) {
+      for (const [i, side] of sides.entries()) {
+        const run = { ...options, count: options.block, offset: requests, deadline };
+        windows[i]?.push(...(await runBlock(inputs, side, run)).latencies);
+      }
+      requests += options.block;
+    }
+    const medians = windows.map((latencies) => percentile(latencies, 50));
+    const elapsedMs = performance.now() - start;
+    const steady =
+      previous !== undefined &&
+      medians.every((median, i) => {
+        const before = previous?.[i] ?? 0;
+        return before > 0 && Math.abs(median - before) <= options.tolerance * before;
+      });
+    if (steady && elapsedMs >= options.minMs) return { requests, elapsedMs, settled: true };
+    previous = medians;
+  }
+  return { requests, elapsedMs: performance.now() - start, settled: false };
+}
