@@ -68,6 +68,7 @@ export async function importDatasets(
     const reports = await writeDatasets(db, read.map(toContent), {
       reset: options.reset,
       dryRun: options.dryRun,
+      prune: read.filter((dataset) => dataset.whole).map((dataset) => dataset.dataset.record.id),
       batchSize: options.batchSize,
       onProgress: options.onProgress,
     });

@@ -37,6 +37,12 @@ export interface ReadDataset {
   rejected?: { entities: string[]; sources: string[] };
   /** Per input schema or row kind: how many records were mapped, and what could not be. */
   counts?: { mapped: Record<string, number>; unmapped: Record<string, number> };
+  /**
+   * The input is the dataset as a whole (a curated YAML dataset), so a relationship it no longer
+   * holds is removed when it is loaded again. FtM and CSV inputs may be one part of a dataset:
+   * they add and update only.
+   */
+  whole?: boolean;
 }
 
 export type Format = 'yaml' | 'ftm' | 'csv';

@@ -1,16 +1,22 @@
 import type { WriteCounts } from '../../server/src/db/seed-repository.ts';
 import type { ImportResult } from './import.ts';
 
-function cells(counts: WriteCounts): string[] {
-  return [counts.created, counts.updated, counts.unchanged].map((n) => String(n));
+function cells(counts: WriteCounts, removable = false): string[] {
+  return [
+    ...[counts.created, counts.updated, counts.unchanged].map((n) => String(n)),
+    removable ? String(counts.removed) : '–',
+  ];
 }
 
-/** The closing table: created / updated / unchanged per dataset, and unmapped input records. */
+/**
+ * The closing table: created / updated / unchanged per dataset, relationships removed from a
+ * dataset given whole, and unmapped input records.
+ */
 export function formatSummary(result: ImportResult, options: { dryRun?: boolean } = {}): string {
-  const header = ['dataset', 'part', 'created', 'updated', 'unchanged'];
+  const header = ['dataset', 'part', 'created', 'updated', 'unchanged', 'removed'];
   const rows = result.reports.flatMap((report) => [
     [report.dataset, 'entities', ...cells(report.entities)],
-    ['', 'relationships', ...cells(report.relationships)],
+    ['', 'relationships', ...cells(report.relationships, true)],
     ['', 'sources', ...cells(report.sources)],
   ]);
   const widths = header.map((title, i) =>

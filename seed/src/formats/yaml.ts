@@ -263,5 +263,6 @@ export function readYamlDataset(path: string): ReadDataset {
       entities: read.flatMap((file) => file.rejected.entities),
       sources: read.flatMap((file) => file.rejected.sources),
     },
+    whole: true,
   };
 }

@@ -67,3 +67,10 @@ MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 CREATE (a)-[r:${relType(type)}]->(b)
 SET r = row.props`;
+
+/** Deletes what a dataset given whole no longer holds: relationships of it outside `keep`. */
+export const PRUNE_RELATIONSHIPS = `
+UNWIND $datasets AS d
+MATCH ()-[r]->() WHERE r.dataset = d.id AND NOT r.id IN d.keep
+DELETE r
+RETURN d.id AS dataset, count(*) AS removed`;

@@ -12,6 +12,7 @@ import {
   LOOKUP_ENTITIES,
   LOOKUP_SOURCES,
   lookupRelationships,
+  PRUNE_RELATIONSHIPS,
   replaceRelationships,
   UPDATE_SOURCES,
   updateEntities,
@@ -29,6 +30,8 @@ export interface WriteCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Relationships the dataset held before and no longer holds (see WriteOptions.prune). */
+  removed: number;
 }
 
 export interface DatasetWriteReport {
@@ -51,6 +54,12 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Rows per UNWIND statement. */
   batchSize?: number;
+  /**
+   * Datasets given whole: any relationship stored for one of them that this write does not hold
+   * is deleted (its record was removed, or its `since` or `role` changed and with it its derived
+   * id). Entities and sources stay, as other datasets and curators may refer to them.
+   */
+  prune?: readonly string[];
   onProgress?: (progress: WriteProgress) => void | Promise<void>;
 }
 
@@ -111,9 +120,9 @@ export async function writeDatasets(
       content.dataset.id,
       {
         dataset: content.dataset.id,
-        entities: { created: 0, updated: 0, unchanged: 0 },
-        relationships: { created: 0, updated: 0, unchanged: 0 },
-        sources: { created: 0, updated: 0, unchanged: 0 },
+        entities: { created: 0, updated: 0, unchanged: 0, removed: 0 },
+        relationships: { created: 0, updated: 0, unchanged: 0, removed: 0 },
+        sources: { created: 0, updated: 0, unchanged: 0, removed: 0 },
       },
     ]),
   );
@@ -134,7 +143,7 @@ export async function writeDatasets(
   const count = (
     part: 'entities' | 'sources' | 'relationships',
     dataset: string,
-    outcome: keyof WriteCounts,
+    outcome: Exclude<keyof WriteCounts, 'removed'>,
   ) => {
     const report = reports.get(dataset);
     if (report) report[part][outcome] += 1;
@@ -230,6 +239,19 @@ export async function writeDatasets(
         update: replaceRelationships(type),
       }),
     );
+    const pruned = contents.filter((c) => options.prune?.includes(c.dataset.id));
+    if (pruned.length > 0 && !options.reset) {
+      const removed = await tx.run<{ dataset: string; removed: number }>(PRUNE_RELATIONSHIPS, {
+        datasets: pruned.map((c) => ({
+          id: c.dataset.id,
+          keep: c.relationships.map((r) => r.id),
+        })),
+      });
+      for (const row of removed) {
+        const report = reports.get(row.dataset);
+        if (report) report.relationships.removed = row.removed;
+      }
+    }
     return [...reports.values()];
   };
 
