@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { isAbort } from '../api/client.ts';
 import { fetchEntity, fetchMoreRelationships } from '../api/queries.ts';
 import type { EntityDetails, RelationshipDetail, RelationshipWithEnds } from '../api/types.ts';
+import { type Fetched, useFetched } from '../api/use-fetched.ts';
 import { hiddenRelationshipCount } from '../state/canvas.ts';
 import { qualifiers } from '../state/path-explanation.ts';
 import { groupByType, relationshipsSubgraph } from '../state/relationship-groups.ts';
@@ -12,10 +12,12 @@ import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipFacts } from './relationship-facts.tsx';
 import { RelationshipPanel } from './relationship-panel.tsx';
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'done'; details: EntityDetails | null; more?: 'loading' | 'error' };
+/** An entity's details, and how its further page of relationships is doing. */
+interface EntityLoaded {
+  details: EntityDetails | null;
+  more?: 'loading' | 'error';
+}
+type Loaded = Fetched<EntityLoaded>;
 
 export interface DetailsPanelProps {
   explorer: Explorer;
@@ -36,23 +38,14 @@ export function DetailsPanel(props: DetailsPanelProps) {
 function EntityPanel({ explorer, onPathEnd }: DetailsPanelProps) {
   const { state, dispatch, expand, addEntity } = explorer;
   const id = state.selected;
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const {
+    fetched: loaded,
+    setFetched: setLoaded,
+    retry,
+  } = useFetched<EntityLoaded>(id, async (key, signal) => ({
+    details: await fetchEntity(key, signal),
+  }));
   const ontology = useOntology();
-
-  useEffect(() => {
-    void attempt; // Retry fetches the same entity again
-    if (!id) return;
-    const controller = new AbortController();
-    setLoaded({ status: 'loading' });
-    fetchEntity(id, controller.signal).then(
-      (details) => setLoaded({ status: 'done', details }),
-      (error: unknown) => {
-        if (!isAbort(error)) setLoaded({ status: 'error', message: String(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [id, attempt]);
 
   if (!id) {
     return (
@@ -66,7 +59,7 @@ function EntityPanel({ explorer, onPathEnd }: DetailsPanelProps) {
   if (loaded.status === 'loading') return <LoadingPanel text="Loading details…" />;
   if (loaded.status === 'error' || !loaded.details) {
     const message = loaded.status === 'error' ? loaded.message : `No entity "${id}".`;
-    return <ErrorPanel message={message} onRetry={() => setAttempt((n) => n + 1)} />;
+    return <ErrorPanel message={message} onRetry={retry} />;
   }
   const details = loaded.details;
   const { entity, relationships } = details;

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
-import { isAbort } from '../api/client.ts';
 import { fetchRelationship } from '../api/queries.ts';
-import type { RelationshipDetail } from '../api/types.ts';
+import { useFetched } from '../api/use-fetched.ts';
 import { qualifiers } from '../state/path-explanation.ts';
 import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
@@ -9,35 +7,18 @@ import { typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipFacts } from './relationship-facts.tsx';
 
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'done'; relationship: RelationshipDetail | null };
-
 /** The selected relationship: how it reads, when it held, and the evidence behind it. */
 export function RelationshipPanel({ explorer, id }: { explorer: Explorer; id: string }) {
   const { dispatch } = explorer;
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { fetched: loaded, retry } = useFetched(id, async (key, signal) => ({
+    relationship: await fetchRelationship(key, signal),
+  }));
   const ontology = useOntology();
-
-  useEffect(() => {
-    void attempt; // Retry fetches the same relationship again
-    const controller = new AbortController();
-    setLoaded({ status: 'loading' });
-    fetchRelationship(id, controller.signal).then(
-      (relationship) => setLoaded({ status: 'done', relationship }),
-      (error: unknown) => {
-        if (!isAbort(error)) setLoaded({ status: 'error', message: String(error) });
-      },
-    );
-    return () => controller.abort();
-  }, [id, attempt]);
 
   if (loaded.status === 'loading') return <LoadingPanel text="Loading the relationship…" />;
   if (loaded.status === 'error' || !loaded.relationship) {
     const message = loaded.status === 'error' ? loaded.message : `No relationship "${id}".`;
-    return <ErrorPanel message={message} onRetry={() => setAttempt((n) => n + 1)} />;
+    return <ErrorPanel message={message} onRetry={retry} />;
   }
   const rel = loaded.relationship;
   const info = typeInfo(ontology, rel.type);
