@@ -24,6 +24,7 @@ export interface Outcome {
 export interface Floor {
   summary: Summary;
   cpu: CpuReading;
+  warmUp: WarmUp;
 }
 
 export function latencyTable(outcomes: Outcome[]): string[] {

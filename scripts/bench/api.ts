@@ -35,7 +35,7 @@ import {
 } from './api-workloads.ts';
 import { wholeNumberOptions } from './args.ts';
 import { addCpu, type CpuReading, cpuMeter } from './cpu.ts';
-import { type Block, runBlock, summarize, warmUp } from './latency.ts';
+import { type Block, runBlock, summarize, type WarmUp, warmUp } from './latency.ts';
 import { machine, writeSection } from './report.ts';
 
 /**
@@ -50,10 +50,8 @@ const WARM_UP = {
   maxMs: 90_000,
   tolerance: 0.1,
 };
-/** Warm-up of the fixed-cost measurement, which reads no data. */
-const FLOOR_WARM_UP = 500;
 /** Requests of the fixed-cost measurement: each is cheap, and /proc counts CPU in 10 ms ticks. */
-const FLOOR_REQUESTS = 2000;
+const FLOOR_REQUESTS = 5000;
 /** Requests per block; GraphQL and direct blocks alternate, so drift hits both sides alike. */
 const BLOCK = 50;
 /** Inputs whose GraphQL and direct answers are compared before timing. */
@@ -142,11 +140,8 @@ async function measure<I>(
 async function measureFloor(graphql: Graphql, options: MeasureOptions): Promise<Floor> {
   const send = () => graphql('query Floor { __typename }', {});
   const run = { concurrency: options.concurrency, offset: 0 };
-  await runBlock([null], send, {
-    ...run,
-    count: FLOOR_WARM_UP,
-    deadline: performance.now() + options.capMs,
-  });
+  // Warmed up like the workloads: a few hundred requests leave it at twice its settled cost.
+  const warm = await warmUp([null], [send], { ...WARM_UP, concurrency: options.concurrency });
   const before = options.cpu();
   const block = await runBlock([null], send, {
     ...run,
@@ -156,7 +151,18 @@ async function measureFloor(graphql: Graphql, options: MeasureOptions): Promise<
   const total: CpuReading = {};
   addCpu(total, before, options.cpu());
   const summary = summarize([block]);
-  return { summary, cpu: perRequest(total, summary.requests) };
+  return { summary, cpu: perRequest(total, summary.requests), warmUp: warm };
+}
+
+/** How long each warm-up took, and whether its medians settled. */
+function warmUps(outcomes: Outcome[], floor: Floor): string {
+  const fmt = (n: number) => n.toLocaleString('en-GB');
+  const line = (name: string, warm: WarmUp, sides: string) =>
+    `${name} ${Math.round(warm.elapsedMs / 1000)} s (${fmt(warm.requests)} requests${sides}, ${warm.settled ? 'settled' : 'not settled'})`;
+  return [
+    ...outcomes.map((o) => line(o.name, o.warmUp, ' a side')),
+    line('`{ __typename }`', floor.warmUp, ''),
+  ].join('; ');
 }
 
 async function main() {
@@ -247,7 +253,7 @@ Goal: GraphQL p50 within ${GOAL}x of the direct driver.
 
 ${lines.join('\n')}
 
-Warm-up: ${outcomes.map((o) => `${o.name} ${Math.round(o.warmUp.elapsedMs / 1000)} s (${fmt(o.warmUp.requests)} requests a side, ${o.warmUp.settled ? 'settled' : 'not settled'})`).join('; ')}.
+Warm-up: ${warmUps(outcomes, floor)}.
 
 Every GraphQL request pays a fixed cost that the direct call does not: \`query Floor { __typename }\`,
 which reads no data, takes p50 ${ms(floor.summary.p50, 2)} ms (p95 ${ms(floor.summary.p95, 2)} ms) through the same server at the same
