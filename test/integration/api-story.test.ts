@@ -82,4 +82,19 @@ describe('the seed story, through GraphQL', () => {
     expect(data.search[0]?.entity).toEqual({ __typename: 'Company', id: 'kaspersky-lab' });
     expect(data.search[0]?.score).toBeGreaterThan(0);
   });
+
+  it('who led DHS when its directive banned Kaspersky, and who when Kaspersky sued? (asOf on office terms)', async () => {
+    const leaders = async (asOf: string) => {
+      const data = await ok<{ neighborhood: { edges: Edge[] } }>(
+        query(
+          `query($asOf: PartialDate) { neighborhood(ids: ["dhs"], relationshipTypes: [LEADS], asOf: $asOf) { edges { ${EDGE} } } }`,
+          { asOf },
+        ),
+      );
+      return data.neighborhood.edges.map((edge) => edge.from.id).sort();
+    };
+    expect(await leaders('2017-09-13')).toEqual(['elaine-duke']);
+    expect(await leaders('2017-12-18')).toEqual(['kirstjen-nielsen']);
+    expect(await leaders('2020-01-01')).toEqual([]);
+  });
 });
