@@ -154,9 +154,10 @@ async function measureFloor(graphql: Graphql, options: MeasureOptions): Promise<
   return { summary, cpu: perRequest(total, summary.requests), warmUp: warm };
 }
 
+const fmt = (n: number) => n.toLocaleString('en-GB');
+
 /** How long each warm-up took, and whether its medians settled. */
 function warmUps(outcomes: Outcome[], floor: Floor): string {
-  const fmt = (n: number) => n.toLocaleString('en-GB');
   const line = (name: string, warm: WarmUp, sides: string) =>
     `${name} ${Math.round(warm.elapsedMs / 1000)} s (${fmt(warm.requests)} requests${sides}, ${warm.settled ? 'settled' : 'not settled'})`;
   return [
@@ -198,7 +199,7 @@ async function main() {
   let graphql: Graphql | undefined;
   try {
     await ensureSchema(db);
-    log(`Seeding ${entities.toLocaleString('en-GB')} synthetic entities ...`);
+    log(`Seeding ${fmt(entities)} synthetic entities ...`);
     const loaded = await loadSynthetic(db, { entities, seed });
     await awaitSearchIndex(db);
     const inputs = await pickInputs(db, seed);
@@ -226,7 +227,6 @@ async function main() {
     // Below this direct p50, the fixed cost alone is more than the goal allows.
     const reachable = floor.summary.p50 / (GOAL - 1);
     const tooCheap = outcomes.filter((o) => o.direct.p50 < reachable).map((o) => o.name);
-    const fmt = (n: number) => n.toLocaleString('en-GB');
     writeSection(
       'api',
       `## API

@@ -1,10 +1,10 @@
-import type { WriteCounts } from '../../server/src/db/seed-repository.ts';
+import type { RelationshipCounts, WriteCounts } from '../../server/src/db/seed-repository.ts';
 import type { ImportResult } from './import.ts';
 
-function cells(counts: WriteCounts, removable = false): string[] {
+function cells(counts: WriteCounts | RelationshipCounts): string[] {
   return [
     ...[counts.created, counts.updated, counts.unchanged].map((n) => String(n)),
-    removable ? String(counts.removed) : '–',
+    'removed' in counts ? String(counts.removed) : '–',
   ];
 }
 
@@ -16,7 +16,7 @@ export function formatSummary(result: ImportResult, options: { dryRun?: boolean 
   const header = ['dataset', 'part', 'created', 'updated', 'unchanged', 'removed'];
   const rows = result.reports.flatMap((report) => [
     [report.dataset, 'entities', ...cells(report.entities)],
-    ['', 'relationships', ...cells(report.relationships, true)],
+    ['', 'relationships', ...cells(report.relationships)],
     ['', 'sources', ...cells(report.sources)],
   ]);
   const widths = header.map((title, i) =>

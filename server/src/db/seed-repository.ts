@@ -30,6 +30,9 @@ export interface WriteCounts {
   created: number;
   updated: number;
   unchanged: number;
+}
+
+export interface RelationshipCounts extends WriteCounts {
   /** Relationships the dataset held before and no longer holds (see WriteOptions.prune). */
   removed: number;
 }
@@ -37,7 +40,7 @@ export interface WriteCounts {
 export interface DatasetWriteReport {
   dataset: string;
   entities: WriteCounts;
-  relationships: WriteCounts;
+  relationships: RelationshipCounts;
   sources: WriteCounts;
 }
 
@@ -120,9 +123,9 @@ export async function writeDatasets(
       content.dataset.id,
       {
         dataset: content.dataset.id,
-        entities: { created: 0, updated: 0, unchanged: 0, removed: 0 },
+        entities: { created: 0, updated: 0, unchanged: 0 },
         relationships: { created: 0, updated: 0, unchanged: 0, removed: 0 },
-        sources: { created: 0, updated: 0, unchanged: 0, removed: 0 },
+        sources: { created: 0, updated: 0, unchanged: 0 },
       },
     ]),
   );
@@ -143,7 +146,7 @@ export async function writeDatasets(
   const count = (
     part: 'entities' | 'sources' | 'relationships',
     dataset: string,
-    outcome: Exclude<keyof WriteCounts, 'removed'>,
+    outcome: keyof WriteCounts,
   ) => {
     const report = reports.get(dataset);
     if (report) report[part][outcome] += 1;
