@@ -74,6 +74,36 @@ describe('limits for a public endpoint', () => {
     expect(shallow.errors).toBeUndefined();
   });
 
+  it('prices the operation a request names, not the others in its document', async () => {
+    const yoga = createEntenteYoga({ db, config: testConfig() });
+    const document = `query Costly { ${fanOut(3, '')} } query Cheap { ${fanOut(1, '')} }`;
+    const run = async (operationName: string, variables = {}) =>
+      (await (
+        await yoga.fetch('http://test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: document, operationName, variables }),
+        })
+      ).json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    const before = db.roundTrips;
+    expect((await run('Costly')).errors?.map((e) => e.extensions?.code)).toEqual(['COST_LIMIT']);
+    expect(db.roundTrips).toBe(before);
+    const cheap = await run('Cheap');
+    expect(cheap.errors).toBeUndefined();
+    expect(cheap.data).toMatchObject({ entities: { nodes: expect.any(Array) } });
+  });
+
+  it('leaves variables of the wrong type to be refused as such, reading nothing', async () => {
+    const before = db.roundTrips;
+    const result = await query(`query FanOut($n: Int) { ${fanOut(3, '(first: $n)')} }`, {
+      n: 'many',
+    });
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.message).toMatch(/Variable "\$n" got invalid value "many"/);
+    expect(codes(result)).not.toContain('COST_LIMIT');
+    expect(db.roundTrips).toBe(before);
+  });
+
   it("lets the explorer's own queries through every limit", async () => {
     const variables: Record<string, Record<string, unknown>> = {
       ONTOLOGY: {},

@@ -2,8 +2,8 @@ import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-fi
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { createComplexityRule } from '@pothos/plugin-complexity';
-import { validate } from 'graphql';
+import { complexityFromQuery } from '@pothos/plugin-complexity';
+import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { userError } from '../errors.ts';
 
@@ -16,31 +16,58 @@ export const QUERY_LIMITS = {
   tokens: 3_000,
 };
 
+/** The operation a request runs, with the fragments it may spread; none when it names no single one. */
+function selectedOperation(
+  document: DocumentNode,
+  operationName?: string | null,
+): DocumentNode | null {
+  const operations = document.definitions.filter(
+    (def): def is OperationDefinitionNode => def.kind === Kind.OPERATION_DEFINITION,
+  );
+  const operation = operationName
+    ? operations.find((def) => def.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
+  if (!operation) return null;
+  const fragments = document.definitions.filter((def) => def.kind === Kind.FRAGMENT_DEFINITION);
+  return { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] };
+}
+
 /**
  * Refuses a query whose cost is over the limit before any resolver runs. The cost depends on
  * the variables (`first: $n`), so it is computed for every request rather than cached with the
- * document's validation.
+ * document's validation — by walking the chosen operation's selections alone, not by a second
+ * validation pass over the whole document.
  */
 function useQueryCost(maxCost: number): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const rule = createComplexityRule({
-        context: args.contextValue as object,
-        variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-        operationName: args.operationName,
-        validate: ({ complexity }, report) => {
-          if (complexity <= maxCost) return;
-          report(
-            userError(
-              'COST_LIMIT',
-              `Query cost limit of ${maxCost} exceeded, found ${complexity}: ask for smaller pages (first, limit, ids) or fewer nested lists.`,
-              { cost: { max: maxCost, found: complexity } },
-            ),
-          );
-        },
+      // An unknown or ambiguous operation, or variables that do not fit their types, are left
+      // to execution, which refuses them before any resolver runs.
+      const operation = selectedOperation(args.document, args.operationName);
+      if (!operation) return;
+      let complexity: number;
+      try {
+        complexity = complexityFromQuery(operation, {
+          schema: args.schema,
+          ctx: args.contextValue as object,
+          variables: (args.variableValues ?? {}) as Record<string, unknown>,
+        }).complexity;
+      } catch (error) {
+        if (error instanceof GraphQLError) return;
+        throw error;
+      }
+      if (complexity <= maxCost) return;
+      setResultAndStopExecution({
+        errors: [
+          userError(
+            'COST_LIMIT',
+            `Query cost limit of ${maxCost} exceeded, found ${complexity}: ask for smaller pages (first, limit, ids) or fewer nested lists.`,
+            { cost: { max: maxCost, found: complexity } },
+          ),
+        ],
       });
-      const errors = validate(args.schema, args.document, [rule]);
-      if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };
 }
