@@ -37,3 +37,49 @@ describe('a neighbourhood with evidence and sources', () => {
     expect(large.trips).toBeLessThanOrEqual(3);
   });
 });
+
+describe('paths', () => {
+  const yoga = createEntenteYoga({ db, config: testConfig() });
+  const paths = async (from: string, to: string, types = '') => {
+    const before = db.roundTrips;
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `{ paths(from: "${from}", to: "${to}"${types}) { length nodes { id name } } }`,
+      }),
+    });
+    const body = await response.json();
+    return { body, trips: db.roundTrips - before };
+  };
+
+  it('found in one round trip: a path proves both ends exist', async () => {
+    const { body, trips } = await paths('kaspersky-lab', 'europol');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.paths.length).toBeGreaterThan(0);
+    expect(body.data.paths[0].nodes.at(-1)).toMatchObject({ id: 'europol', name: 'Europol' });
+    expect(trips).toBe(1);
+  });
+
+  it('none between existing entities is an empty list, not an error', async () => {
+    const { body, trips } = await paths(
+      'kaspersky-lab',
+      'europol',
+      ', relationshipTypes: [HEADQUARTERED_IN]',
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.paths).toEqual([]);
+    expect(trips).toBe(2);
+  });
+
+  it.each([
+    ['from', 'atlantis', 'europol'],
+    ['to', 'europol', 'atlantis'],
+  ])('an unknown %s end is NOT_FOUND, naming it', async (_end, from, to) => {
+    const { body } = await paths(from, to);
+    expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual([
+      'NOT_FOUND',
+    ]);
+    expect(body.errors[0].message).toContain('"atlantis"');
+  });
+});

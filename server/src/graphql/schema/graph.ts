@@ -146,10 +146,14 @@ builder.queryFields((t) => ({
     }),
     resolve: async (_root, args, { db, loaders }) => {
       const [from, to] = [String(args.from), String(args.to)];
-      const [a, b] = await loaders.entity.loadMany([from, to]);
-      if (!a || a instanceof Error) throw notFound('entity', from);
-      if (!b || b instanceof Error) throw notFound('entity', to);
-      if (from === to) throw badInput('from and to must be different entities.', 'to');
+      /** Both ends must exist and differ; asked only when the answer alone cannot tell. */
+      const checkEnds = async () => {
+        const [a, b] = await loaders.entity.loadMany([from, to]);
+        if (!a || a instanceof Error) throw notFound('entity', from);
+        if (!b || b instanceof Error) throw notFound('entity', to);
+        if (from === to) throw badInput('from and to must be different entities.', 'to');
+      };
+      if (from === to) await checkEnds();
       const paths = await findPaths(db, {
         from,
         to,
@@ -158,6 +162,8 @@ builder.queryFields((t) => ({
         types: args.relationshipTypes,
         asOf: args.asOf,
       });
+      // A path proves both ends exist; no path may mean a missing end.
+      if (paths.length === 0) await checkEnds();
       loaders.primeEntities(paths.flatMap((path) => path.nodes));
       return paths;
     },
