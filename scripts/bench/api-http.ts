@@ -1,4 +1,4 @@
-// The API benchmark's HTTP side: the server in a process of its own, and a lean GraphQL client.
+// The API benchmark's HTTP side: servers in processes of their own, and lean clients for them.
 
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -9,25 +9,25 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT } from '../neo4j/settings.ts';
 
 /**
- * A keep-alive HTTP/1.1 client on node:http: the load generator shares the machine's two cores
- * with the server and Neo4j, so it should cost as little as it can (fetch costs a few times more
- * per request).
+ * A keep-alive HTTP/1.1 client on node:http that posts JSON and parses the JSON answer: the load
+ * generator shares the machine's two cores with the servers and Neo4j, so it should cost as
+ * little as it can (fetch costs a few times more per request).
  */
-export function createGraphqlClient(url: string) {
-  const { hostname, port, pathname } = new URL(url);
+function createJsonClient(base: string) {
+  const { hostname, port } = new URL(base);
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
-  const graphql = <T>(query: string, variables: Record<string, unknown>): Promise<T> =>
+  const post = (path: string, body: unknown): Promise<{ status: number; body: unknown }> =>
     new Promise((resolve, reject) => {
       const req = request(
         {
           agent,
           host: hostname,
           port,
-          path: pathname,
+          path,
           method: 'POST',
           headers: {
             'content-type': 'application/json',
-            accept: 'application/graphql-response+json',
+            accept: 'application/graphql-response+json, application/json',
           },
         },
         (response) => {
@@ -39,11 +39,7 @@ export function createGraphqlClient(url: string) {
           response.on('error', reject);
           response.on('end', () => {
             try {
-              const body = JSON.parse(text) as { data?: T; errors?: { message: string }[] };
-              if (body.errors?.length)
-                throw new Error(body.errors.map((e) => e.message).join('; '));
-              if (!body.data) throw new Error(`HTTP ${response.statusCode} without data`);
-              resolve(body.data);
+              resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) });
             } catch (error) {
               reject(error);
             }
@@ -51,12 +47,39 @@ export function createGraphqlClient(url: string) {
         },
       );
       req.on('error', reject);
-      req.end(JSON.stringify({ query, variables }));
+      req.end(JSON.stringify(body));
     });
-  return Object.assign(graphql, { close: () => agent.destroy() });
+  return { post, close: () => agent.destroy() };
+}
+
+/** Sends a GraphQL query to `url` and returns its data; GraphQL errors become a rejection. */
+export function createGraphqlClient(url: string) {
+  const client = createJsonClient(url);
+  const { pathname } = new URL(url);
+  const graphql = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
+    const { status, body } = await client.post(pathname, { query, variables });
+    const { data, errors } = body as { data?: T; errors?: { message: string }[] };
+    if (errors?.length) throw new Error(errors.map((e) => e.message).join('; '));
+    if (!data) throw new Error(`HTTP ${status} without data`);
+    return data;
+  };
+  return Object.assign(graphql, { close: client.close });
+}
+
+/** Posts a call to the plain HTTP server (api-plain-server.ts) and returns its data. */
+export function createPlainClient(base: string) {
+  const client = createJsonClient(base);
+  const plain = async <T>(path: string, input: Record<string, unknown>): Promise<T> => {
+    const { status, body } = await client.post(path, input);
+    const { data, error } = body as { data?: T; error?: string };
+    if (status !== 200 || data === undefined) throw new Error(error ?? `HTTP ${status}`);
+    return data;
+  };
+  return Object.assign(plain, { close: client.close });
 }
 
 export type Graphql = ReturnType<typeof createGraphqlClient>;
+export type Plain = ReturnType<typeof createPlainClient>;
 
 export interface ServerProcess {
   url: string;
@@ -75,19 +98,21 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `server/src/main.ts` with the given environment and waits until /health answers. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/** The API server, as `npm start` runs it. */
+export const API_SERVER = join(ROOT, 'server', 'src', 'main.ts');
+
+/** Starts a server entry point with the given environment and waits until /health answers. */
+export async function startServerProcess(
+  env: Record<string, string>,
+  entry = API_SERVER,
+): Promise<ServerProcess> {
   // node itself, with tsx as a loader (the tsx command would put a process in between), so
   // the child's pid is the server's and its CPU time can be read.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'server', 'src', 'main.ts')],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${env.PORT}`;
   const stop = () =>
     new Promise<void>((resolve) => {

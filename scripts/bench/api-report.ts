@@ -11,11 +11,13 @@ const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
 export interface Outcome {
   name: string;
   api: Summary;
+  /** The same calls over plain HTTP and JSON, without GraphQL. */
+  plain: Summary;
   direct: Summary;
   /** CPU milliseconds per request, by process, on each side. */
-  cpu: { api: CpuReading; direct: CpuReading };
+  cpu: { api: CpuReading; plain: CpuReading; direct: CpuReading };
   warmUp: WarmUp;
-  /** Inputs whose GraphQL answer differed from the direct one. */
+  /** Inputs whose answers differed between the sides. */
   mismatches: string[];
   errors: string[];
 }
@@ -39,32 +41,52 @@ export function latencyTable(outcomes: Outcome[]): string[] {
   ];
 }
 
+/**
+ * Where the GraphQL side's extra time goes: from the direct call to plain HTTP (what any network
+ * API costs here), and from plain HTTP to GraphQL (what Yoga, validation and resolvers add).
+ */
+export function httpTable(outcomes: Outcome[]): string[] {
+  const rows = outcomes.map(
+    ({ name, api, plain, direct }) =>
+      `| ${name} | ${ms(direct.p50)} | ${ms(plain.p50)} | ${ms(api.p50)} | ${ratio(plain.p50, direct.p50)} | ${ratio(api.p50, plain.p50)} | ${ms(plain.p95)} | ${Math.round(plain.perSecond)} |`,
+  );
+  return [
+    '| workload | direct p50 ms | plain HTTP p50 ms | GraphQL p50 ms | plain HTTP / direct | GraphQL / plain HTTP | plain HTTP p95 ms | plain HTTP req/s |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ];
+}
+
 export function cpuTable(outcomes: Outcome[], floor: Floor): string[] {
   const sum = (cpu: CpuReading) => Object.values(cpu).reduce((a, b) => a + b, 0);
   const cells = (cpu: CpuReading, names: string[]) => names.map((name) => ms(cpu[name] ?? 0, 2));
   const api = ['client', 'server', 'neo4j'];
+  const plain = ['client', 'plain', 'neo4j'];
+  // Each side's own processes: the other server idles meanwhile.
+  const pick = (cpu: CpuReading, names: string[]) =>
+    Object.fromEntries(names.map((n) => [n, cpu[n] ?? 0]));
   const rows = outcomes.map(({ name, cpu }) =>
     [
       name,
       ...cells(cpu.api, api),
-      ms(sum(cpu.api), 2),
+      ms(sum(pick(cpu.api, api)), 2),
+      ...cells(cpu.plain, plain),
+      ms(sum(pick(cpu.plain, plain)), 2),
       ...cells(cpu.direct, ['client', 'neo4j']),
-      ms(sum(cpu.direct), 2),
+      ms(sum(pick(cpu.direct, ['client', 'neo4j'])), 2),
     ].join(' | '),
   );
   rows.push(
     [
       '`{ __typename }` (no database)',
       ...cells(floor.cpu, api),
-      ms(sum(floor.cpu), 2),
-      '–',
-      '–',
-      '–',
+      ms(sum(pick(floor.cpu, api)), 2),
+      ...Array(7).fill('–'),
     ].join(' | '),
   );
   return [
-    '| workload | GraphQL: load generator | GraphQL: server | GraphQL: Neo4j | GraphQL: all | direct: load generator and driver | direct: Neo4j | direct: all |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| workload | GraphQL: load generator | GraphQL: server | GraphQL: Neo4j | GraphQL: all | plain HTTP: load generator | plain HTTP: server | plain HTTP: Neo4j | plain HTTP: all | direct: load generator and driver | direct: Neo4j | direct: all |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((row) => `| ${row} |`),
   ];
 }

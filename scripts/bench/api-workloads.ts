@@ -6,7 +6,7 @@ import type { Database } from '../../server/src/db/database.ts';
 import { searchEntities } from '../../server/src/db/entity-repository.ts';
 import { findNeighborhood, findPaths } from '../../server/src/db/graph-repository.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
-import type { Graphql } from './api-http.ts';
+import type { Graphql, Plain } from './api-http.ts';
 
 /** Distinct inputs per workload; requests cycle through them. */
 export const INPUTS = 100;
@@ -21,7 +21,11 @@ export type Call<I> = (input: I) => Promise<string>;
 export interface Workload<I> {
   name: string;
   inputs: I[];
+  /** A GraphQL request to the API server. */
   api: Call<I>;
+  /** The same call as JSON to the plain HTTP server (api-plain-server.ts): HTTP without GraphQL. */
+  plain: Call<I>;
+  /** The repository function the resolver uses, called in this process. */
   direct: Call<I>;
 }
 
@@ -113,7 +117,7 @@ const subgraphPrint = (g: Subgraph) =>
 const pathsPrint = (paths: { edges: unknown[] }[]) =>
   `paths of length [${paths.map((p) => p.edges.length).join(', ')}]`;
 
-export function workloads(db: Database, graphql: Graphql, inputs: Inputs) {
+export function workloads(db: Database, graphql: Graphql, plain: Plain, inputs: Inputs) {
   const neighborhood = (depth: 1 | 2): Workload<string> => ({
     name: `neighborhood, depth ${depth}`,
     inputs: inputs.starts,
@@ -122,6 +126,8 @@ export function workloads(db: Database, graphql: Graphql, inputs: Inputs) {
         (await graphql<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { ids: [id], depth }))
           .neighborhood,
       ),
+    plain: async (id) =>
+      subgraphPrint(await plain<Subgraph>('/neighborhood', { ids: [id], depth })),
     direct: async (id) =>
       subgraphPrint(
         await findNeighborhood(db, {
@@ -139,6 +145,10 @@ export function workloads(db: Database, graphql: Graphql, inputs: Inputs) {
       (await graphql<{ search: { entity: { id: string } }[] }>(SEARCH, { text })).search
         .map((hit) => hit.entity.id)
         .join(' '),
+    plain: async (text) =>
+      (await plain<{ entity: { id: string } }[]>('/search', { text }))
+        .map((hit) => hit.entity.id)
+        .join(' '),
     direct: async (text) =>
       (await searchEntities(db, text, { first: 10 })).map((hit) => hit.entity.id).join(' '),
   };
@@ -147,6 +157,7 @@ export function workloads(db: Database, graphql: Graphql, inputs: Inputs) {
     inputs: inputs.pairs,
     api: async (pair) =>
       pathsPrint((await graphql<{ paths: { edges: unknown[] }[] }>(PATHS, pair)).paths),
+    plain: async (pair) => pathsPrint(await plain<{ edges: unknown[] }[]>('/paths', pair)),
     direct: async (pair) =>
       pathsPrint(await findPaths(db, { ...pair, maxLength: PATH_MAX_LENGTH, limit: PATH_LIMIT })),
   };

@@ -1,11 +1,13 @@
 // API benchmark: `npm run bench:api [-- --entities N --requests N --concurrency N]`. Seeds the
-// synthetic graph into the `bench` Neo4j (wiped first), starts the real HTTP server in a process of its own and,
-// in the same run, sends each workload both as a GraphQL request over loopback HTTP and as a
-// direct call of the repository function the resolver uses: the same Cypher through
-// neo4j-driver, without HTTP, GraphQL parsing, validation, resolvers or JSON. Writes the API
-// section of docs/BENCHMARKS.md.
+// synthetic graph into the `bench` Neo4j (wiped first), starts the real HTTP server in a process
+// of its own and, in the same run, sends each workload three ways: as a GraphQL request over
+// loopback HTTP; as a direct call of the repository function the resolver uses (the same Cypher
+// through neo4j-driver, without HTTP, GraphQL parsing, validation, resolvers or JSON); and as the
+// same call over plain HTTP with JSON (api-plain-server.ts), which parts what HTTP costs from
+// what GraphQL costs. Writes the API section of docs/BENCHMARKS.md.
 
 import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { loadSynthetic } from '../../seed/src/synthetic-load.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
@@ -16,12 +18,22 @@ import { runningPid, startNeo4j, stopNeo4j, wipeNeo4j } from '../neo4j/server.ts
 import { neo4jSettings } from '../neo4j/settings.ts';
 import {
   createGraphqlClient,
+  createPlainClient,
   freePort,
   type Graphql,
+  type Plain,
   type ServerProcess,
   startServerProcess,
 } from './api-http.ts';
-import { cpuTable, type Floor, GOAL, latencyTable, ms, type Outcome } from './api-report.ts';
+import {
+  cpuTable,
+  type Floor,
+  GOAL,
+  httpTable,
+  latencyTable,
+  ms,
+  type Outcome,
+} from './api-report.ts';
 import {
   type Call,
   HUBS,
@@ -35,7 +47,7 @@ import {
 } from './api-workloads.ts';
 import { wholeNumberOptions } from './args.ts';
 import { addCpu, type CpuReading, cpuMeter } from './cpu.ts';
-import { type Block, runBlock, summarize, type WarmUp, warmUp } from './latency.ts';
+import { type Block, runBlock, type Summary, summarize, type WarmUp, warmUp } from './latency.ts';
 import { machine, writeSection } from './report.ts';
 
 /**
@@ -52,7 +64,7 @@ const WARM_UP = {
 };
 /** Requests of the fixed-cost measurement: each is cheap, and /proc counts CPU in 10 ms ticks. */
 const FLOOR_REQUESTS = 5000;
-/** Requests per block; GraphQL and direct blocks alternate, so drift hits both sides alike. */
+/** Requests per block; the sides' blocks take turns, so drift hits every side alike. */
 const BLOCK = 50;
 /** Inputs whose GraphQL and direct answers are compared before timing. */
 const CHECKED = 20;
@@ -76,14 +88,19 @@ async function measure<I>(
   const mismatches: string[] = [];
   const errors: string[] = [];
   for (const input of workload.inputs.slice(0, CHECKED)) {
-    const [api, direct] = await Promise.allSettled([workload.api(input), workload.direct(input)]);
-    if (api.status === 'rejected' || direct.status === 'rejected') {
-      for (const r of [api, direct]) if (r.status === 'rejected') errors.push(String(r.reason));
-    } else if (api.value !== direct.value) {
-      mismatches.push(`${JSON.stringify(input)}: GraphQL ${api.value} / direct ${direct.value}`);
+    const answers = await Promise.allSettled(
+      [workload.api, workload.plain, workload.direct].map((call) => call(input)),
+    );
+    const [api, plain, direct] = answers.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    for (const r of answers) if (r.status === 'rejected') errors.push(String(r.reason));
+    if (api !== null && plain !== null && direct !== null && (api !== direct || plain !== direct)) {
+      mismatches.push(
+        `${JSON.stringify(input)}: GraphQL ${api} / plain HTTP ${plain} / direct ${direct}`,
+      );
     }
   }
-  const warm = await warmUp(workload.inputs, [workload.api, workload.direct], {
+  const sides = [workload.api, workload.plain, workload.direct];
+  const warm = await warmUp(workload.inputs, sides, {
     ...WARM_UP,
     concurrency: options.concurrency,
   });
@@ -91,10 +108,8 @@ async function measure<I>(
   // before the cap may finish after it, but none runs past twice the cap.
   const deadline = performance.now() + options.capMs;
   const block = { concurrency: options.concurrency, deadline: deadline + options.capMs };
-  const apiBlocks: Block[] = [];
-  const directBlocks: Block[] = [];
-  const apiCpu: CpuReading = {};
-  const directCpu: CpuReading = {};
+  const blocks: Block[][] = sides.map(() => []);
+  const cpu: CpuReading[] = sides.map(() => ({}));
   const timed = async (
     send: Call<I>,
     run: Parameters<typeof runBlock>[2],
@@ -108,23 +123,25 @@ async function measure<I>(
   let done = 0;
   for (let round = 0; done < options.requests && performance.now() < deadline; round += 1) {
     const run = { ...block, count: Math.min(BLOCK, options.requests - done), offset: done };
-    // Alternate which side goes first, so neither always follows the other's cache effects.
-    const sides = [
-      () => timed(workload.api, run, apiBlocks, apiCpu),
-      () => timed(workload.direct, run, directBlocks, directCpu),
-    ];
-    for (const side of round % 2 === 0 ? sides : sides.reverse()) await side();
+    // Rotate which side goes first, so none always follows another's cache effects.
+    for (let turn = 0; turn < sides.length; turn += 1) {
+      const i = (round + turn) % sides.length;
+      await timed(sides[i] as Call<I>, run, blocks[i] as Block[], cpu[i] as CpuReading);
+    }
     done += run.count;
   }
   if (done < options.requests) log(`  ${workload.name}: stopped at the time cap`);
-  errors.push(...[...apiBlocks, ...directBlocks].flatMap((b) => b.errors));
-  const [api, direct] = [summarize(apiBlocks), summarize(directBlocks)];
+  errors.push(...blocks.flat().flatMap((b) => b.errors));
+  const [api, plain, direct] = blocks.map(summarize) as [Summary, Summary, Summary];
+  const [apiCpu, plainCpu, directCpu] = cpu as [CpuReading, CpuReading, CpuReading];
   return {
     name: workload.name,
     api,
+    plain,
     direct,
     cpu: {
       api: perRequest(apiCpu, api.requests + api.errors),
+      plain: perRequest(plainCpu, plain.requests + plain.errors),
       direct: perRequest(directCpu, direct.requests + direct.errors),
     },
     warmUp: warm,
@@ -196,7 +213,9 @@ async function main() {
   const dbOptions = { database: config.neo4j.database, timeoutMs: config.queryTimeoutMs };
   const db = createDatabase(directDriver, dbOptions);
   let server: ServerProcess | undefined;
+  let plainServer: ServerProcess | undefined;
   let graphql: Graphql | undefined;
+  let plain: Plain | undefined;
   try {
     await ensureSchema(db);
     log(`Seeding ${fmt(entities)} synthetic entities ...`);
@@ -205,19 +224,29 @@ async function main() {
     const inputs = await pickInputs(db, seed);
     // The server runs as it does in production, in a process of its own: its event loop is not
     // shared with this load generator's.
-    server = await startServerProcess({
+    const env = {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
-      PORT: String(await freePort()),
       NEO4J_URI: uri,
       NEO4J_USER: settings.user,
       NEO4J_PASSWORD: settings.password,
-    });
+    };
+    server = await startServerProcess({ ...env, PORT: String(await freePort()) });
+    plainServer = await startServerProcess(
+      { ...env, PORT: String(await freePort()) },
+      fileURLToPath(new URL('./api-plain-server.ts', import.meta.url)),
+    );
     graphql = createGraphqlClient(`${server.url}/graphql`);
-    const cpu = cpuMeter({ client: 'self', server: server.pid, neo4j: runningPid(settings) ?? 0 });
+    plain = createPlainClient(plainServer.url);
+    const cpu = cpuMeter({
+      client: 'self',
+      server: server.pid,
+      plain: plainServer.pid,
+      neo4j: runningPid(settings) ?? 0,
+    });
     const options = { requests, concurrency, capMs: capSeconds * 1000, cpu };
     const outcomes: Outcome[] = [];
-    for (const workload of workloads(db, graphql, inputs)) {
+    for (const workload of workloads(db, graphql, plain, inputs)) {
       log(`Measuring ${workload.name} ...`);
       outcomes.push(await measure(workload, options, log));
     }
@@ -236,8 +265,10 @@ async function main() {
 ${fmt(loaded.relationships)} relationships (seed ${seed}), on the \`bench\` Neo4j. Each workload is sent as a
 GraphQL request (POST over loopback HTTP to the production-mode server, in a process of its own) and,
 in the same run, as a direct call of the repository function its resolver uses — the same Cypher
-through neo4j-driver, without HTTP, parsing, validation, resolvers or JSON. Each side gets
-${requests} requests at ${concurrency} in flight, in alternating blocks of ${BLOCK}, no new block after ${capSeconds} s per workload;
+through neo4j-driver, without HTTP, parsing, validation, resolvers or JSON — and as that call over
+plain HTTP: a bare node:http server in a process of its own (scripts/bench/api-plain-server.ts) that
+parses a JSON body, calls the same function and writes the same fields as JSON, with no GraphQL. Each side gets
+${requests} requests at ${concurrency} in flight, in blocks of ${BLOCK} that take turns, no new block after ${capSeconds} s per workload;
 req/s is measured over the blocks at that concurrency. Before that, a warm-up that is not counted:
 both sides in turns for at least ${WARM_UP.minMs / 1000} s and until each side's median moves by at most ${WARM_UP.tolerance * 100} % from one
 window of ${WARM_UP.block * WARM_UP.window} requests to the next (at most ${WARM_UP.maxMs / 1000} s). Neo4j has just been loaded and answers
@@ -253,6 +284,12 @@ Goal: GraphQL p50 within ${GOAL}x of the direct driver.
 
 ${lines.join('\n')}
 
+Where the GraphQL side's extra time goes: from the direct call to plain HTTP is what any network API
+in front of these queries costs on this machine (a loopback round trip, a second process, JSON both
+ways); from plain HTTP to GraphQL is what Yoga, validation, the cost check and the resolvers add.
+
+${httpTable(outcomes).join('\n')}
+
 Warm-up: ${warmUps(outcomes, floor)}.
 
 Every GraphQL request pays a fixed cost that the direct call does not: \`query Floor { __typename }\`,
@@ -261,7 +298,7 @@ concurrency. Where the direct p50 is under ${ms(reachable, 1)} ms, that fixed co
 ${Math.round((GOAL - 1) * 100)} % the goal allows: ${tooCheap.join(', ') || 'no workload here'}.
 
 CPU milliseconds per request, by process, read from /proc around each block. The load generator,
-the API server and Neo4j share the machine's ${cpus().length} cores, so what the GraphQL side spends beyond the direct
+the servers and Neo4j share the machine's ${cpus().length} cores, so what the GraphQL side spends beyond the direct
 side (HTTP and JSON on both ends, Yoga, resolvers) lengthens every request in flight:
 
 ${cpuTable(outcomes, floor).join('\n')}
@@ -271,7 +308,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
     console.log(lines.join('\n'));
     for (const outcome of outcomes) {
       for (const line of outcome.mismatches.slice(0, 5)) {
-        console.log(`${outcome.name}: GraphQL and direct differ for ${line}`);
+        console.log(`${outcome.name}: the answers differ for ${line}`);
       }
       const distinct = [...new Set(outcome.errors)];
       for (const error of distinct.slice(0, 5)) console.log(`${outcome.name}: error: ${error}`);
@@ -279,7 +316,9 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
     }
   } finally {
     graphql?.close();
+    plain?.close();
     await server?.stop();
+    await plainServer?.stop();
     await directDriver.close();
     await stopNeo4j(settings, log);
   }
