@@ -25,6 +25,7 @@ import {
   type ServerProcess,
   startServerProcess,
 } from './api-http.ts';
+import { BLOCK, measure, measureFloor, WARM_UP } from './api-measure.ts';
 import {
   cpuTable,
   type Floor,
@@ -35,141 +36,18 @@ import {
   type Outcome,
 } from './api-report.ts';
 import {
-  type Call,
   HUBS,
   INPUTS,
   NEIGHBORHOOD_LIMIT,
   PATH_LIMIT,
   PATH_MAX_LENGTH,
   pickInputs,
-  type Workload,
   workloads,
 } from './api-workloads.ts';
 import { wholeNumberOptions } from './args.ts';
-import { addCpu, type CpuReading, cpuMeter } from './cpu.ts';
-import { type Block, runBlock, type Summary, summarize, type WarmUp, warmUp } from './latency.ts';
+import { cpuMeter } from './cpu.ts';
+import type { WarmUp } from './latency.ts';
 import { machine, writeSection } from './report.ts';
-
-/**
- * Warm-up before timing, both sides in turns: the server is a fresh process whose resolvers V8
- * has not yet optimised, and Neo4j, just loaded, answers several times slower until the JVM has
- * compiled its read paths. It runs at least `minMs` and until both sides' medians settle.
- */
-const WARM_UP = {
-  block: 50,
-  window: 4,
-  minMs: 20_000,
-  maxMs: 90_000,
-  tolerance: 0.1,
-};
-/** Requests of the fixed-cost measurement: each is cheap, and /proc counts CPU in 10 ms ticks. */
-const FLOOR_REQUESTS = 5000;
-/** Requests per block; the sides' blocks take turns, so drift hits every side alike. */
-const BLOCK = 50;
-/** Inputs whose GraphQL and direct answers are compared before timing. */
-const CHECKED = 20;
-interface MeasureOptions {
-  requests: number;
-  concurrency: number;
-  capMs: number;
-  cpu: () => CpuReading;
-}
-
-const perRequest = (total: CpuReading, requests: number): CpuReading =>
-  Object.fromEntries(
-    Object.entries(total).map(([name, ms]) => [name, requests > 0 ? ms / requests : 0]),
-  );
-
-async function measure<I>(
-  workload: Workload<I>,
-  options: MeasureOptions,
-  log: (line: string) => void,
-): Promise<Outcome> {
-  const mismatches: string[] = [];
-  const errors: string[] = [];
-  for (const input of workload.inputs.slice(0, CHECKED)) {
-    const answers = await Promise.allSettled(
-      [workload.api, workload.plain, workload.direct].map((call) => call(input)),
-    );
-    const [api, plain, direct] = answers.map((r) => (r.status === 'fulfilled' ? r.value : null));
-    for (const r of answers) if (r.status === 'rejected') errors.push(String(r.reason));
-    if (api !== null && plain !== null && direct !== null && (api !== direct || plain !== direct)) {
-      mismatches.push(
-        `${JSON.stringify(input)}: GraphQL ${api} / plain HTTP ${plain} / direct ${direct}`,
-      );
-    }
-  }
-  const sides = [workload.api, workload.plain, workload.direct];
-  const warm = await warmUp(workload.inputs, sides, {
-    ...WARM_UP,
-    concurrency: options.concurrency,
-  });
-  // Whole rounds only, so both sides always answer the same inputs; a round that starts
-  // before the cap may finish after it, but none runs past twice the cap.
-  const deadline = performance.now() + options.capMs;
-  const block = { concurrency: options.concurrency, deadline: deadline + options.capMs };
-  const blocks: Block[][] = sides.map(() => []);
-  const cpu: CpuReading[] = sides.map(() => ({}));
-  const timed = async (
-    send: Call<I>,
-    run: Parameters<typeof runBlock>[2],
-    blocks: Block[],
-    cpu: CpuReading,
-  ) => {
-    const before = options.cpu();
-    blocks.push(await runBlock(workload.inputs, send, run));
-    addCpu(cpu, before, options.cpu());
-  };
-  let done = 0;
-  for (let round = 0; done < options.requests && performance.now() < deadline; round += 1) {
-    const run = { ...block, count: Math.min(BLOCK, options.requests - done), offset: done };
-    // Rotate which side goes first, so none always follows another's cache effects.
-    for (let turn = 0; turn < sides.length; turn += 1) {
-      const i = (round + turn) % sides.length;
-      await timed(sides[i] as Call<I>, run, blocks[i] as Block[], cpu[i] as CpuReading);
-    }
-    done += run.count;
-  }
-  if (done < options.requests) log(`  ${workload.name}: stopped at the time cap`);
-  errors.push(...blocks.flat().flatMap((b) => b.errors));
-  const [api, plain, direct] = blocks.map(summarize) as [Summary, Summary, Summary];
-  const [apiCpu, plainCpu, directCpu] = cpu as [CpuReading, CpuReading, CpuReading];
-  return {
-    name: workload.name,
-    api,
-    plain,
-    direct,
-    cpu: {
-      api: perRequest(apiCpu, api.requests + api.errors),
-      plain: perRequest(plainCpu, plain.requests + plain.errors),
-      direct: perRequest(directCpu, direct.requests + direct.errors),
-    },
-    warmUp: warm,
-    mismatches,
-    errors,
-  };
-}
-
-/**
- * The fixed cost of one request through the same server at the same concurrency: HTTP, Yoga,
- * parsing, validation and JSON around a query that reads no data.
- */
-async function measureFloor(graphql: Graphql, options: MeasureOptions): Promise<Floor> {
-  const send = () => graphql('query Floor { __typename }', {});
-  const run = { concurrency: options.concurrency, offset: 0 };
-  // Warmed up like the workloads: a few hundred requests leave it at twice its settled cost.
-  const warm = await warmUp([null], [send], { ...WARM_UP, concurrency: options.concurrency });
-  const before = options.cpu();
-  const block = await runBlock([null], send, {
-    ...run,
-    count: FLOOR_REQUESTS,
-    deadline: performance.now() + options.capMs,
-  });
-  const total: CpuReading = {};
-  addCpu(total, before, options.cpu());
-  const summary = summarize([block]);
-  return { summary, cpu: perRequest(total, summary.requests), warmUp: warm };
-}
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
 
