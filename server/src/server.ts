@@ -29,6 +29,14 @@ function refuseBody(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
+/**
+ * Built assets carry a hash of their content in their name, so a browser may keep them for good;
+ * the page that names them is checked again on every load.
+ */
+function cacheControl(pathname: string): string {
+  return pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 export interface RunningServer {
   server: Server;
   url: string;
@@ -39,7 +47,14 @@ export interface RunningServer {
 export function createHttpServer(config: Config, db: Database): Server {
   const yoga = createEntenteYoga({ config, db }, { bodyLimited: true });
   const web = existsSync(config.webDist)
-    ? sirv(config.webDist, { single: true, etag: true, gzip: true })
+    ? sirv(config.webDist, {
+        single: true,
+        etag: true,
+        // The build writes .br and .gz copies beside each text file (vite.config.ts).
+        brotli: true,
+        gzip: true,
+        setHeaders: (res, pathname) => res.setHeader('cache-control', cacheControl(pathname)),
+      })
     : undefined;
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';

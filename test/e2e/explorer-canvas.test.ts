@@ -208,6 +208,22 @@ describe("the explorer's canvas", () => {
     expect(bundle).not.toContain('jsxDEV');
   });
 
+  it('when its script is fetched / sends the Brotli or gzip copy the browser accepts, kept for good', async () => {
+    const html = await (await fetch(ui.server.url)).text();
+    const script = /<script[^>]+src="([^"]+\.js)"/.exec(html)?.[1] ?? '';
+    const url = new URL(script, ui.server.url);
+    const plain = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const original = await plain.text();
+    for (const encoding of ['br', 'gzip']) {
+      const response = await fetch(url, { headers: { 'accept-encoding': encoding } });
+      expect(response.headers.get('content-encoding')).toBe(encoding);
+      expect(Number(response.headers.get('content-length'))).toBeLessThan(original.length / 3);
+      expect(response.headers.get('cache-control')).toContain('immutable');
+      expect(await response.text()).toBe(original);
+    }
+  });
+
   it('after all that / logged no console errors', () => {
     expect(ui.errors).toEqual([]);
   });

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createHttpServer,
@@ -11,10 +12,18 @@ import {
 } from '../../server/src/server.ts';
 import { connectTestDatabase, testConfig } from '../helpers/database.ts';
 
+const ASSET = 'index-0a1b2c3d.js';
+const SCRIPT = `console.log(${JSON.stringify('Entente '.repeat(500))});`;
+
 describe('the HTTP server', () => {
   const db = connectTestDatabase();
   const webDist = mkdtempSync(join(tmpdir(), 'entente-web-'));
   writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Entente test page</title>');
+  // A built asset with the compressed copies the build writes beside it (vite.config.ts).
+  mkdirSync(join(webDist, 'assets'));
+  writeFileSync(join(webDist, 'assets', ASSET), SCRIPT);
+  writeFileSync(join(webDist, 'assets', `${ASSET}.br`), brotliCompressSync(SCRIPT));
+  writeFileSync(join(webDist, 'assets', `${ASSET}.gz`), gzipSync(SCRIPT));
   let running: RunningServer;
 
   beforeAll(async () => {
@@ -71,12 +80,28 @@ describe('the HTTP server', () => {
     expect(status).toBe(411);
   });
 
-  it('serves the explorer at / and at deep links', async () => {
+  it('serves the explorer at / and at deep links, checked again on every load', async () => {
     for (const path of ['/', '/explore/kaspersky-lab']) {
       const response = await fetch(`${running.url}${path}`);
       expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
       expect(await response.text()).toContain('Entente test page');
     }
+  });
+
+  it.each([
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+    ['identity', null],
+  ])('answers Accept-Encoding %s with the build copy encoded as %s', async (accept, encoding) => {
+    const response = await fetch(`${running.url}/assets/${ASSET}`, {
+      headers: { 'accept-encoding': accept },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe(encoding);
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(await response.text()).toBe(SCRIPT);
   });
 
   it('listens on loopback only by default', () => {
