@@ -53,6 +53,27 @@ describe('the seed story, through GraphQL', () => {
     expect(restrictors).toContain('us-government');
     const parliament = edges.find((edge) => edge.from.id === 'european-parliament');
     expect(parliament).toMatchObject({ since: '2018-06-13', status: 'PROPOSED' });
+    const us = edges.find((edge) => edge.from.id === 'us-government');
+    expect(us).toMatchObject({ since: '2017-09-13' });
+  });
+
+  it('who had restricted Kaspersky before the directive, and who after it? (asOf)', async () => {
+    const restrictors = async (asOf: string) => {
+      const data = await ok<{ neighborhood: { edges: Edge[] } }>(
+        query(
+          `query($asOf: PartialDate) { neighborhood(ids: ["kaspersky-lab"], relationshipTypes: [RESTRICTS], asOf: $asOf, limit: 500) { edges { ${EDGE} } } }`,
+          { asOf },
+        ),
+      );
+      return data.neighborhood.edges.map((edge) => edge.from.id);
+    };
+    const before = await restrictors('2017-09-12');
+    expect(before).not.toContain('us-government');
+    expect(before).not.toContain('dhs');
+    const after = await restrictors('2017-09-13');
+    expect(after).toContain('us-government');
+    expect(after).toContain('dhs');
+    expect(after).not.toContain('european-parliament');
   });
 
   it("what was Kaspersky's relationship to No More Ransom at 2017-01-01, and at 2019-01-01? (asOf)", async () => {
