@@ -57,6 +57,22 @@ describe('the seed story, through GraphQL', () => {
     expect(us).toMatchObject({ since: '2017-09-13' });
   });
 
+  it("since when has Eugene Kaspersky been the company's CEO? (asOf)", async () => {
+    const roles = async (asOf: string) => {
+      const data = await ok<{ neighborhood: { edges: (Edge & { role: string | null })[] } }>(
+        query(
+          `query($asOf: PartialDate) { neighborhood(ids: ["kaspersky-lab"], relationshipTypes: [LEADS], asOf: $asOf) { edges { ${EDGE} role } } }`,
+          { asOf },
+        ),
+      );
+      return data.neighborhood.edges
+        .filter((edge) => edge.from.id === 'eugene-kaspersky')
+        .map((edge) => edge.role);
+    };
+    expect(await roles('2006-12-31')).not.toContain('CEO');
+    expect(await roles('2007-01-01')).toContain('CEO');
+  });
+
   it('who had restricted Kaspersky before the directive, and who after it? (asOf)', async () => {
     const restrictors = async (asOf: string) => {
       const data = await ok<{ neighborhood: { edges: Edge[] } }>(
