@@ -73,6 +73,26 @@ describe('the seed story, through GraphQL', () => {
     expect(await roles('2007-01-01')).toContain('CEO');
   });
 
+  it('since when have Europol and the European Council been part of the EU? (asOf)', async () => {
+    const parts = async (asOf: string) => {
+      const data = await ok<{ neighborhood: { edges: Edge[] } }>(
+        query(
+          `query($asOf: PartialDate) { neighborhood(ids: ["european-union"], relationshipTypes: [PART_OF], asOf: $asOf, limit: 500) { edges { ${EDGE} } } }`,
+          { asOf },
+        ),
+      );
+      return data.neighborhood.edges.map((edge) => edge.from.id);
+    };
+    const before = await parts('2009-11-30');
+    expect(before).not.toContain('europol');
+    expect(before).not.toContain('european-council');
+    expect(before).toContain('european-parliament');
+    expect(await parts('2009-12-01')).toContain('european-council');
+    expect(await parts('2010-01-01')).toEqual(
+      expect.arrayContaining(['europol', 'european-council']),
+    );
+  });
+
   it('who had restricted Kaspersky before the directive, and who after it? (asOf)', async () => {
     const restrictors = async (asOf: string) => {
       const data = await ok<{ neighborhood: { edges: Edge[] } }>(
