@@ -1,12 +1,20 @@
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import sirv from 'sirv';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createEntenteYoga, MAX_BODY_BYTES } from './graphql/yoga.ts';
 
 const API_PATHS = ['/graphql', '/health', '/ready'];
+
+/**
+ * API answers at least this large are compressed for a client that accepts it: a drawn
+ * neighbourhood with its evidence runs to hundreds of kilobytes of JSON, while most answers are
+ * a few kilobytes and not worth the CPU on every request.
+ */
+export const COMPRESS_FROM_BYTES = 16 * 1024;
 
 export { MAX_BODY_BYTES };
 
@@ -56,10 +64,16 @@ export function createHttpServer(config: Config, db: Database): Server {
         setHeaders: (res, pathname) => res.setHeader('cache-control', cacheControl(pathname)),
       })
     : undefined;
+  // Connect-style middleware; it only needs node:http's request and response.
+  const compress = compression({ threshold: COMPRESS_FROM_BYTES }) as unknown as (
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: () => void,
+  ) => void;
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (API_PATHS.includes(path) || !web) {
-      if (!refuseBody(req, res)) yoga(req, res);
+      if (!refuseBody(req, res)) compress(req, res, () => yoga(req, res));
       return;
     }
     web(req, res, () => {

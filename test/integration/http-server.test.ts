@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  COMPRESS_FROM_BYTES,
   createHttpServer,
   listen,
   MAX_BODY_BYTES,
@@ -43,6 +44,34 @@ describe('the HTTP server', () => {
     });
     const body = await response.json();
     expect(body.data.health.neo4jVersion).toMatch(/^5\.26\./);
+  });
+
+  describe('compresses large answers for clients that accept it', () => {
+    // The schema's types with their fields: data-independent, and well over the threshold.
+    const large = '{ __schema { types { name description fields { name description } } } }';
+    const post = (query: string, acceptEncoding: string) =>
+      fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-encoding': acceptEncoding },
+        body: JSON.stringify({ query }),
+      });
+
+    it.each(['gzip', 'br'])('a large answer as %s, decoded to the same JSON', async (encoding) => {
+      const plain = await post(large, 'identity');
+      expect(plain.headers.get('content-encoding')).toBeNull();
+      const text = await plain.text();
+      expect(text.length).toBeGreaterThan(COMPRESS_FROM_BYTES);
+      const compressed = await post(large, encoding);
+      expect(compressed.headers.get('content-encoding')).toBe(encoding);
+      expect(compressed.headers.get('vary')).toContain('Accept-Encoding');
+      expect(JSON.parse(await compressed.text())).toEqual(JSON.parse(text));
+    });
+
+    it('a small answer as it is', async () => {
+      const response = await post('{ __typename }', 'gzip, br');
+      expect(response.headers.get('content-encoding')).toBeNull();
+      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    });
   });
 
   it('refuses a body over the limit before reading it', async () => {
