@@ -141,7 +141,7 @@ async function main() {
 \`npm run bench:api -- --entities ${entities} --requests ${requests} --concurrency ${concurrency}\`
 (scripts/bench/api.ts) — synthetic graph, ${fmt(loaded.entities)} entities and
 ${fmt(loaded.relationships)} relationships (seed ${seed}), on the \`bench\` Neo4j. Each workload is sent as a
-GraphQL request (POST over loopback HTTP to the production-mode server, in a process of its own) and,
+GraphQL request (POST over loopback HTTP to the production-mode server, in a process of its own, asking for no compression) and,
 in the same run, as a direct call of the repository function its resolver uses — the same Cypher
 through neo4j-driver, without HTTP, parsing, validation, resolvers or JSON — and as that call over
 plain HTTP: a bare node:http server in a process of its own (scripts/bench/api-plain-server.ts) that
