@@ -93,23 +93,23 @@ describe('the seed story, through GraphQL', () => {
     );
   });
 
-  it('who had restricted Kaspersky before the directive, and who after it? (asOf)', async () => {
-    const restrictors = async (asOf: string) => {
+  it('who had restricted or accused Kaspersky before the directive, and who after it? (asOf)', async () => {
+    const around = async (asOf: string) => {
       const data = await ok<{ neighborhood: { edges: Edge[] } }>(
         query(
-          `query($asOf: PartialDate) { neighborhood(ids: ["kaspersky-lab"], relationshipTypes: [RESTRICTS], asOf: $asOf, limit: 500) { edges { ${EDGE} } } }`,
+          `query($asOf: PartialDate) { neighborhood(ids: ["kaspersky-lab"], relationshipTypes: [RESTRICTS, ACCUSES], asOf: $asOf, limit: 500) { edges { ${EDGE} } } }`,
           { asOf },
         ),
       );
-      return data.neighborhood.edges.map((edge) => edge.from.id);
+      return data.neighborhood.edges.map((edge) => `${edge.from.id} ${edge.type}`);
     };
-    const before = await restrictors('2017-09-12');
-    expect(before).not.toContain('us-government');
-    expect(before).not.toContain('dhs');
-    const after = await restrictors('2017-09-13');
-    expect(after).toContain('us-government');
-    expect(after).toContain('dhs');
-    expect(after).not.toContain('european-parliament');
+    const before = await around('2017-09-12');
+    for (const tie of ['us-government RESTRICTS', 'dhs RESTRICTS', 'united-states ACCUSES'])
+      expect(before).not.toContain(tie);
+    const after = await around('2017-09-13');
+    for (const tie of ['us-government RESTRICTS', 'dhs RESTRICTS', 'united-states ACCUSES'])
+      expect(after).toContain(tie);
+    expect(after).not.toContain('european-parliament RESTRICTS');
   });
 
   it("what was Kaspersky's relationship to No More Ransom at 2017-01-01, and at 2019-01-01? (asOf)", async () => {
