@@ -1,13 +1,12 @@
 // Front-end benchmark: `npm run bench:web [-- --sizes 500,2000,5000 --runs 3]`. Builds the web
-// explorer when stale, measures the gzip size of what index.html loads first, serves web/dist on
+// explorer when stale, reports what index.html loads first as the server sends it, serves web/dist on
 // loopback (no API: /graphql answers the ontology from the real schema through page.route) and, in
 // headless Chromium, times a synthetic subgraph from data to a laid-out, painted graph with the
 // default layout (fCoSE) next to the grid layout as the in-run baseline. Writes the front-end
 // section of docs/BENCHMARKS.md.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { graphql } from 'graphql';
 import type { Browser } from 'playwright-core';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
@@ -34,8 +33,13 @@ import { SPREAD, subgraphs } from './web-subgraphs.ts';
 
 const DIST = join(ROOT, 'web', 'dist');
 
-/** The JS and CSS index.html loads before anything else, each gzipped as a server would. */
-function initialBundle(dist: string): { file: string; bytes: number; gzip: number }[] {
+/** Bytes of the build's compressed copy of a file (vite.config.ts); the file's own when it has none. */
+function copySize(path: string, extension: '.br' | '.gz'): number {
+  return statSync(existsSync(`${path}${extension}`) ? `${path}${extension}` : path).size;
+}
+
+/** The JS and CSS index.html loads before anything else, with the copies the server sends. */
+function initialBundle(dist: string): { file: string; bytes: number; br: number; gzip: number }[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const tags = html.match(/<(script|link)\b[^>]*>/g) ?? [];
   const files = tags.flatMap((tag) => {
@@ -45,8 +49,13 @@ function initialBundle(dist: string): { file: string; bytes: number; gzip: numbe
     return loads && !loads.startsWith('data:') && !/^[a-z]+:\/\//.test(loads) ? [loads] : [];
   });
   return files.map((file) => {
-    const content = readFileSync(join(dist, file.replace(/^\//, '')));
-    return { file, bytes: content.length, gzip: gzipSync(content).length };
+    const path = join(dist, file.replace(/^\//, ''));
+    return {
+      file,
+      bytes: statSync(path).size,
+      br: copySize(path, '.br'),
+      gzip: copySize(path, '.gz'),
+    };
   });
 }
 
@@ -148,12 +157,15 @@ async function main() {
     }
     const lines = table(outcomes, variants, timeoutSeconds * 1000);
     const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-    const total = bundle.reduce((sum, file) => sum + file.gzip, 0);
+    const sum = (key: 'bytes' | 'br' | 'gzip') => bundle.reduce((total, f) => total + f[key], 0);
     const bundleLines = [
-      '| file | kB | kB gzip |',
-      '| --- | ---: | ---: |',
-      ...bundle.map((f) => `| \`${f.file.replace(/^\//, '')}\` | ${kb(f.bytes)} | ${kb(f.gzip)} |`),
-      `| **initial load** | **${kb(bundle.reduce((sum, f) => sum + f.bytes, 0))}** | **${kb(total)}** |`,
+      '| file | kB | kB Brotli | kB gzip |',
+      '| --- | ---: | ---: | ---: |',
+      ...bundle.map(
+        (f) =>
+          `| \`${f.file.replace(/^\//, '')}\` | ${kb(f.bytes)} | ${kb(f.br)} | ${kb(f.gzip)} |`,
+      ),
+      `| **initial load** | **${kb(sum('bytes'))}** | **${kb(sum('br'))}** | **${kb(sum('gzip'))}** |`,
     ];
     const notes = [...new Set(outcomes.flatMap((o) => o.errors))];
     const chromium = browser.version();
@@ -181,8 +193,8 @@ renderer is Cytoscape's, switched on with the toolbar's checkbox; here WebGL is 
 
 ${lines.join('\n')}
 ${notes.length > 0 ? `\n${notes.map((note) => `- ${note}`).join('\n')}\n` : ''}
-**Initial bundle.** What \`web/dist/index.html\` loads before the app runs, gzipped with node:zlib at
-its default level (what a compressing server sends):
+**Initial bundle.** What \`web/dist/index.html\` loads before the app runs, and the Brotli and gzip
+copies the build writes beside each file, which the server sends to a browser that accepts them:
 
 ${bundleLines.join('\n')}
 
