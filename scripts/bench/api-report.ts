@@ -58,31 +58,22 @@ export function httpTable(outcomes: Outcome[]): string[] {
 }
 
 export function cpuTable(outcomes: Outcome[], floor: Floor): string[] {
-  const sum = (cpu: CpuReading) => Object.values(cpu).reduce((a, b) => a + b, 0);
-  const cells = (cpu: CpuReading, names: string[]) => names.map((name) => ms(cpu[name] ?? 0, 2));
+  // Each side's own processes and their total: the other server idles meanwhile.
+  const side = (cpu: CpuReading, names: string[]) => {
+    const values = names.map((name) => cpu[name] ?? 0);
+    return [...values, values.reduce((a, b) => a + b, 0)].map((value) => ms(value, 2));
+  };
   const api = ['client', 'server', 'neo4j'];
-  const plain = ['client', 'plain', 'neo4j'];
-  // Each side's own processes: the other server idles meanwhile.
-  const pick = (cpu: CpuReading, names: string[]) =>
-    Object.fromEntries(names.map((n) => [n, cpu[n] ?? 0]));
   const rows = outcomes.map(({ name, cpu }) =>
     [
       name,
-      ...cells(cpu.api, api),
-      ms(sum(pick(cpu.api, api)), 2),
-      ...cells(cpu.plain, plain),
-      ms(sum(pick(cpu.plain, plain)), 2),
-      ...cells(cpu.direct, ['client', 'neo4j']),
-      ms(sum(pick(cpu.direct, ['client', 'neo4j'])), 2),
+      ...side(cpu.api, api),
+      ...side(cpu.plain, ['client', 'plain', 'neo4j']),
+      ...side(cpu.direct, ['client', 'neo4j']),
     ].join(' | '),
   );
   rows.push(
-    [
-      '`{ __typename }` (no database)',
-      ...cells(floor.cpu, api),
-      ms(sum(pick(floor.cpu, api)), 2),
-      ...Array(7).fill('–'),
-    ].join(' | '),
+    ['`{ __typename }` (no database)', ...side(floor.cpu, api), ...Array(7).fill('–')].join(' | '),
   );
   return [
     '| workload | GraphQL: load generator | GraphQL: server | GraphQL: Neo4j | GraphQL: all | plain HTTP: load generator | plain HTTP: server | plain HTTP: Neo4j | plain HTTP: all | direct: load generator and driver | direct: Neo4j | direct: all |',

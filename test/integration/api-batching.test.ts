@@ -14,17 +14,22 @@ const NEIGHBORHOOD = `query($ids: [ID!]!, $depth: Int) {
   }
 }`;
 
-async function roundTripsOf(ids: string[], depth: number) {
+/** Runs a query through a fresh Yoga and counts the Cypher round trips it took. */
+async function counted(query: string, variables: Record<string, unknown>) {
   const yoga = createEntenteYoga({ db, config: testConfig() });
   const before = db.roundTrips;
   const response = await yoga.fetch('http://test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: NEIGHBORHOOD, variables: { ids, depth } }),
+    body: JSON.stringify({ query, variables }),
   });
-  const body = await response.json();
+  return { body: await response.json(), trips: db.roundTrips - before };
+}
+
+async function roundTripsOf(ids: string[], depth: number) {
+  const { body, trips } = await counted(NEIGHBORHOOD, { ids, depth });
   expect(body.errors).toBeUndefined();
-  return { trips: db.roundTrips - before, nodes: body.data.neighborhood.nodes.length as number };
+  return { trips, nodes: body.data.neighborhood.nodes.length as number };
 }
 
 describe('a neighbourhood with evidence and sources', () => {
@@ -39,19 +44,11 @@ describe('a neighbourhood with evidence and sources', () => {
 });
 
 describe('paths', () => {
-  const yoga = createEntenteYoga({ db, config: testConfig() });
-  const paths = async (from: string, to: string, types = '') => {
-    const before = db.roundTrips;
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        query: `{ paths(from: "${from}", to: "${to}"${types}) { length nodes { id name } } }`,
-      }),
-    });
-    const body = await response.json();
-    return { body, trips: db.roundTrips - before };
-  };
+  const PATHS = `query($from: ID!, $to: ID!, $types: [RelationshipType!]) {
+    paths(from: $from, to: $to, relationshipTypes: $types) { length nodes { id name } }
+  }`;
+  const paths = (from: string, to: string, types: string[] | null = null) =>
+    counted(PATHS, { from, to, types });
 
   it('found in one round trip: a path proves both ends exist', async () => {
     const { body, trips } = await paths('kaspersky-lab', 'europol');
@@ -62,11 +59,7 @@ describe('paths', () => {
   });
 
   it('none between existing entities is an empty list, not an error', async () => {
-    const { body, trips } = await paths(
-      'kaspersky-lab',
-      'europol',
-      ', relationshipTypes: [HEADQUARTERED_IN]',
-    );
+    const { body, trips } = await paths('kaspersky-lab', 'europol', ['HEADQUARTERED_IN']);
     expect(body.errors).toBeUndefined();
     expect(body.data.paths).toEqual([]);
     expect(trips).toBe(2);

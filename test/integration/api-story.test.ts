@@ -17,9 +17,23 @@ interface Edge {
   type: string;
   since: string | null;
   status: string;
+  role?: string | null;
   from: { id: string; name: string };
   to: { id: string; name: string };
   evidence: { quote: string | null; source: { id: string; url: string | null } }[];
+}
+
+/** The relationships around `id` that hold at `asOf`, of the given types (every type when none). */
+async function edgesAt(id: string, asOf: string, types: string[] = []): Promise<Edge[]> {
+  const data = await ok<{ neighborhood: { edges: Edge[] } }>(
+    query(
+      `query($ids: [ID!]!, $asOf: PartialDate, $types: [RelationshipType!]) {
+        neighborhood(ids: $ids, relationshipTypes: $types, asOf: $asOf, limit: 500) { edges { ${EDGE} role } }
+      }`,
+      { ids: [id], asOf, types: types.length > 0 ? types : null },
+    ),
+  );
+  return data.neighborhood.edges;
 }
 
 describe('the seed story, through GraphQL', () => {
@@ -58,31 +72,17 @@ describe('the seed story, through GraphQL', () => {
   });
 
   it("since when has Eugene Kaspersky been the company's CEO? (asOf)", async () => {
-    const roles = async (asOf: string) => {
-      const data = await ok<{ neighborhood: { edges: (Edge & { role: string | null })[] } }>(
-        query(
-          `query($asOf: PartialDate) { neighborhood(ids: ["kaspersky-lab"], relationshipTypes: [LEADS], asOf: $asOf) { edges { ${EDGE} role } } }`,
-          { asOf },
-        ),
-      );
-      return data.neighborhood.edges
+    const roles = async (asOf: string) =>
+      (await edgesAt('kaspersky-lab', asOf, ['LEADS']))
         .filter((edge) => edge.from.id === 'eugene-kaspersky')
         .map((edge) => edge.role);
-    };
     expect(await roles('2006-12-31')).not.toContain('CEO');
     expect(await roles('2007-01-01')).toContain('CEO');
   });
 
   it('since when have Europol and the European Council been part of the EU? (asOf)', async () => {
-    const parts = async (asOf: string) => {
-      const data = await ok<{ neighborhood: { edges: Edge[] } }>(
-        query(
-          `query($asOf: PartialDate) { neighborhood(ids: ["european-union"], relationshipTypes: [PART_OF], asOf: $asOf, limit: 500) { edges { ${EDGE} } } }`,
-          { asOf },
-        ),
-      );
-      return data.neighborhood.edges.map((edge) => edge.from.id);
-    };
+    const parts = async (asOf: string) =>
+      (await edgesAt('european-union', asOf, ['PART_OF'])).map((edge) => edge.from.id);
     const before = await parts('2009-11-30');
     expect(before).not.toContain('europol');
     expect(before).not.toContain('european-council');
@@ -94,15 +94,10 @@ describe('the seed story, through GraphQL', () => {
   });
 
   it('who had restricted or accused Kaspersky before the directive, and who after it? (asOf)', async () => {
-    const around = async (asOf: string) => {
-      const data = await ok<{ neighborhood: { edges: Edge[] } }>(
-        query(
-          `query($asOf: PartialDate) { neighborhood(ids: ["kaspersky-lab"], relationshipTypes: [RESTRICTS, ACCUSES], asOf: $asOf, limit: 500) { edges { ${EDGE} } } }`,
-          { asOf },
-        ),
+    const around = async (asOf: string) =>
+      (await edgesAt('kaspersky-lab', asOf, ['RESTRICTS', 'ACCUSES'])).map(
+        (edge) => `${edge.from.id} ${edge.type}`,
       );
-      return data.neighborhood.edges.map((edge) => `${edge.from.id} ${edge.type}`);
-    };
     const before = await around('2017-09-12');
     for (const tie of ['us-government RESTRICTS', 'dhs RESTRICTS', 'united-states ACCUSES'])
       expect(before).not.toContain(tie);
@@ -113,18 +108,11 @@ describe('the seed story, through GraphQL', () => {
   });
 
   it("what was Kaspersky's relationship to No More Ransom at 2017-01-01, and at 2019-01-01? (asOf)", async () => {
-    const at = async (asOf: string) => {
-      const data = await ok<{ neighborhood: { edges: Edge[] } }>(
-        query(
-          `query($asOf: PartialDate) { neighborhood(ids: ["kaspersky-lab"], asOf: $asOf, limit: 500) { edges { ${EDGE} } } }`,
-          { asOf },
-        ),
-      );
-      return data.neighborhood.edges
+    const at = async (asOf: string) =>
+      (await edgesAt('kaspersky-lab', asOf))
         .filter((edge) => [edge.from.id, edge.to.id].includes('no-more-ransom'))
         .map((edge) => `${edge.type}:${edge.status}`)
         .sort();
-    };
     const before = await at('2017-01-01');
     const after = await at('2019-01-01');
     expect(before).toContain('MEMBER_OF:ACTIVE');
@@ -141,15 +129,8 @@ describe('the seed story, through GraphQL', () => {
   });
 
   it('who led DHS when its directive banned Kaspersky, and who when Kaspersky sued? (asOf on office terms)', async () => {
-    const leaders = async (asOf: string) => {
-      const data = await ok<{ neighborhood: { edges: Edge[] } }>(
-        query(
-          `query($asOf: PartialDate) { neighborhood(ids: ["dhs"], relationshipTypes: [LEADS], asOf: $asOf) { edges { ${EDGE} } } }`,
-          { asOf },
-        ),
-      );
-      return data.neighborhood.edges.map((edge) => edge.from.id).sort();
-    };
+    const leaders = async (asOf: string) =>
+      (await edgesAt('dhs', asOf, ['LEADS'])).map((edge) => edge.from.id).sort();
     expect(await leaders('2017-09-13')).toEqual(['elaine-duke']);
     expect(await leaders('2017-12-18')).toEqual(['kirstjen-nielsen']);
     expect(await leaders('2020-01-01')).toEqual([]);
