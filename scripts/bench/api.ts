@@ -102,9 +102,13 @@ async function main() {
     const inputs = await pickInputs(db, seed);
     // The server runs as it does in production, in a process of its own: its event loop is not
     // shared with this load generator's.
+    // The load generator is one client sending a thousand requests a second: its budgets are
+    // counted as in production, but set out of its reach.
     const env = {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
+      RATE_LIMIT_REQUESTS: '1000000000',
+      RATE_LIMIT_COST: '1000000000000',
       NEO4J_URI: uri,
       NEO4J_USER: settings.user,
       NEO4J_PASSWORD: settings.password,
@@ -141,7 +145,8 @@ async function main() {
 \`npm run bench:api -- --entities ${entities} --requests ${requests} --concurrency ${concurrency}\`
 (scripts/bench/api.ts) — synthetic graph, ${fmt(loaded.entities)} entities and
 ${fmt(loaded.relationships)} relationships (seed ${seed}), on the \`bench\` Neo4j. Each workload is sent as a
-GraphQL request (POST over loopback HTTP to the production-mode server, in a process of its own, asking for no compression) and,
+GraphQL request (POST over loopback HTTP to the production-mode server, in a process of its own, asking for no compression;
+its per-client budgets count every request but are set out of reach) and,
 in the same run, as a direct call of the repository function its resolver uses — the same Cypher
 through neo4j-driver, without HTTP, parsing, validation, resolvers or JSON — and as that call over
 plain HTTP: a bare node:http server in a process of its own (scripts/bench/api-plain-server.ts) that

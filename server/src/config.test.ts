@@ -30,4 +30,28 @@ describe('loadConfig', () => {
     expect(config.corsOrigins).toEqual(['https://a.org', 'https://b.org']);
     expect(config.editorTokens).toEqual(['t1', 't2']);
   });
+
+  it('budgets each client 600 requests and 1,000,000 cost points a minute unless told otherwise', () => {
+    expect(loadConfig({}).rateLimit).toEqual({
+      requestsPerMinute: 600,
+      costPerMinute: 1_000_000,
+      trustProxyHops: 0,
+    });
+    const config = loadConfig({
+      RATE_LIMIT_REQUESTS: '0',
+      RATE_LIMIT_COST: '5000',
+      TRUST_PROXY_HOPS: '2',
+    });
+    expect(config.rateLimit).toEqual({
+      requestsPerMinute: 0,
+      costPerMinute: 5000,
+      trustProxyHops: 2,
+    });
+  });
+
+  it('when a budget is not a whole number / names the variable and the bad value', () => {
+    expect(() => loadConfig({ RATE_LIMIT_REQUESTS: '-1' })).toThrow(/RATE_LIMIT_REQUESTS .*"-1"/);
+    expect(() => loadConfig({ RATE_LIMIT_COST: 'lots' })).toThrow(/RATE_LIMIT_COST .*"lots"/);
+    expect(() => loadConfig({ TRUST_PROXY_HOPS: 'yes' })).toThrow(/TRUST_PROXY_HOPS .*"yes"/);
+  });
 });

@@ -18,6 +18,14 @@ export interface Config {
   corsOrigins: string[];
   /** Bearer tokens that may call curator mutations. */
   editorTokens: string[];
+  /** Per-client budgets of the GraphQL endpoint; 0 turns a budget off. Editors are exempt. */
+  rateLimit: {
+    requestsPerMinute: number;
+    /** Query cost (server/src/graphql/cost.ts) a client may spend per minute. */
+    costPerMinute: number;
+    /** Reverse proxies in front of the server whose X-Forwarded-For entries are trusted. */
+    trustProxyHops: number;
+  };
   webDist: string;
 }
 
@@ -61,6 +69,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryTimeoutMs: integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
     corsOrigins: list(env.CORS_ORIGINS),
     editorTokens: list(env.EDITOR_TOKENS),
+    rateLimit: {
+      requestsPerMinute: integer(env, 'RATE_LIMIT_REQUESTS', 600, 0, 1_000_000_000),
+      costPerMinute: integer(env, 'RATE_LIMIT_COST', 1_000_000, 0, 1_000_000_000_000),
+      trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    },
     webDist: env.WEB_DIST || new URL('../../web/dist', import.meta.url).pathname,
   };
 }

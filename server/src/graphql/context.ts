@@ -17,7 +17,7 @@ export interface ServerContext {
   config: Config;
 }
 
-function roleOf(request: Request, config: Config): Role {
+export function roleOf(request: Request, config: Pick<Config, 'editorTokens'>): Role {
   const header = request.headers.get('authorization');
   if (!header) return 'anonymous';
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());

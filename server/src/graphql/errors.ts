@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'TIMEOUT'
-  | 'COST_LIMIT';
+  | 'COST_LIMIT'
+  | 'RATE_LIMITED';
 
 /** An error the caller caused and can fix: never masked, always with a code. */
 export function userError(

@@ -5,6 +5,7 @@ import { createContext, type ServerContext } from './context.ts';
 import { EXAMPLE_QUERY } from './graphiql-examples.ts';
 import { maskError } from './plugins/use-error-codes.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
+import { createRateLimits } from './plugins/use-rate-limits.ts';
 import { schema } from './schema/index.ts';
 
 /** The largest request body the API reads: a query and its variables, never an upload. */
@@ -36,6 +37,7 @@ export interface YogaOptions {
 
 export function createEntenteYoga(server: ServerContext, options: YogaOptions = {}) {
   const { config } = server;
+  const rateLimits = createRateLimits(config);
   return createYoga({
     schema,
     maxRequestBodySize: options.bodyLimited ? false : MAX_BODY_BYTES,
@@ -51,7 +53,11 @@ export function createEntenteYoga(server: ServerContext, options: YogaOptions = 
     maskedErrors: { maskError: maskError(config.queryTimeoutMs) },
     logging: config.mode === 'test' ? false : 'info',
     plugins: [
-      ...useQueryLimits({ hideSuggestions: config.mode === 'production' }),
+      rateLimits.plugin,
+      ...useQueryLimits({
+        hideSuggestions: config.mode === 'production',
+        chargeCost: rateLimits.chargeCost,
+      }),
       // Compiles each validated query once and runs it without graphql-js's generic walk.
       useGraphQlJit(),
       useReadiness(() => pingDatabase(server.db)),

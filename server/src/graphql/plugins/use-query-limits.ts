@@ -6,6 +6,7 @@ import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { userError } from '../errors.ts';
+import type { ChargeCost } from './use-rate-limits.ts';
 
 /** The limits a public endpoint needs; each refusal names the limit and the value. */
 export const QUERY_LIMITS = {
@@ -35,12 +36,12 @@ function selectedOperation(
 }
 
 /**
- * Refuses a query whose cost is over the limit before any resolver runs. The cost depends on
- * the variables (`first: $n`), so it is computed for every request rather than cached with the
- * document's validation — by walking the chosen operation's selections alone, not by a second
- * validation pass over the whole document.
+ * Refuses a query whose cost is over the limit before any resolver runs, and charges the cost of
+ * one within it to its client's budget. The cost depends on the variables (`first: $n`), so it is
+ * computed for every request rather than cached with the document's validation — by walking the
+ * chosen operation's selections alone, not by a second validation pass over the whole document.
  */
-function useQueryCost(maxCost: number): Plugin {
+function useQueryCost(maxCost: number, chargeCost?: ChargeCost): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       // An unknown or ambiguous operation, or variables that do not fit their types, are left
@@ -58,7 +59,12 @@ function useQueryCost(maxCost: number): Plugin {
         if (error instanceof GraphQLError) return;
         throw error;
       }
-      if (complexity <= maxCost) return;
+      if (complexity <= maxCost) {
+        if (!chargeCost) return;
+        return chargeCost(args.contextValue as object, complexity).then((refusal) => {
+          if (refusal) setResultAndStopExecution({ errors: [refusal] });
+        });
+      }
       setResultAndStopExecution({
         errors: [
           userError(
@@ -72,12 +78,15 @@ function useQueryCost(maxCost: number): Plugin {
   };
 }
 
-export function useQueryLimits(options: { hideSuggestions: boolean }): Plugin[] {
+export function useQueryLimits(options: {
+  hideSuggestions: boolean;
+  chargeCost?: ChargeCost;
+}): Plugin[] {
   const plugins: Plugin[] = [
     maxDepthPlugin({ n: QUERY_LIMITS.depth, exposeLimits: true, flattenFragments: true }) as Plugin,
     maxAliasesPlugin({ n: QUERY_LIMITS.aliases, exposeLimits: true }) as Plugin,
     maxTokensPlugin({ n: QUERY_LIMITS.tokens, exposeLimits: true }) as Plugin,
-    useQueryCost(QUERY_LIMITS.cost),
+    useQueryCost(QUERY_LIMITS.cost, options.chargeCost),
   ];
   if (options.hideSuggestions) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
   return plugins;

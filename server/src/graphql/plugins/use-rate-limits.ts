@@ -1,0 +1,113 @@
+// Per-client budgets for a public endpoint. The query limits bound one request; these bound how
+// much of Neo4j one client may take per minute: requests, and query cost as the cost check prices
+// it, so that neither many cheap requests nor a few costly ones crowd other readers out.
+
+import type { IncomingMessage } from 'node:http';
+import type { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Config } from '../../config.ts';
+import { type Role, roleOf } from '../context.ts';
+import { userError } from '../errors.ts';
+
+const WINDOW_SECONDS = 60;
+
+/** What the node:http adapter puts in every request's server context. */
+interface NodeServerContext {
+  req?: IncomingMessage;
+}
+
+/**
+ * The address a request came from. Behind `hops` trusted reverse proxies, each of which appends
+ * the address it was called from to X-Forwarded-For, the client is the entry the outermost
+ * trusted proxy wrote; entries further left are the client's to invent and are never used.
+ */
+export function clientAddress(req: IncomingMessage | undefined, hops: number): string {
+  const peer = req?.socket.remoteAddress ?? 'unknown';
+  if (!req || hops === 0) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return forwarded[Math.max(forwarded.length - hops, 0)] ?? peer;
+}
+
+function rateLimited(what: string, limit: number, msBeforeNext: number) {
+  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return userError(
+    'RATE_LIMITED',
+    `Rate limit of ${limit} ${what} per minute reached; try again in ${seconds} s.`,
+    {
+      retryAfterSeconds: seconds,
+      http: { status: 429, headers: { 'retry-after': String(seconds) } },
+    },
+  );
+}
+
+/** Charges a request's cost to its client; resolves to the error to answer with when spent. */
+export type ChargeCost = (context: object, cost: number) => Promise<GraphQLError | undefined>;
+
+export interface RateLimits {
+  /** Counts requests to /graphql before their bodies are read. */
+  plugin: Plugin;
+  chargeCost: ChargeCost;
+}
+
+/** The budgets of one server, kept in its memory: each API process counts for itself. */
+export function createRateLimits(config: Config): RateLimits {
+  const { requestsPerMinute, costPerMinute, trustProxyHops } = config.rateLimit;
+  const requests =
+    requestsPerMinute > 0
+      ? new RateLimiterMemory({ points: requestsPerMinute, duration: WINDOW_SECONDS })
+      : undefined;
+  const cost =
+    costPerMinute > 0
+      ? new RateLimiterMemory({ points: costPerMinute, duration: WINDOW_SECONDS })
+      : undefined;
+
+  const plugin: Plugin = {
+    onRequest({ request, url, serverContext, fetchAPI, endResponse }) {
+      if (!requests || url.pathname !== '/graphql') return;
+      if (roleOf(request, config) === 'editor') return;
+      const client = clientAddress((serverContext as NodeServerContext).req, trustProxyHops);
+      return requests.consume(client).then(
+        () => undefined,
+        (refusal: unknown) => {
+          if (!(refusal instanceof RateLimiterRes)) throw refusal;
+          const error = rateLimited('requests', requestsPerMinute, refusal.msBeforeNext);
+          const { http, ...extensions } = error.extensions as Record<string, unknown>;
+          endResponse(
+            new fetchAPI.Response(
+              JSON.stringify({ errors: [{ message: error.message, extensions }] }),
+              {
+                status: 429,
+                headers: {
+                  'content-type': 'application/json; charset=utf-8',
+                  ...(http as { headers: Record<string, string> }).headers,
+                },
+              },
+            ),
+          );
+        },
+      );
+    },
+  };
+
+  const chargeCost: ChargeCost = async (context, points) => {
+    const { req, role } = context as NodeServerContext & { role?: Role };
+    if (!cost || role === 'editor' || points <= 0) return undefined;
+    const client = clientAddress(req, trustProxyHops);
+    try {
+      await cost.consume(client, points);
+      return undefined;
+    } catch (refusal) {
+      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+      // A refused query does not run, so it spends nothing.
+      await cost.reward(client, points);
+      return rateLimited('cost points', costPerMinute, refusal.msBeforeNext);
+    }
+  };
+
+  return { plugin, chargeCost };
+}
