@@ -93,6 +93,57 @@ describe('the seed story, through GraphQL', () => {
     );
   });
 
+  it('since when have the Parliament, the Commission, the Council and the Court been EU institutions? (asOf)', async () => {
+    const institutions = [
+      'european-parliament',
+      'european-commission',
+      'council-of-the-eu',
+      'cjeu',
+    ];
+    const parts = async (asOf: string) =>
+      (await edgesAt('european-union', asOf, ['PART_OF'])).map((edge) => edge.from.id);
+    const before = await parts('1993-10-31');
+    for (const id of institutions) expect(before).not.toContain(id);
+    const after = await parts('1993-11-01');
+    expect(after).toEqual(expect.arrayContaining(institutions));
+    expect(after).not.toContain('european-council');
+    const maastricht = (await edgesAt('european-union', '1993-11-01', ['PART_OF'])).find(
+      (edge) => edge.from.id === 'european-parliament',
+    );
+    expect(maastricht?.since).toBe('1993-11-01');
+    expect(maastricht?.evidence.map((e) => e.quote).join(' ')).toMatch(/1 November 1993/);
+  });
+
+  it("the European Parliament's timeline starts with its first sitting in Strasbourg (timeline)", async () => {
+    const data = await ok<{ timeline: Edge[] }>(
+      query(`{ timeline(id: "european-parliament") { ${EDGE} } }`),
+    );
+    const [first] = data.timeline;
+    expect(first).toMatchObject({
+      type: 'HEADQUARTERED_IN',
+      since: '1952-09-10',
+      to: { id: 'france' },
+    });
+    const order = data.timeline.map((edge) => `${edge.type} ${edge.to.id}`);
+    expect(order.indexOf('PART_OF european-union')).toBeGreaterThan(0);
+    expect(order.indexOf('PART_OF european-union')).toBeLessThan(
+      order.indexOf('RESTRICTS kaspersky-lab'),
+    );
+  });
+
+  it('which agencies had their seat in the Netherlands before and after EC3 opened? (asOf)', async () => {
+    const seated = async (asOf: string) =>
+      (await edgesAt('netherlands', asOf, ['HEADQUARTERED_IN'])).map((edge) => edge.from.id);
+    const before = await seated('2012-12-31');
+    expect(before).toEqual(expect.arrayContaining(['europol', 'eurojust']));
+    expect(before).not.toContain('ec3');
+    expect(before).not.toContain('dutch-national-police');
+    expect(await seated('2013-01-01')).toEqual(
+      expect.arrayContaining(['europol', 'eurojust', 'ec3', 'dutch-national-police']),
+    );
+    expect(await seated('1999-06-30')).not.toContain('europol');
+  });
+
   it('who had restricted or accused Kaspersky before the directive, and who after it? (asOf)', async () => {
     const around = async (asOf: string) =>
       (await edgesAt('kaspersky-lab', asOf, ['RESTRICTS', 'ACCUSES'])).map(
