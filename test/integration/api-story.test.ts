@@ -144,6 +144,18 @@ describe('the seed story, through GraphQL', () => {
     expect(await seated('1999-06-30')).not.toContain('europol');
   });
 
+  it('who governed Czechia, the United States and Russia, and since when? (asOf on statehood)', async () => {
+    const governs = async (id: string, asOf: string) =>
+      (await edgesAt(id, asOf, ['GOVERNS'])).map((edge) => edge.from.id);
+    expect(await governs('czechia', '1992-12-31')).toEqual([]);
+    expect(await governs('czechia', '1993-01-01')).toEqual(['czechia-government']);
+    expect(await governs('united-states', '1789-03-03')).toEqual([]);
+    expect(await governs('united-states', '1789-03-04')).toEqual(['us-government']);
+    // Sources disagree on the day in December 1991, so the tie holds from the month on.
+    expect(await governs('russia', '1991-11-30')).toEqual([]);
+    expect(await governs('russia', '1991-12-01')).toEqual(['russian-government']);
+  });
+
   it('who had restricted or accused Kaspersky before the directive, and who after it? (asOf)', async () => {
     const around = async (asOf: string) =>
       (await edgesAt('kaspersky-lab', asOf, ['RESTRICTS', 'ACCUSES'])).map(
