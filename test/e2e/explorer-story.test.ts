@@ -70,6 +70,27 @@ describe('the explorer, along the story', () => {
     await details.getByText('EU cyber security report adopted on 13 June 2018').waitFor();
   });
 
+  it('when the Details panel lists by date / reads as a history, year by year, undated last', async () => {
+    const details = ui.page.getByRole('complementary', { name: 'Details' });
+    const byDate = details.getByRole('button', { name: 'By date' });
+    await byDate.click();
+    expect(await byDate.getAttribute('aria-pressed')).toBe('true');
+    const headings = (await details.locator('.rel-group > h3').allTextContents()).map((text) =>
+      text.replace(/\s*\(\d+\)$/, ''),
+    );
+    const years = headings.filter((heading) => heading !== 'Undated');
+    expect(years.length).toBeGreaterThan(2);
+    expect(years).toEqual([...years].sort());
+    expect(headings.at(-1)).toBe('Undated');
+    // The Parliament's call for a ban, under the year it was made, with its type's colour.
+    const year2018 = details.getByRole('region', { name: '2018' });
+    await year2018.getByText('call to ban software products confirmed as malicious').waitFor();
+    expect(await year2018.locator('.rel .edge-swatch').count()).toBeGreaterThan(0);
+    await details.getByRole('button', { name: 'By type' }).click();
+    await details.getByRole('region', { name: 'leads' }).waitFor();
+    expect(await details.getByRole('region', { name: '2018' }).count()).toBe(0);
+  });
+
   it('when a relationship is clicked / shows how it reads, when it held and its evidence', async () => {
     const box = await ui.page.getByTestId('graph').boundingBox();
     const middle = await ui.graph('edgeClickPoint', FREEZE_EDGES[0] ?? '');

@@ -1,10 +1,11 @@
+import { useState } from 'react';
 import { isAbort } from '../api/client.ts';
 import { fetchEntity, fetchMoreRelationships } from '../api/queries.ts';
 import type { EntityDetails, RelationshipDetail, RelationshipWithEnds } from '../api/types.ts';
 import { type Fetched, useFetched } from '../api/use-fetched.ts';
 import { hiddenRelationshipCount } from '../state/canvas.ts';
 import { qualifiers } from '../state/path-explanation.ts';
-import { groupByType, relationshipsSubgraph } from '../state/relationship-groups.ts';
+import { groupByType, groupByYear, relationshipsSubgraph } from '../state/relationship-groups.ts';
 import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
 import { KindBadge, typeInfo, useOntology } from './ontology.tsx';
@@ -24,18 +25,28 @@ export interface DetailsPanelProps {
   onPathEnd(end: 'from' | 'to', entity: { id: string; name: string }): void;
 }
 
+/** How an entity's relationships are listed: by type, or as its history, year by year. */
+type ListOrder = 'type' | 'year';
+
 /** The selected relationship, or else the selected entity. */
 export function DetailsPanel(props: DetailsPanelProps) {
+  // Kept here, so the choice holds while the user moves from entity to entity.
+  const [order, setOrder] = useState<ListOrder>('type');
   const edge = props.explorer.state.selectedEdge;
   return edge ? (
     <RelationshipPanel explorer={props.explorer} id={edge} />
   ) : (
-    <EntityPanel {...props} />
+    <EntityPanel {...props} order={order} onOrder={setOrder} />
   );
 }
 
 /** The selected entity: properties, aliases, relationships with evidence, and its actions. */
-function EntityPanel({ explorer, onPathEnd }: DetailsPanelProps) {
+function EntityPanel({
+  explorer,
+  onPathEnd,
+  order,
+  onOrder,
+}: DetailsPanelProps & { order: ListOrder; onOrder(order: ListOrder): void }) {
   const { state, dispatch, expand, addEntity } = explorer;
   const id = state.selected;
   const {
@@ -176,38 +187,73 @@ function EntityPanel({ explorer, onPathEnd }: DetailsPanelProps) {
           {more > 0 && <span className="more"> (+{more} more not on the canvas)</span>}
         </dd>
       </dl>
-      {groupByType(
-        relationships,
-        ontology.relationshipTypes.map((t) => t.type),
-      ).map(([type, rels]) => {
-        const missing = rels.filter((rel) => !onCanvas.has(rel.id));
-        return (
-          <section
-            key={type}
-            className="rel-group"
-            aria-label={typeInfo(ontology, type)?.label ?? type}
-          >
-            <h3>
-              <span
-                className="edge-swatch"
-                style={{ background: typeInfo(ontology, type)?.colour }}
-              />
-              {typeInfo(ontology, type)?.label ?? type}{' '}
-              <span className="count">({rels.length})</span>
-              {missing.length > 0 && (
-                <button type="button" className="small" onClick={() => draw(missing)}>
-                  +{missing.length} more
-                </button>
-              )}
-            </h3>
-            <ul>
-              {rels.map((rel) => (
-                <RelationshipItem key={rel.id} rel={rel} selfId={entity.id} onOpen={addEntity} />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {relationships.length > 0 && (
+        <fieldset className="list-order">
+          <legend>List relationships</legend>
+          <button type="button" aria-pressed={order === 'type'} onClick={() => onOrder('type')}>
+            By type
+          </button>
+          <button type="button" aria-pressed={order === 'year'} onClick={() => onOrder('year')}>
+            By date
+          </button>
+        </fieldset>
+      )}
+      {order === 'year'
+        ? groupByYear(relationships).map(([year, rels]) => (
+            <section key={year} className="rel-group" aria-label={year}>
+              <h3>
+                {year} <span className="count">({rels.length})</span>
+              </h3>
+              <ul>
+                {rels.map((rel) => (
+                  <RelationshipItem
+                    key={rel.id}
+                    rel={rel}
+                    selfId={entity.id}
+                    onOpen={addEntity}
+                    typed
+                  />
+                ))}
+              </ul>
+            </section>
+          ))
+        : groupByType(
+            relationships,
+            ontology.relationshipTypes.map((t) => t.type),
+          ).map(([type, rels]) => {
+            const missing = rels.filter((rel) => !onCanvas.has(rel.id));
+            return (
+              <section
+                key={type}
+                className="rel-group"
+                aria-label={typeInfo(ontology, type)?.label ?? type}
+              >
+                <h3>
+                  <span
+                    className="edge-swatch"
+                    style={{ background: typeInfo(ontology, type)?.colour }}
+                  />
+                  {typeInfo(ontology, type)?.label ?? type}{' '}
+                  <span className="count">({rels.length})</span>
+                  {missing.length > 0 && (
+                    <button type="button" className="small" onClick={() => draw(missing)}>
+                      +{missing.length} more
+                    </button>
+                  )}
+                </h3>
+                <ul>
+                  {rels.map((rel) => (
+                    <RelationshipItem
+                      key={rel.id}
+                      rel={rel}
+                      selfId={entity.id}
+                      onOpen={addEntity}
+                    />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
       {details.next && (
         <p className="more-relationships">
           {relationships.length} of {entity.degree} relationships listed.{' '}
@@ -234,6 +280,8 @@ function RelationshipItem(props: {
   rel: RelationshipDetail;
   selfId: string;
   onOpen(id: string, name: string): void;
+  /** Marks the item with its type's colour, where the list does not group by type. */
+  typed?: boolean;
 }) {
   const { rel, selfId } = props;
   const ontology = useOntology();
@@ -245,6 +293,13 @@ function RelationshipItem(props: {
   return (
     <li className={`rel status-${rel.status.toLowerCase()}`}>
       <div>
+        {props.typed && (
+          <span
+            className="edge-swatch"
+            style={{ background: info?.colour }}
+            title={info?.label ?? rel.type}
+          />
+        )}
         {verb}{' '}
         <button type="button" className="link" onClick={() => props.onOpen(other.id, other.name)}>
           {other.name}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RelationshipWithEnds } from '../api/types.ts';
-import { byDate, groupByType, relationshipsSubgraph } from './relationship-groups.ts';
+import {
+  byDate,
+  groupByType,
+  groupByYear,
+  relationshipsSubgraph,
+  UNDATED,
+} from './relationship-groups.ts';
 
 const end = (id: string) => ({
   id,
@@ -64,6 +70,23 @@ describe('groupByType', () => {
       ['LEADS', ['l1']],
       ['RESTRICTS', ['r0', 'r1']],
       ['UNLISTED', ['u1']],
+    ]);
+  });
+});
+
+describe('groupByYear', () => {
+  it('groups by the year each began (or ended), earliest first, across types; undated last', () => {
+    const groups = groupByYear([
+      rel('r1', 'RESTRICTS', '2018-06-13'),
+      rel('l1', 'LEADS', null),
+      rel('c1', 'COOPERATES_WITH', '2016-07-25', '2018-06-13'),
+      rel('r0', 'RESTRICTS', '2018-06'),
+      rel('e1', 'ENDED', null, '2016-10'),
+    ]);
+    expect(groups.map(([year, rels]) => [year, rels.map((r) => r.id)])).toEqual([
+      ['2016', ['c1', 'e1']],
+      ['2018', ['r0', 'r1']],
+      [UNDATED, ['l1']],
     ]);
   });
 });

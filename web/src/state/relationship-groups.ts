@@ -1,5 +1,5 @@
-// The details panel's view of an entity's relationships: grouped by type, in date order, and
-// turned into a subgraph when the user puts some of them on the canvas.
+// The details panel's views of an entity's relationships: grouped by type or by year, in date
+// order, and turned into a subgraph when the user puts some of them on the canvas.
 
 import type { EntitySummary, Relationship, RelationshipWithEnds, Subgraph } from '../api/types.ts';
 
@@ -30,6 +30,22 @@ export function groupByType<T extends Dated & { type: string }>(
   return [...groups.entries()]
     .sort((a, b) => rank(a[0]) - rank(b[0]))
     .map(([type, rels]) => [type, [...rels].sort(byDate)]);
+}
+
+/** The heading of relationships with no date in the year view. */
+export const UNDATED = 'Undated';
+
+/**
+ * Relationships in one date order, grouped by the year they began (or ended, when only the end
+ * is known): an entity's history read from the top. Undated ones come last, in a group of their own.
+ */
+export function groupByYear<T extends Dated>(relationships: readonly T[]): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const rel of [...relationships].sort(byDate)) {
+    const year = (rel.since ?? rel.until)?.slice(0, 4) ?? UNDATED;
+    groups.set(year, [...(groups.get(year) ?? []), rel]);
+  }
+  return [...groups.entries()];
 }
 
 /** The given relationships with both their ends, ready to merge into the canvas. */
