@@ -33,16 +33,14 @@ export function clientAddress(req: IncomingMessage | undefined, hops: number): s
   return forwarded[Math.max(forwarded.length - hops, 0)] ?? peer;
 }
 
-function rateLimited(what: string, limit: number, msBeforeNext: number) {
-  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return userError(
-    'RATE_LIMITED',
-    `Rate limit of ${limit} ${what} per minute reached; try again in ${seconds} s.`,
-    {
-      retryAfterSeconds: seconds,
-      http: { status: 429, headers: { 'retry-after': String(seconds) } },
-    },
-  );
+/** What a refused client is told: which budget ran out, and when to try again. */
+function refusal(what: string, limit: number, msBeforeNext: number) {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return {
+    message: `Rate limit of ${limit} ${what} per minute reached; try again in ${retryAfterSeconds} s.`,
+    extensions: { code: 'RATE_LIMITED' as const, retryAfterSeconds },
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  };
 }
 
 /** Charges a request's cost to its client; resolves to the error to answer with when spent. */
@@ -73,21 +71,18 @@ export function createRateLimits(config: Config): RateLimits {
       const client = clientAddress((serverContext as NodeServerContext).req, trustProxyHops);
       return requests.consume(client).then(
         () => undefined,
-        (refusal: unknown) => {
-          if (!(refusal instanceof RateLimiterRes)) throw refusal;
-          const error = rateLimited('requests', requestsPerMinute, refusal.msBeforeNext);
-          const { http, ...extensions } = error.extensions as Record<string, unknown>;
+        (refused: unknown) => {
+          if (!(refused instanceof RateLimiterRes)) throw refused;
+          const { message, extensions, headers } = refusal(
+            'requests',
+            requestsPerMinute,
+            refused.msBeforeNext,
+          );
           endResponse(
-            new fetchAPI.Response(
-              JSON.stringify({ errors: [{ message: error.message, extensions }] }),
-              {
-                status: 429,
-                headers: {
-                  'content-type': 'application/json; charset=utf-8',
-                  ...(http as { headers: Record<string, string> }).headers,
-                },
-              },
-            ),
+            new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions }] }), {
+              status: 429,
+              headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+            }),
           );
         },
       );
@@ -101,11 +96,16 @@ export function createRateLimits(config: Config): RateLimits {
     try {
       await cost.consume(client, points);
       return undefined;
-    } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    } catch (refused) {
+      if (!(refused instanceof RateLimiterRes)) throw refused;
       // A refused query does not run, so it spends nothing.
       await cost.reward(client, points);
-      return rateLimited('cost points', costPerMinute, refusal.msBeforeNext);
+      const { message, extensions, headers } = refusal(
+        'cost points',
+        costPerMinute,
+        refused.msBeforeNext,
+      );
+      return userError(extensions.code, message, { ...extensions, http: { status: 429, headers } });
     }
   };
 
