@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { isAbort } from '../api/client.ts';
 import { fetchEntity, fetchMoreRelationships } from '../api/queries.ts';
 import type { EntityDetails, RelationshipDetail, RelationshipWithEnds } from '../api/types.ts';
@@ -200,22 +200,14 @@ function EntityPanel({
       )}
       {order === 'year'
         ? groupByYear(relationships).map(([year, rels]) => (
-            <section key={year} className="rel-group" aria-label={year}>
-              <h3>
-                {year} <span className="count">({rels.length})</span>
-              </h3>
-              <ul>
-                {rels.map((rel) => (
-                  <RelationshipItem
-                    key={rel.id}
-                    rel={rel}
-                    selfId={entity.id}
-                    onOpen={addEntity}
-                    typed
-                  />
-                ))}
-              </ul>
-            </section>
+            <RelationshipGroup
+              key={year}
+              label={year}
+              rels={rels}
+              selfId={entity.id}
+              onOpen={addEntity}
+              typed
+            />
           ))
         : groupByType(
             relationships,
@@ -223,35 +215,21 @@ function EntityPanel({
           ).map(([type, rels]) => {
             const missing = rels.filter((rel) => !onCanvas.has(rel.id));
             return (
-              <section
+              <RelationshipGroup
                 key={type}
-                className="rel-group"
-                aria-label={typeInfo(ontology, type)?.label ?? type}
-              >
-                <h3>
-                  <span
-                    className="edge-swatch"
-                    style={{ background: typeInfo(ontology, type)?.colour }}
-                  />
-                  {typeInfo(ontology, type)?.label ?? type}{' '}
-                  <span className="count">({rels.length})</span>
-                  {missing.length > 0 && (
+                label={typeInfo(ontology, type)?.label ?? type}
+                swatch={typeInfo(ontology, type)?.colour}
+                rels={rels}
+                selfId={entity.id}
+                onOpen={addEntity}
+                action={
+                  missing.length > 0 && (
                     <button type="button" className="small" onClick={() => draw(missing)}>
                       +{missing.length} more
                     </button>
-                  )}
-                </h3>
-                <ul>
-                  {rels.map((rel) => (
-                    <RelationshipItem
-                      key={rel.id}
-                      rel={rel}
-                      selfId={entity.id}
-                      onOpen={addEntity}
-                    />
-                  ))}
-                </ul>
-              </section>
+                  )
+                }
+              />
             );
           })}
       {details.next && (
@@ -276,11 +254,45 @@ function EntityPanel({
   );
 }
 
+/** One heading's relationships: a type's, with its colour, or a year's, each with its own. */
+function RelationshipGroup(props: {
+  label: string;
+  swatch?: string;
+  rels: RelationshipDetail[];
+  selfId: string;
+  onOpen(id: string, name: string): void;
+  /** Marks each item with its type's colour, where the group is not one type. */
+  typed?: boolean;
+  action?: ReactNode;
+}) {
+  return (
+    <section className="rel-group" aria-label={props.label}>
+      <h3>
+        {props.swatch !== undefined && (
+          <span className="edge-swatch" style={{ background: props.swatch }} />
+        )}
+        {props.label} <span className="count">({props.rels.length})</span>
+        {props.action}
+      </h3>
+      <ul>
+        {props.rels.map((rel) => (
+          <RelationshipItem
+            key={rel.id}
+            rel={rel}
+            selfId={props.selfId}
+            onOpen={props.onOpen}
+            typed={props.typed}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function RelationshipItem(props: {
   rel: RelationshipDetail;
   selfId: string;
   onOpen(id: string, name: string): void;
-  /** Marks the item with its type's colour, where the list does not group by type. */
   typed?: boolean;
 }) {
   const { rel, selfId } = props;
