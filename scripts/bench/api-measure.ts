@@ -5,7 +5,7 @@ import type { Graphql } from './api-http.ts';
 import type { Floor, Outcome } from './api-report.ts';
 import type { Call, Workload } from './api-workloads.ts';
 import { addCpu, type CpuReading } from './cpu.ts';
-import { type Block, runBlock, type Summary, summarize, warmUp } from './latency.ts';
+import { type Block, ratioInterval, runBlock, type Summary, summarize, warmUp } from './latency.ts';
 
 /**
  * Warm-up before timing, every side in turn: the servers are fresh processes whose code V8
@@ -90,12 +90,14 @@ export async function measure<I>(
   if (done < options.requests) log(`  ${workload.name}: stopped at the time cap`);
   errors.push(...blocks.flat().flatMap((b) => b.errors));
   const [api, plain, direct] = blocks.map(summarize) as [Summary, Summary, Summary];
+  const [apiBlocks, , directBlocks] = blocks as [Block[], Block[], Block[]];
   const [apiCpu, plainCpu, directCpu] = cpu as [CpuReading, CpuReading, CpuReading];
   return {
     name: workload.name,
     api,
     plain,
     direct,
+    p50Interval: ratioInterval(apiBlocks, directBlocks, 50),
     cpu: {
       api: perRequest(apiCpu, api.requests + api.errors),
       plain: perRequest(plainCpu, plain.requests + plain.errors),

@@ -14,6 +14,8 @@ export interface Outcome {
   /** The same calls over plain HTTP and JSON, without GraphQL. */
   plain: Summary;
   direct: Summary;
+  /** 95 % interval of GraphQL p50 / direct p50, from resampling the rounds (latency.ts). */
+  p50Interval: [number, number];
   /** CPU milliseconds per request, by process, on each side. */
   cpu: { api: CpuReading; plain: CpuReading; direct: CpuReading };
   warmUp: WarmUp;
@@ -30,13 +32,15 @@ export interface Floor {
 }
 
 export function latencyTable(outcomes: Outcome[]): string[] {
-  const rows = outcomes.map(({ name, api, direct }) => {
+  const rows = outcomes.map(({ name, api, direct, p50Interval: [low, high] }) => {
     const met = direct.p50 > 0 && api.p50 / direct.p50 <= GOAL ? 'met' : 'not met';
-    return `| ${name} | ${api.requests} / ${direct.requests} | ${ms(api.p50)} | ${ms(direct.p50)} | ${ratio(api.p50, direct.p50)} | ${ms(api.p95)} | ${ms(direct.p95)} | ${ratio(api.p95, direct.p95)} | ${Math.round(api.perSecond)} | ${Math.round(direct.perSecond)} | ${met} |`;
+    // Where the interval reaches across the goal, another run may well give the other verdict.
+    const verdict = low <= GOAL && GOAL <= high ? `${met} (within noise)` : met;
+    return `| ${name} | ${api.requests} / ${direct.requests} | ${ms(api.p50)} | ${ms(direct.p50)} | ${ratio(api.p50, direct.p50)} | ${low.toFixed(2)}–${high.toFixed(2)} | ${ms(api.p95)} | ${ms(direct.p95)} | ${ratio(api.p95, direct.p95)} | ${Math.round(api.perSecond)} | ${Math.round(direct.perSecond)} | ${verdict} |`;
   });
   return [
-    '| workload | requests (GraphQL / direct) | GraphQL p50 ms | direct p50 ms | p50 ratio | GraphQL p95 ms | direct p95 ms | p95 ratio | GraphQL req/s | direct req/s | p50 within 1.3x |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    `| workload | requests (GraphQL / direct) | GraphQL p50 ms | direct p50 ms | p50 ratio | p50 ratio, 95 % interval | GraphQL p95 ms | direct p95 ms | p95 ratio | GraphQL req/s | direct req/s | p50 within ${GOAL}x |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
   ];
 }

@@ -1,4 +1,7 @@
-// Latency helpers for the benchmarks: a bounded load loop and the percentiles it reports.
+// Latency helpers for the benchmarks: a bounded load loop, the percentiles it reports, and how
+// sure a ratio of two sides' percentiles is.
+
+import { mulberry32 } from '../../seed/src/synthetic-random.ts';
 
 /** The value below which `p` percent of the samples lie (nearest rank); 0 when there are none. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -51,6 +54,37 @@ export async function runBlock<I>(
   const start = performance.now();
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   return { latencies, elapsedMs: performance.now() - start, errors };
+}
+
+/**
+ * A 95 % interval for percentile `p` of side `a` over that of side `b`, by resampling rounds:
+ * `a[r]` and `b[r]` are the blocks the two sides ran in round r, one after the other, so a round
+ * drawn keeps both sides' blocks, and whatever slowed the machine then slows both. Resamples
+ * come from a fixed seed, so the same latencies give the same interval.
+ */
+export function ratioInterval(
+  a: readonly Block[],
+  b: readonly Block[],
+  p: number,
+  resamples = 1000,
+): [number, number] {
+  const rounds = Math.min(a.length, b.length);
+  if (rounds === 0) return [0, 0];
+  const rng = mulberry32(rounds);
+  const ratios: number[] = [];
+  for (let i = 0; i < resamples; i += 1) {
+    const drawn = Array.from({ length: rounds }, () => Math.floor(rng() * rounds));
+    const pa = percentile(
+      drawn.flatMap((r) => a[r]?.latencies ?? []),
+      p,
+    );
+    const pb = percentile(
+      drawn.flatMap((r) => b[r]?.latencies ?? []),
+      p,
+    );
+    if (pb > 0) ratios.push(pa / pb);
+  }
+  return [percentile(ratios, 2.5), percentile(ratios, 97.5)];
 }
 
 export interface Summary {
