@@ -166,7 +166,9 @@ several times slower until the JVM has compiled its read paths; a running servic
 Goal: GraphQL p50 within ${GOAL}x of the direct driver. The 95 % interval of the p50 ratio comes
 from resampling the rounds 1000 times (each round's GraphQL and direct blocks drawn together, so a
 moment when the machine was slow counts against both); where it reaches across ${GOAL}, the verdict is
-marked "within noise": another run may well give the other one.
+marked "within noise": another run may well give the other one. The interval covers the noise
+within this run, not what differs between runs (the machine's other tenants, the plans Neo4j compiled
+after loading): rerun to see that.
 
 ${lines.join('\n')}
 
