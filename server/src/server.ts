@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +39,33 @@ function refuseBody(req: IncomingMessage, res: ServerResponse): boolean {
 }
 
 /**
+ * The one stylesheet Cytoscape writes into the page itself, when its renderer starts; the
+ * explorer's browser tests fail on any other inline style the policy blocks.
+ */
+const CYTOSCAPE_STYLESHEET = '.__________cytoscape_container { position: relative; }';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
+
+/**
+ * The explorer loads nothing but what the build serves from this origin, talks only to this
+ * origin's API, and may not be framed by another site. Evidence links open in a new tab without
+ * telling the source which page they came from.
+ */
+export const EXPLORER_HEADERS = {
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' 'sha256-${sha256(CYTOSCAPE_STYLESHEET)}'`,
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; '),
+  'referrer-policy': 'no-referrer',
+};
+
+/**
  * Built assets carry a hash of their content in their name, so a browser may keep them for good;
  * the page that names them is checked again on every load.
  */
@@ -61,7 +89,10 @@ export function createHttpServer(config: Config, db: Database): Server {
         // The build writes .br and .gz copies beside each text file (vite.config.ts).
         brotli: true,
         gzip: true,
-        setHeaders: (res, pathname) => res.setHeader('cache-control', cacheControl(pathname)),
+        setHeaders: (res, pathname) => {
+          res.setHeader('cache-control', cacheControl(pathname));
+          for (const [name, value] of Object.entries(EXPLORER_HEADERS)) res.setHeader(name, value);
+        },
       })
     : undefined;
   // Connect-style middleware; it only needs node:http's request and response.
@@ -71,6 +102,8 @@ export function createHttpServer(config: Config, db: Database): Server {
     next: () => void,
   ) => void;
   return createServer((req, res) => {
+    // Every answer is what its content type says, never sniffed into something else.
+    res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (API_PATHS.includes(path) || !web) {
       if (!refuseBody(req, res)) compress(req, res, () => yoga(req, res));

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   COMPRESS_FROM_BYTES,
   createHttpServer,
+  EXPLORER_HEADERS,
   listen,
   MAX_BODY_BYTES,
   type RunningServer,
@@ -131,6 +132,29 @@ describe('the HTTP server', () => {
     expect(response.headers.get('vary')).toBe('Accept-Encoding');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await response.text()).toBe(SCRIPT);
+  });
+
+  it('serves the explorer under a content security policy of its own origin, not framed elsewhere', async () => {
+    for (const path of ['/', `/assets/${ASSET}`]) {
+      const response = await fetch(`${running.url}${path}`);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy).toBe(EXPLORER_HEADERS['content-security-policy']);
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('answers the API unsniffable, without the explorer policy', async () => {
+    const response = await fetch(`${running.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toBeNull();
   });
 
   it('listens on loopback only by default', () => {
