@@ -1,7 +1,7 @@
 // `npm start`: the local Neo4j (unless NEO4J_URI is set), schema, default data, the web build,
 // then the server on http://localhost:4000. Ctrl-C or SIGTERM stops the server and any Neo4j
 // this run started.
-import { loadConfig } from '../server/src/config.ts';
+import { describeRateLimits, loadConfig } from '../server/src/config.ts';
 import { createDatabase } from '../server/src/db/database.ts';
 import { createDriver } from '../server/src/db/driver.ts';
 import { ensureSchema } from '../server/src/db/schema.ts';
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   log('');
   log(`Entente explorer:  ${running.url}/`);
   log(`GraphQL API:       ${running.url}/graphql`);
+  log(describeRateLimits(config));
   log('Press Ctrl-C to stop.');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, describeRateLimits, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('defaults to the managed local Neo4j and port 4000 on loopback', () => {
@@ -53,5 +53,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ RATE_LIMIT_REQUESTS: '-1' })).toThrow(/RATE_LIMIT_REQUESTS .*"-1"/);
     expect(() => loadConfig({ RATE_LIMIT_COST: 'lots' })).toThrow(/RATE_LIMIT_COST .*"lots"/);
     expect(() => loadConfig({ TRUST_PROXY_HOPS: 'yes' })).toThrow(/TRUST_PROXY_HOPS .*"yes"/);
+  });
+
+  it('describes the budgets for the start-up log, with the proxy advice where it applies', () => {
+    expect(describeRateLimits(loadConfig({}))).toBe(
+      'Rate limits: 600 requests and 1000000 cost points per client per minute (told apart by socket address; behind a reverse proxy set TRUST_PROXY_HOPS).',
+    );
+    expect(describeRateLimits(loadConfig({ RATE_LIMIT_COST: '0', TRUST_PROXY_HOPS: '1' }))).toBe(
+      'Rate limits: 600 requests per client per minute (told apart by X-Forwarded-For behind 1 trusted proxy hop(s)).',
+    );
+    expect(
+      describeRateLimits(loadConfig({ RATE_LIMIT_REQUESTS: '0', RATE_LIMIT_COST: '0' })),
+    ).toMatch(/^Rate limits: none/);
   });
 });

@@ -77,3 +77,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.WEB_DIST || new URL('../../web/dist', import.meta.url).pathname,
   };
 }
+
+/** The per-client budgets in a line, for the log at start-up. */
+export function describeRateLimits({ rateLimit }: Pick<Config, 'rateLimit'>): string {
+  const budgets = [
+    rateLimit.requestsPerMinute > 0 && `${rateLimit.requestsPerMinute} requests`,
+    rateLimit.costPerMinute > 0 && `${rateLimit.costPerMinute} cost points`,
+  ].filter(Boolean);
+  if (budgets.length === 0)
+    return 'Rate limits: none (RATE_LIMIT_REQUESTS and RATE_LIMIT_COST are 0).';
+  const clients =
+    rateLimit.trustProxyHops > 0
+      ? `told apart by X-Forwarded-For behind ${rateLimit.trustProxyHops} trusted proxy hop(s)`
+      : 'told apart by socket address; behind a reverse proxy set TRUST_PROXY_HOPS';
+  return `Rate limits: ${budgets.join(' and ')} per client per minute (${clients}).`;
+}

@@ -1,5 +1,5 @@
 // Runs the API against the Neo4j named by the environment (`npm start` also manages a local one).
-import { loadConfig } from './config.ts';
+import { describeRateLimits, loadConfig } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import { createDriver } from './db/driver.ts';
 import { ensureSchema } from './db/schema.ts';
@@ -14,6 +14,7 @@ const db = createDatabase(driver, {
 await ensureSchema(db);
 const running = await listen(createHttpServer(config, db), config);
 console.log(`Entente API at ${running.url}/graphql`);
+console.log(describeRateLimits(config));
 
 const shutdown = async () => {
   await running.close();
