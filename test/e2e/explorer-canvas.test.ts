@@ -224,6 +224,21 @@ describe("the explorer's canvas", () => {
     }
   });
 
+  it('when a hub is read by date / its whole history is fetched, not just the first page', async () => {
+    await ui.searchAndChoose('No More Ransom', 'No More Ransom');
+    const details = ui.page.getByRole('complementary', { name: 'Details' });
+    await details.getByRole('heading', { name: 'No More Ransom' }).waitFor();
+    const listed = details.getByText(/relationships listed/);
+    await listed.waitFor();
+    const total = Number(/of (\d+) relationships/.exec((await listed.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(50);
+    await details.getByRole('button', { name: 'By date' }).click();
+    await listed.waitFor({ state: 'detached' });
+    const counts = await details.locator('.rel-group > h3 .count').allTextContents();
+    expect(counts.reduce((sum, count) => sum + Number(count.replace(/\D/g, '')), 0)).toBe(total);
+    await details.getByRole('button', { name: 'By type' }).click();
+  });
+
   it('after all that / logged no console errors', () => {
     expect(ui.errors).toEqual([]);
   });

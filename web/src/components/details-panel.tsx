@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { isAbort } from '../api/client.ts';
 import { fetchEntity, fetchMoreRelationships } from '../api/queries.ts';
 import type { EntityDetails, RelationshipWithEnds } from '../api/types.ts';
@@ -25,6 +25,9 @@ export interface DetailsPanelProps {
 
 /** How an entity's relationships are listed: by type, or as its history, year by year. */
 type ListOrder = 'type' | 'year';
+
+/** The most relationships "By date" loads by itself, so the history has no gaps. */
+const WHOLE_HISTORY = 500;
 
 /** The selected relationship, or else the selected entity. */
 export function DetailsPanel(props: DetailsPanelProps) {
@@ -55,6 +58,50 @@ function EntityPanel({
     details: await fetchEntity(key, signal),
   }));
   const ontology = useOntology();
+  // A page is added only where it is still the next one: the user may have moved on to another
+  // entity, or reloaded this one, while it was on its way.
+  const loadMore = useCallback(
+    (entityId: string, after: string) => {
+      const waiting = (current: Loaded): current is Extract<Loaded, { status: 'done' }> =>
+        current.status === 'done' &&
+        current.details?.entity.id === entityId &&
+        current.details.next === after;
+      setLoaded((current) => (waiting(current) ? { ...current, more: 'loading' } : current));
+      fetchMoreRelationships(entityId, after).then(
+        (page) =>
+          setLoaded((current) =>
+            waiting(current) && current.details
+              ? {
+                  status: 'done',
+                  details: {
+                    ...current.details,
+                    relationships: [...current.details.relationships, ...page.relationships],
+                    next: page.next,
+                  },
+                }
+              : current,
+          ),
+        (error: unknown) => {
+          if (isAbort(error)) return;
+          setLoaded((current) => (waiting(current) ? { ...current, more: 'error' } : current));
+        },
+      );
+    },
+    [setLoaded],
+  );
+  // A history with pages missing would read wrong, so "By date" fetches the rest of them, up to
+  // WHOLE_HISTORY relationships; past that (a hub), "Load more" stays the user's to press. A page
+  // that failed is not asked for again until the user does.
+  const shown = loaded.status === 'done' ? loaded.details : null;
+  const idle = loaded.status === 'done' && loaded.more === undefined;
+  const pendingAfter =
+    order === 'year' && idle && shown?.next && shown.relationships.length < WHOLE_HISTORY
+      ? shown.next
+      : null;
+  const shownId = shown?.entity.id;
+  useEffect(() => {
+    if (shownId && pendingAfter) loadMore(shownId, pendingAfter);
+  }, [shownId, pendingAfter, loadMore]);
 
   if (!id) {
     return (
@@ -75,34 +122,6 @@ function EntityPanel({
   const onCanvas = new Set(Object.keys(state.canvas.edges));
   const draw = (rels: RelationshipWithEnds[]) =>
     dispatch({ type: 'merge', subgraph: relationshipsSubgraph(rels) });
-  // A page is added only where it is still the next one: the user may have moved on to another
-  // entity, or reloaded this one, while it was on its way.
-  const loadMore = (after: string) => {
-    const waiting = (current: Loaded): current is Extract<Loaded, { status: 'done' }> =>
-      current.status === 'done' &&
-      current.details?.entity.id === entity.id &&
-      current.details.next === after;
-    setLoaded((current) => (waiting(current) ? { ...current, more: 'loading' } : current));
-    fetchMoreRelationships(entity.id, after).then(
-      (page) =>
-        setLoaded((current) =>
-          waiting(current) && current.details
-            ? {
-                status: 'done',
-                details: {
-                  ...current.details,
-                  relationships: [...current.details.relationships, ...page.relationships],
-                  next: page.next,
-                },
-              }
-            : current,
-        ),
-      (error: unknown) => {
-        if (isAbort(error)) return;
-        setLoaded((current) => (waiting(current) ? { ...current, more: 'error' } : current));
-      },
-    );
-  };
   const pinned = state.canvas.pinned.includes(entity.id);
   const more = hiddenRelationshipCount(state.canvas, entity.id);
   return (
@@ -236,7 +255,7 @@ function EntityPanel({
           <button
             type="button"
             disabled={loaded.more === 'loading'}
-            onClick={() => details.next && loadMore(details.next)}
+            onClick={() => details.next && loadMore(entity.id, details.next)}
           >
             {loaded.more === 'loading' ? 'Loading…' : 'Load more'}
           </button>
