@@ -92,6 +92,13 @@ describe('behind a trusted reverse proxy', () => {
     // Another client behind the same proxy has a budget of its own.
     expect((await post(CHEAP, from('198.51.100.2'))).status).toBe(200);
   });
+
+  it('counts the addresses of one IPv6 /64 as one client', async () => {
+    expect((await post(CHEAP, from('2001:db8:1:2::a'))).status).toBe(200);
+    expect((await post(CHEAP, from('2001:db8:1:2:ffff::b'))).status).toBe(200);
+    await refused(await post(CHEAP, from('2001:db8:1:2::c')));
+    expect((await post(CHEAP, from('2001:db8:1:3::a'))).status).toBe(200);
+  });
 });
 
 describe('query cost per minute, per client', () => {

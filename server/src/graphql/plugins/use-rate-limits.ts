@@ -33,6 +33,25 @@ export function clientAddress(req: IncomingMessage | undefined, hops: number): s
   return forwarded[Math.max(forwarded.length - hops, 0)] ?? peer;
 }
 
+/**
+ * The budget an address counts against. An IPv4 address has its own; an IPv6 address shares its
+ * /64, the block one subscriber is usually given, so that a client cannot start afresh by moving
+ * to the next address of it. An IPv4 address mapped into IPv6 (::ffff:a.b.c.d) counts as IPv4.
+ */
+export function budgetKey(address: string): string {
+  const bare = (address.split('%')[0] ?? address).toLowerCase(); // without a zone index
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
+  if (mapped?.[1]) return mapped[1];
+  if (!bare.includes(':')) return bare;
+  const [head = '', tail] = bare.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const zeros = Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0');
+  const groups = tail === undefined ? left : [...left, ...zeros, ...right];
+  const prefix = groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, ''));
+  return `${prefix.join(':')}::/64`;
+}
+
 /** What a refused client is told: which budget ran out, and when to try again. */
 function refusal(what: string, limit: number, msBeforeNext: number) {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
@@ -64,11 +83,14 @@ export function createRateLimits(config: Config): RateLimits {
       ? new RateLimiterMemory({ points: costPerMinute, duration: WINDOW_SECONDS })
       : undefined;
 
+  const clientOf = (req: IncomingMessage | undefined) =>
+    budgetKey(clientAddress(req, trustProxyHops));
+
   const plugin: Plugin = {
     onRequest({ request, url, serverContext, fetchAPI, endResponse }) {
       if (!requests || url.pathname !== '/graphql') return;
       if (roleOf(request, config) === 'editor') return;
-      const client = clientAddress((serverContext as NodeServerContext).req, trustProxyHops);
+      const client = clientOf((serverContext as NodeServerContext).req);
       return requests.consume(client).then(
         () => undefined,
         (refused: unknown) => {
@@ -92,7 +114,7 @@ export function createRateLimits(config: Config): RateLimits {
   const chargeCost: ChargeCost = async (context, points) => {
     const { req, role } = context as NodeServerContext & { role?: Role };
     if (!cost || role === 'editor' || points <= 0) return undefined;
-    const client = clientAddress(req, trustProxyHops);
+    const client = clientOf(req);
     try {
       await cost.consume(client, points);
       return undefined;
