@@ -1,4 +1,5 @@
 import { buildWebIfStale } from '../../scripts/start/web-build.ts';
+import type { Config } from '../../server/src/config.ts';
 import { createHttpServer, listen, type RunningServer } from '../../server/src/server.ts';
 import { loadCuratedDatasets } from './curated.ts';
 import { connectTestDatabase, testConfig } from './database.ts';
@@ -12,8 +13,8 @@ export interface WebServer {
  * The explorer and its API in this process on a free port, over the curated datasets: builds
  * web/dist first when it is older than its sources.
  */
-export async function startWebServer(): Promise<WebServer> {
-  const config = testConfig({ port: 0, host: '127.0.0.1' });
+export async function startWebServer(overrides: Partial<Config> = {}): Promise<WebServer> {
+  const config = testConfig({ port: 0, host: '127.0.0.1', ...overrides });
   buildWebIfStale(config.webDist, (line) => console.log(line));
   const db = connectTestDatabase();
   await loadCuratedDatasets(db);

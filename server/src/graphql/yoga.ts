@@ -49,6 +49,10 @@ export function createEntenteYoga(server: ServerContext, options: YogaOptions = 
       config.mode === 'development'
         ? { title: 'Entente GraphiQL', defaultQuery: EXAMPLE_QUERY }
         : false,
+    // GraphiQL from the package, inlined in the page, not from a CDN: it works offline and where
+    // a network allows only this server. Loaded when first asked for, so production never does.
+    renderGraphiQL: async (options) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
     maskedErrors: { maskError: maskError(config.queryTimeoutMs) },
     logging: config.mode === 'test' ? false : 'info',
