@@ -41,7 +41,7 @@ function selectedOperation(
  * computed for every request rather than cached with the document's validation — by walking the
  * chosen operation's selections alone, not by a second validation pass over the whole document.
  */
-function useQueryCost(maxCost: number, chargeCost?: ChargeCost): Plugin {
+function useQueryCost(maxCost: number, chargeCost: ChargeCost): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       // An unknown or ambiguous operation, or variables that do not fit their types, are left
@@ -60,7 +60,6 @@ function useQueryCost(maxCost: number, chargeCost?: ChargeCost): Plugin {
         throw error;
       }
       if (complexity <= maxCost) {
-        if (!chargeCost) return;
         return chargeCost(args.contextValue as object, complexity).then((refusal) => {
           if (refusal) setResultAndStopExecution({ errors: [refusal] });
         });
@@ -80,7 +79,7 @@ function useQueryCost(maxCost: number, chargeCost?: ChargeCost): Plugin {
 
 export function useQueryLimits(options: {
   hideSuggestions: boolean;
-  chargeCost?: ChargeCost;
+  chargeCost: ChargeCost;
 }): Plugin[] {
   const plugins: Plugin[] = [
     maxDepthPlugin({ n: QUERY_LIMITS.depth, exposeLimits: true, flattenFragments: true }) as Plugin,
