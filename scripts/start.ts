@@ -9,7 +9,7 @@ import { createHttpServer, listen } from '../server/src/server.ts';
 import { MissingRequirementError } from './neo4j/requirements.ts';
 import { startNeo4j, stopNeo4j } from './neo4j/server.ts';
 import { neo4jSettings } from './neo4j/settings.ts';
-import { seedDefaultsIfEmpty } from './start/seed-defaults.ts';
+import { seedDefaults } from './start/seed-defaults.ts';
 import { buildWebIfStale } from './start/web-build.ts';
 
 const log = (line: string) => console.log(line);
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
       timeoutMs: config.queryTimeoutMs,
     });
     await ensureSchema(db);
-    await seedDefaultsIfEmpty(db, config.neo4j.uri, log);
+    await seedDefaults(db, config.neo4j.uri, log);
     buildWebIfStale(config.webDist, log);
     running = await listen(createHttpServer(config, db), config);
   } catch (error) {

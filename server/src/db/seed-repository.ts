@@ -4,6 +4,7 @@ import type {
   RelationshipRecord,
   SourceRecord,
 } from '../domain/records.ts';
+import { stableHash } from '../domain/relationship-id.ts';
 import type { Database, Transaction } from './database.ts';
 import {
   CREATE_SOURCES,
@@ -90,6 +91,50 @@ function relationshipRow(rel: RelationshipRecord, dataset: string): Row {
   return { id: rel.id, dataset, hash: props.hash as string, props, from: rel.from, to: rel.to };
 }
 
+interface DatasetRows {
+  id: string;
+  header: Props;
+  entities: { kind: EntityRecord['kind']; row: Row }[];
+  sources: { row: Row }[];
+  relationships: { type: RelationshipRecord['type']; row: Row }[];
+}
+
+function datasetRows(content: DatasetContent): DatasetRows {
+  const id = content.dataset.id;
+  return {
+    id,
+    header: storedDataset({ ...content.dataset }),
+    entities: content.entities.map((e) => ({ kind: e.kind, row: entityRow(e, id) })),
+    sources: content.sources.map((s) => ({ row: sourceRow(s, id) })),
+    relationships: content.relationships.map((r) => ({
+      type: r.type,
+      row: relationshipRow(r, id),
+    })),
+  };
+}
+
+function fingerprintOf(rows: DatasetRows): string {
+  const hashes = (items: { row: Row }[]) =>
+    items.map(({ row }) => `${row.id} ${row.hash} ${row.from ?? ''} ${row.to ?? ''}`).sort();
+  return stableHash(
+    JSON.stringify([
+      rows.header.hash,
+      hashes(rows.entities),
+      hashes(rows.sources),
+      hashes(rows.relationships),
+    ]),
+  );
+}
+
+/**
+ * What a whole dataset holds, as one hash of its records as they are stored: the same files
+ * give the same fingerprint, and any change to a record, or a record added or removed, gives
+ * another. Written on the dataset's node (`contentHash`) when the dataset is loaded whole.
+ */
+export function datasetFingerprint(content: DatasetContent): string {
+  return fingerprintOf(datasetRows(content));
+}
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -129,18 +174,17 @@ export async function writeDatasets(
       },
     ]),
   );
-  const entities = contents.flatMap((c) =>
-    c.entities.map((e) => ({ kind: e.kind, row: entityRow(e, c.dataset.id) })),
-  );
-  const sources = contents.flatMap((c) =>
-    c.sources.map((s) => ({ row: sourceRow(s, c.dataset.id) })),
-  );
-  const relationships = contents.flatMap((c) =>
-    c.relationships.map((r) => ({ type: r.type, row: relationshipRow(r, c.dataset.id) })),
-  );
-  const datasets = contents.map((c) => ({
-    id: c.dataset.id,
-    props: storedDataset({ ...c.dataset }),
+  const rows = contents.map(datasetRows);
+  const entities = rows.flatMap((r) => r.entities);
+  const sources = rows.flatMap((r) => r.sources);
+  const relationships = rows.flatMap((r) => r.relationships);
+  // A dataset given whole carries the fingerprint of what it holds (see datasetFingerprint).
+  const datasets = rows.map((r) => ({
+    id: r.id,
+    props: {
+      ...r.header,
+      ...(options.prune?.includes(r.id) ? { contentHash: fingerprintOf(r) } : {}),
+    },
   }));
 
   const count = (

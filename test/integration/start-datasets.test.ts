@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedDefaults } from '../../scripts/start/seed-defaults.ts';
+import { toContent } from '../../seed/src/import.ts';
+import { readInputs } from '../../seed/src/inputs.ts';
+import { ensureSchema } from '../../server/src/db/schema.ts';
+import { datasetFingerprint, writeDatasets } from '../../server/src/db/seed-repository.ts';
+import { connectTestDatabase } from '../helpers/database.ts';
+import { snapshot } from '../helpers/graph.ts';
+
+const db = connectTestDatabase();
+const files = readInputs([]).map(toContent);
+const STORY = 'kaspersky-eu-2018';
+
+beforeAll(() => ensureSchema(db));
+beforeEach(() => db.write('MATCH (n) DETACH DELETE n'));
+afterAll(() => db.close());
+
+async function start(): Promise<string[]> {
+  const lines: string[] = [];
+  await seedDefaults(db, 'test', (line) => lines.push(line));
+  return lines;
+}
+
+const fingerprints = () =>
+  db.read<{ id: string; contentHash: string | null }>(
+    'MATCH (d:Dataset) RETURN d.id AS id, d.contentHash AS contentHash ORDER BY id',
+  );
+
+/** What an older version of the files held: one relationship fewer, one entity named otherwise. */
+function olderStory() {
+  return files.map((content) => {
+    if (content.dataset.id !== STORY) return content;
+    const freeze = content.relationships.find(
+      (r) => r.from === 'kaspersky-lab' && r.to === 'europol' && r.type === 'COOPERATES_WITH',
+    );
+    if (!freeze) throw new Error(`${STORY} has no freeze of Kaspersky's work with Europol`);
+    return {
+      ...content,
+      entities: content.entities.map((e) =>
+        e.id === 'europol' ? { ...e, name: 'European Police Office' } : e,
+      ),
+      relationships: content.relationships.filter((r) => r !== freeze),
+    };
+  });
+}
+
+describe('npm start and the curated datasets', () => {
+  it('loads them into an empty database, fingerprinted as the files are', async () => {
+    const lines = await start();
+    expect(lines[0]).toMatch(/empty: loading the curated datasets/);
+    expect(await fingerprints()).toEqual(
+      files
+        .map((content) => ({ id: content.dataset.id, contentHash: datasetFingerprint(content) }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
+
+  it('leaves a database that holds them as the files are alone, silently', async () => {
+    await start();
+    const before = await snapshot(db);
+    expect(await start()).toEqual([]);
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('loads again a dataset whose files changed since it was loaded, and only what changed', async () => {
+    const older = olderStory();
+    await writeDatasets(db, older, { prune: older.map((content) => content.dataset.id) });
+    const [stale] = await db.read<{ name: string }>(
+      "MATCH (e:Entity {id: 'europol'}) RETURN e.name AS name",
+    );
+    expect(stale?.name).toBe('European Police Office');
+
+    const lines = await start();
+    expect(lines[0]).toBe(
+      `Curated datasets changed since they were loaded: ${STORY}. Loading again ...`,
+    );
+    expect(lines).toContain(`  ${STORY}: 1 entities changed, 1 relationships added`);
+    const [current] = await db.read<{ name: string; frozen: number }>(
+      `MATCH (e:Entity {id: 'europol'})
+       RETURN e.name AS name, COUNT { (:Entity {id: 'kaspersky-lab'})-[:COOPERATES_WITH]->(e) } AS frozen`,
+    );
+    expect(current).toEqual({ name: 'Europol', frozen: 1 });
+    expect(await start()).toEqual([]);
+  });
+
+  it('loads again datasets loaded before fingerprints were kept, changing no record', async () => {
+    await start();
+    const before = await snapshot(db);
+    await db.write('MATCH (d:Dataset) REMOVE d.contentHash');
+    const lines = await start();
+    expect(lines.slice(1).sort()).toEqual(
+      files.map((content) => `  ${content.dataset.id}: no record changed`).sort(),
+    );
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('leaves a database of other data alone: the curated datasets are not forced into it', async () => {
+    const own = files[0];
+    if (!own) throw new Error('no curated dataset');
+    await writeDatasets(db, [
+      {
+        dataset: { id: 'own-data', title: 'Own data', requires: [] },
+        sources: [],
+        relationships: [],
+        entities: own.entities.slice(0, 1),
+      },
+    ]);
+    expect(await start()).toEqual([]);
+    const [row] = await db.read<{ entities: number; datasets: string[] }>(
+      'MATCH (e:Entity) WITH count(e) AS entities MATCH (d:Dataset) RETURN entities, collect(d.id) AS datasets',
+    );
+    expect(row).toEqual({ entities: 1, datasets: ['own-data'] });
+  });
+});
