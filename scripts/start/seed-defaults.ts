@@ -31,18 +31,23 @@ async function changedDatasets(db: Database): Promise<string[]> {
     .map((read) => read.dataset.record.id);
 }
 
-const counted = (part: string, counts: { created: number; updated: number; removed?: number }) =>
-  [
-    counts.created > 0 ? `${counts.created} ${part} added` : '',
-    counts.updated > 0 ? `${counts.updated} ${part} changed` : '',
-    counts.removed ? `${counts.removed} ${part} removed` : '',
+const counted = (
+  [one, many]: [string, string],
+  counts: { created: number; updated: number; removed?: number },
+) => {
+  const n = (count: number, what: string) => `${count} ${count === 1 ? one : many} ${what}`;
+  return [
+    counts.created > 0 ? n(counts.created, 'added') : '',
+    counts.updated > 0 ? n(counts.updated, 'changed') : '',
+    counts.removed ? n(counts.removed, 'removed') : '',
   ].filter(Boolean);
+};
 
 function describe(report: DatasetWriteReport): string {
   const parts = [
-    ...counted('entities', report.entities),
-    ...counted('relationships', report.relationships),
-    ...counted('sources', report.sources),
+    ...counted(['entity', 'entities'], report.entities),
+    ...counted(['relationship', 'relationships'], report.relationships),
+    ...counted(['source', 'sources'], report.sources),
   ];
   return `  ${report.dataset}: ${parts.join(', ') || 'no record changed'}`;
 }

@@ -74,7 +74,7 @@ describe('npm start and the curated datasets', () => {
     expect(lines[0]).toBe(
       `Curated datasets changed since they were loaded: ${STORY}. Loading again ...`,
     );
-    expect(lines).toContain(`  ${STORY}: 1 entities changed, 1 relationships added`);
+    expect(lines).toContain(`  ${STORY}: 1 entity changed, 1 relationship added`);
     const [current] = await db.read<{ name: string; frozen: number }>(
       `MATCH (e:Entity {id: 'europol'})
        RETURN e.name AS name, COUNT { (:Entity {id: 'kaspersky-lab'})-[:COOPERATES_WITH]->(e) } AS frozen`,
