@@ -279,6 +279,22 @@ describe('errors a caller can cause', () => {
     ]);
   });
 
+  it('a neighborhood from an unknown entity is NOT_FOUND, naming it', async () => {
+    const result = await query('{ neighborhood(ids: ["europol", "atlantis"]) { truncated } }');
+    expect(codes(result)).toEqual(['NOT_FOUND']);
+    expect(result.errors?.[0]?.message).toBe('No entity with id "atlantis".');
+  });
+
+  it('a neighborhood whose limit leaves out some of the given entities is no error', async () => {
+    const data = await ok<{ neighborhood: { nodes: { id: string }[]; truncated: boolean } }>(
+      query(
+        '{ neighborhood(ids: ["europol", "kaspersky-lab", "no-more-ransom"], limit: 1) { nodes { id } truncated } }',
+      ),
+    );
+    expect(data.neighborhood.nodes).toHaveLength(1);
+    expect(data.neighborhood.truncated).toBe(true);
+  });
+
   it('search escapes Lucene syntax in user text', async () => {
     const result = await query('{ search(text: "AND (kaspersky* ~ \\"lab") { entity { id } } }');
     expect(result.errors).toBeUndefined();

@@ -79,7 +79,8 @@ PathRef.implement({
 builder.queryFields((t) => ({
   neighborhood: t.field({
     type: Subgraph,
-    description: 'Entities around the given ones, with the relationships that join them.',
+    description:
+      'Entities around the given ones, with the relationships that join them. NOT_FOUND when an id names no entity.',
     args: {
       ids: t.arg.idList({ required: true }),
       depth: t.arg.int({ defaultValue: 1 }),
@@ -106,6 +107,15 @@ builder.queryFields((t) => ({
         statuses: args.statuses,
         asOf: args.asOf,
       });
+      // The given entities are always in the answer, unless the limit left some out: only then,
+      // or for an id no entity has, are they looked up.
+      const shown = new Set(graph.nodes.map((node) => node.id));
+      const missing = [...new Set(args.ids.map(String))].filter((id) => !shown.has(id));
+      if (missing.length > 0) {
+        const found = await loaders.entity.loadMany(missing);
+        const unknown = missing.find((_, i) => !found[i] || found[i] instanceof Error);
+        if (unknown !== undefined) throw notFound('entity', unknown);
+      }
       loaders.primeEntities(graph.nodes);
       return graph;
     },
