@@ -156,6 +156,14 @@ describe('the seed story, through GraphQL', () => {
     expect(await governs('russia', '1991-12-01')).toEqual(['russian-government']);
   });
 
+  it('since when has the Council of the EU appointed the head of Europol? (asOf on the Europol Convention)', async () => {
+    const appointer = async (asOf: string) =>
+      (await edgesAt('europol', asOf, ['GOVERNS'])).map((edge) => [edge.from.id, edge.role]);
+    expect(await appointer('1998-09-30')).toEqual([]);
+    expect(await appointer('1998-10-01')).toEqual([['council-of-the-eu', 'appoints the director']]);
+    expect(await appointer('2018-03')).toEqual([['council-of-the-eu', 'appoints the director']]);
+  });
+
   it('who had restricted or accused Kaspersky before the directive, and who after it? (asOf)', async () => {
     const around = async (asOf: string) =>
       (await edgesAt('kaspersky-lab', asOf, ['RESTRICTS', 'ACCUSES'])).map(
