@@ -3,10 +3,8 @@ import { importDatasets, toContent } from '../../seed/src/import.ts';
 import { DATASETS_DIR, DEFAULT_DATASETS, readInputs } from '../../seed/src/inputs.ts';
 import { formatProblem } from '../../seed/src/model.ts';
 import type { Database } from '../../server/src/db/database.ts';
-import {
-  type DatasetWriteReport,
-  datasetFingerprint,
-} from '../../server/src/db/seed-repository.ts';
+import { datasetFingerprint } from '../../server/src/db/dataset-rows.ts';
+import type { DatasetWriteReport } from '../../server/src/db/seed-repository.ts';
 
 const STORED_FINGERPRINTS = `
 MATCH (d:Dataset) WHERE d.id IN $ids

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDefaults } from '../../scripts/start/seed-defaults.ts';
 import { toContent } from '../../seed/src/import.ts';
 import { readInputs } from '../../seed/src/inputs.ts';
+import { datasetFingerprint } from '../../server/src/db/dataset-rows.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
-import { datasetFingerprint, writeDatasets } from '../../server/src/db/seed-repository.ts';
+import { writeDatasets } from '../../server/src/db/seed-repository.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
 import { snapshot } from '../helpers/graph.ts';
 

@@ -1,11 +1,6 @@
-import type {
-  DatasetContent,
-  EntityRecord,
-  RelationshipRecord,
-  SourceRecord,
-} from '../domain/records.ts';
-import { stableHash } from '../domain/relationship-id.ts';
+import type { DatasetContent } from '../domain/records.ts';
 import type { Database, Transaction } from './database.ts';
+import { datasetRows, fingerprintOf, type Row } from './dataset-rows.ts';
 import {
   CREATE_SOURCES,
   createEntities,
@@ -19,13 +14,6 @@ import {
   updateEntities,
   WRITE_DATASETS,
 } from './seed-cypher.ts';
-import {
-  type Props,
-  storedDataset,
-  storedEntity,
-  storedRelationship,
-  storedSource,
-} from './stored-records.ts';
 
 export interface WriteCounts {
   created: number;
@@ -65,74 +53,6 @@ export interface WriteOptions {
    */
   prune?: readonly string[];
   onProgress?: (progress: WriteProgress) => void | Promise<void>;
-}
-
-interface Row {
-  id: string;
-  dataset: string;
-  hash: string;
-  props: Props;
-  from?: string;
-  to?: string;
-}
-
-function entityRow(entity: EntityRecord, dataset: string): Row {
-  const props = storedEntity(entity, [dataset]);
-  return { id: entity.id, dataset, hash: props.hash as string, props };
-}
-
-function sourceRow(source: SourceRecord, dataset: string): Row {
-  const props = storedSource(source, dataset);
-  return { id: source.id, dataset, hash: props.hash as string, props };
-}
-
-function relationshipRow(rel: RelationshipRecord, dataset: string): Row {
-  const props = storedRelationship(rel, dataset);
-  return { id: rel.id, dataset, hash: props.hash as string, props, from: rel.from, to: rel.to };
-}
-
-interface DatasetRows {
-  id: string;
-  header: Props;
-  entities: { kind: EntityRecord['kind']; row: Row }[];
-  sources: { row: Row }[];
-  relationships: { type: RelationshipRecord['type']; row: Row }[];
-}
-
-function datasetRows(content: DatasetContent): DatasetRows {
-  const id = content.dataset.id;
-  return {
-    id,
-    header: storedDataset({ ...content.dataset }),
-    entities: content.entities.map((e) => ({ kind: e.kind, row: entityRow(e, id) })),
-    sources: content.sources.map((s) => ({ row: sourceRow(s, id) })),
-    relationships: content.relationships.map((r) => ({
-      type: r.type,
-      row: relationshipRow(r, id),
-    })),
-  };
-}
-
-function fingerprintOf(rows: DatasetRows): string {
-  const hashes = (items: { row: Row }[]) =>
-    items.map(({ row }) => `${row.id} ${row.hash} ${row.from ?? ''} ${row.to ?? ''}`).sort();
-  return stableHash(
-    JSON.stringify([
-      rows.header.hash,
-      hashes(rows.entities),
-      hashes(rows.sources),
-      hashes(rows.relationships),
-    ]),
-  );
-}
-
-/**
- * What a whole dataset holds, as one hash of its records as they are stored: the same files
- * give the same fingerprint, and any change to a record, or a record added or removed, gives
- * another. Written on the dataset's node (`contentHash`) when the dataset is loaded whole.
- */
-export function datasetFingerprint(content: DatasetContent): string {
-  return fingerprintOf(datasetRows(content));
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -1,0 +1,84 @@
+// A dataset's records as the seeder writes them (stored properties and content hash), and the
+// fingerprint of a whole dataset made from them.
+import type {
+  DatasetContent,
+  EntityRecord,
+  RelationshipRecord,
+  SourceRecord,
+} from '../domain/records.ts';
+import { stableHash } from '../domain/relationship-id.ts';
+import {
+  type Props,
+  storedDataset,
+  storedEntity,
+  storedRelationship,
+  storedSource,
+} from './stored-records.ts';
+
+export interface Row {
+  id: string;
+  dataset: string;
+  hash: string;
+  props: Props;
+  from?: string;
+  to?: string;
+}
+
+function entityRow(entity: EntityRecord, dataset: string): Row {
+  const props = storedEntity(entity, [dataset]);
+  return { id: entity.id, dataset, hash: props.hash as string, props };
+}
+
+function sourceRow(source: SourceRecord, dataset: string): Row {
+  const props = storedSource(source, dataset);
+  return { id: source.id, dataset, hash: props.hash as string, props };
+}
+
+function relationshipRow(rel: RelationshipRecord, dataset: string): Row {
+  const props = storedRelationship(rel, dataset);
+  return { id: rel.id, dataset, hash: props.hash as string, props, from: rel.from, to: rel.to };
+}
+
+export interface DatasetRows {
+  id: string;
+  header: Props;
+  entities: { kind: EntityRecord['kind']; row: Row }[];
+  sources: { row: Row }[];
+  relationships: { type: RelationshipRecord['type']; row: Row }[];
+}
+
+export function datasetRows(content: DatasetContent): DatasetRows {
+  const id = content.dataset.id;
+  return {
+    id,
+    header: storedDataset({ ...content.dataset }),
+    entities: content.entities.map((e) => ({ kind: e.kind, row: entityRow(e, id) })),
+    sources: content.sources.map((s) => ({ row: sourceRow(s, id) })),
+    relationships: content.relationships.map((r) => ({
+      type: r.type,
+      row: relationshipRow(r, id),
+    })),
+  };
+}
+
+export function fingerprintOf(rows: DatasetRows): string {
+  const hashes = (items: { row: Row }[]) =>
+    items.map(({ row }) => `${row.id} ${row.hash} ${row.from ?? ''} ${row.to ?? ''}`).sort();
+  return stableHash(
+    JSON.stringify([
+      rows.header.hash,
+      hashes(rows.entities),
+      hashes(rows.sources),
+      hashes(rows.relationships),
+    ]),
+  );
+}
+
+/**
+ * What a whole dataset holds, as one hash of its records as they are stored: the same files
+ * give the same fingerprint, and any change to a record, or a record added or removed, gives
+ * another. Written on the dataset's node (`contentHash`) when the dataset is loaded whole.
+ */
+export function datasetFingerprint(content: DatasetContent): string {
+  return fingerprintOf(datasetRows(content));
+}
