@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInputs } from '../../seed/src/inputs.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
 import { codes, createClient, ok } from '../helpers/graphql.ts';
@@ -200,7 +201,26 @@ describe('subgraph', () => {
   });
 });
 
-describe('stats and ontology', () => {
+describe('datasets, stats and ontology', () => {
+  it('datasets lists the loaded datasets as their files describe them, by id', async () => {
+    const data = await ok<{ datasets: Record<string, unknown>[] }>(
+      query('{ datasets { id title description license version requires } }'),
+    );
+    const files = readInputs([])
+      .map(({ dataset }) => ({
+        description: null,
+        license: null,
+        version: null,
+        ...dataset.record,
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+    expect(data.datasets).toEqual(files);
+    expect(data.datasets.find((d) => d.id === 'cyber-cooperation')).toMatchObject({
+      license: 'CC-BY-4.0',
+      requires: ['kaspersky-eu-2018'],
+    });
+  });
+
   it('stats counts match the graph', async () => {
     const data = await ok<{
       stats: { entities: number; relationships: number; byKind: { kind: string; count: number }[] };

@@ -7,6 +7,7 @@ import './relationship.ts';
 import './search.ts';
 import './graph.ts';
 import './stats.ts';
+import './datasets.ts';
 import './ontology.ts';
 import './health.ts';
 import './curation.ts';

@@ -1,0 +1,29 @@
+import type { DatasetRecord } from '../domain/records.ts';
+import type { Database } from './database.ts';
+
+const LIST_DATASETS = `
+MATCH (d:Dataset)
+RETURN d.id AS id, d.title AS title, d.description AS description, d.license AS license,
+       d.version AS version, coalesce(d.requires, []) AS requires
+ORDER BY id`;
+
+/** The datasets loaded, as their headers describe them. */
+export async function listDatasets(db: Database): Promise<DatasetRecord[]> {
+  const rows = await db.read<{
+    id: string;
+    title: string | null;
+    description: string | null;
+    license: string | null;
+    version: number | null;
+    requires: string[];
+  }>(LIST_DATASETS);
+  return rows.map((row) => ({
+    id: row.id,
+    // Datasets written before titles were required fall back to their id.
+    title: row.title ?? row.id,
+    description: row.description ?? undefined,
+    license: row.license ?? undefined,
+    version: row.version ?? undefined,
+    requires: row.requires,
+  }));
+}
