@@ -70,6 +70,7 @@ export function subgraphs(sizes: number[], seed: number): Map<number, Subgraph> 
         since: rel.since ?? null,
         until: rel.until ?? null,
         label: RELATIONSHIP_TYPE_INFO[rel.type].label,
+        dataset: content.dataset.id,
         from: ref(rel.from),
         to: ref(rel.to),
       }));

@@ -72,6 +72,24 @@ describe("the explorer's canvas", () => {
     await expect.poll(async () => (await shown()).length).toBeGreaterThan(0);
   });
 
+  it('when a dataset is unticked / hides the relationships it holds, credits it, and the link keeps it', async () => {
+    const filters = ui.page.getByRole('region', { name: 'Legend and filters' });
+    const context = filters.getByRole('checkbox', { name: /^Cyber-security cooperation/ });
+    expect(await filters.getByText(/^Cyber-security cooperation/).getAttribute('title')).toMatch(
+      /version \d+, licence CC-BY-4.0/,
+    );
+    const visible = () => ui.page.evaluate(() => window.__entente?.visibleEdgeIds() ?? []);
+    const STORY = 'europol-cooperates-with-kaspersky-lab-a9b19955';
+    const CONTEXT = 'kaspersky-lab-member-of-no-more-ransom-296fb963';
+    expect(await visible()).toEqual(expect.arrayContaining([STORY, CONTEXT]));
+    await context.uncheck();
+    await expect.poll(visible).not.toContain(CONTEXT);
+    expect(await visible()).toContain(STORY);
+    expect(ui.page.url()).toContain('hd=cyber-cooperation');
+    await context.check();
+    await expect.poll(visible).toContain(CONTEXT);
+  });
+
   it('when Play is pressed / the as-of date moves forward by itself until paused', async () => {
     const slider = ui.page.getByLabel('As of date', { exact: true });
     await ui.page.getByRole('button', { name: 'Play' }).click();

@@ -48,6 +48,15 @@ export const ONTOLOGY: Ontology = {
     { status: 'FROZEN', label: 'frozen', description: 'Suspended.' },
     { status: 'ALLEGED', label: 'alleged', description: 'Claimed.' },
   ],
+  datasets: [
+    {
+      id: 'kaspersky-eu-2018',
+      title: 'Kaspersky freezes its EU cooperation (June 2018)',
+      description: null,
+      license: 'CC-BY-4.0',
+      version: 3,
+    },
+  ],
 };
 
 const kaspersky = { id: 'kaspersky-lab', name: 'Kaspersky Lab', kind: 'COMPANY' };
@@ -70,6 +79,7 @@ export const SUBGRAPH: Subgraph = {
       since: '2018-06-13',
       until: null,
       label: 'cooperates with',
+      dataset: 'kaspersky-eu-2018',
       from: kaspersky,
       to: europol,
     },
@@ -80,6 +90,7 @@ export const SUBGRAPH: Subgraph = {
       since: '2016-07-25',
       until: null,
       label: 'founded',
+      dataset: 'cyber-cooperation',
       from: europol,
       to: nomoreransom,
     },

@@ -2,9 +2,9 @@
 
 const ENTITY_SUMMARY = 'id name kind aliases degree country';
 const RELATIONSHIP_SUMMARY =
-  'id type status since until label from { id name kind } to { id name kind }';
+  'id type status since until label dataset from { id name kind } to { id name kind }';
 const EVIDENCE = 'evidence { quote source { id title url published } }';
-const RELATIONSHIP_DETAIL = `${RELATIONSHIP_SUMMARY} description role measure instrument claim dataset ${EVIDENCE}`;
+const RELATIONSHIP_DETAIL = `${RELATIONSHIP_SUMMARY} description role measure instrument claim ${EVIDENCE}`;
 
 export const ONTOLOGY = `query Ontology {
   ontology {
@@ -12,6 +12,7 @@ export const ONTOLOGY = `query Ontology {
     relationshipTypes { type label inverseLabel description symmetric colour }
     statuses { status label description }
   }
+  datasets { id title description license version }
 }`;
 
 export const SEARCH = `query Search($text: String!, $first: Int) {

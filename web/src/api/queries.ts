@@ -22,7 +22,11 @@ import type {
 } from './types.ts';
 
 export async function fetchOntology(): Promise<Ontology> {
-  return (await request<{ ontology: Ontology }>(ONTOLOGY)).ontology;
+  const data = await request<{
+    ontology: Omit<Ontology, 'datasets'>;
+    datasets: Ontology['datasets'];
+  }>(ONTOLOGY);
+  return { ...data.ontology, datasets: data.datasets };
 }
 
 export async function searchEntities(text: string, signal?: AbortSignal): Promise<SearchHit[]> {

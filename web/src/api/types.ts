@@ -23,10 +23,20 @@ export interface StatusInfo {
   description: string;
 }
 
+export interface DatasetInfo {
+  id: string;
+  title: string;
+  description: string | null;
+  license: string | null;
+  version: number | null;
+}
+
+/** What the explorer shows its data with: the ontology, and the datasets loaded (fetched with it). */
 export interface Ontology {
   kinds: KindInfo[];
   relationshipTypes: RelationshipTypeInfo[];
   statuses: StatusInfo[];
+  datasets: DatasetInfo[];
 }
 
 export interface EntityRef {
@@ -62,6 +72,7 @@ export interface Relationship {
   label: string;
   from: EntityRef;
   to: EntityRef;
+  dataset: string | null;
 }
 
 export interface RelationshipDetail extends Relationship {
@@ -72,7 +83,6 @@ export interface RelationshipDetail extends Relationship {
   /** The act that did it, e.g. a directive. */
   instrument: string | null;
   claim: string | null;
-  dataset: string | null;
   evidence: Evidence[];
 }
 

@@ -1,3 +1,4 @@
+import type { DatasetInfo } from '../api/types.ts';
 import type { Explorer } from '../state/use-explorer.ts';
 import type { Filters } from '../state/visibility.ts';
 import { KindBadge, useOntology } from './ontology.tsx';
@@ -6,7 +7,16 @@ function toggle(list: string[], value: string, shown: boolean): string[] {
   return shown ? list.filter((item) => item !== value) : [...list, value];
 }
 
-/** The legend, doubling as filters: untick a kind, relationship type or status to hide it. */
+/** A dataset's description, version and licence, as a tooltip crediting it. */
+function datasetNote(dataset: DatasetInfo): string {
+  const facts = [
+    dataset.version !== null ? `version ${dataset.version}` : '',
+    dataset.license ? `licence ${dataset.license}` : '',
+  ].filter(Boolean);
+  return [dataset.description, facts.join(', ')].filter(Boolean).join('\n');
+}
+
+/** The legend, doubling as filters: untick a kind, relationship type, status or dataset to hide it. */
 export function FiltersPanel({ explorer }: { explorer: Explorer }) {
   const ontology = useOntology();
   const { state, dispatch } = explorer;
@@ -15,6 +25,7 @@ export function FiltersPanel({ explorer }: { explorer: Explorer }) {
     dispatch({ type: 'filters', filters: { ...filters, ...next } });
   const kindsOnCanvas = new Set(Object.values(state.canvas.nodes).map((n) => n.kind));
   const typesOnCanvas = new Set(Object.values(state.canvas.edges).map((e) => e.type));
+  const datasetsOnCanvas = new Set(Object.values(state.canvas.edges).map((e) => e.dataset));
   return (
     <section className="filters" aria-label="Legend and filters">
       <fieldset>
@@ -78,6 +89,33 @@ export function FiltersPanel({ explorer }: { explorer: Explorer }) {
           </label>
         ))}
       </fieldset>
+      {ontology.datasets.length > 0 && (
+        <fieldset>
+          <legend>Datasets</legend>
+          {ontology.datasets.map((dataset) => (
+            <label
+              key={dataset.id}
+              title={datasetNote(dataset)}
+              className={datasetsOnCanvas.has(dataset.id) ? 'present' : 'absent'}
+            >
+              <input
+                type="checkbox"
+                checked={!filters.hiddenDatasets.includes(dataset.id)}
+                onChange={(event) =>
+                  set({
+                    hiddenDatasets: toggle(
+                      filters.hiddenDatasets,
+                      dataset.id,
+                      event.target.checked,
+                    ),
+                  })
+                }
+              />
+              {dataset.title}
+            </label>
+          ))}
+        </fieldset>
+      )}
     </section>
   );
 }

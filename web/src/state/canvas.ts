@@ -21,6 +21,7 @@ export interface CanvasEdge {
   since: string | null;
   until: string | null;
   label: string;
+  dataset: string | null;
 }
 
 export interface Canvas {
@@ -59,6 +60,7 @@ export function mergeSubgraph(canvas: Canvas, subgraph: Subgraph): Canvas {
       since: edge.since,
       until: edge.until,
       label: edge.label,
+      dataset: edge.dataset,
     };
   }
   return { ...canvas, nodes, edges };

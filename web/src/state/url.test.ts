@@ -11,6 +11,7 @@ describe('the shared view in the URL', () => {
       hiddenKinds: ['PERSON'],
       hiddenTypes: ['LINKED_TO', 'PAYS'],
       hiddenStatuses: ['ALLEGED'],
+      hiddenDatasets: ['cyber-cooperation'],
     },
     layout: 'dagre',
     positions: { 'kaspersky-lab': { x: 120, y: -45 }, 'no-more-ransom': { x: -300, y: 88 } },

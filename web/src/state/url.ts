@@ -42,6 +42,7 @@ export function viewToFragment(view: SharedView): string {
   if (view.filters.hiddenKinds.length) params.set('hk', view.filters.hiddenKinds.join(','));
   if (view.filters.hiddenTypes.length) params.set('ht', view.filters.hiddenTypes.join(','));
   if (view.filters.hiddenStatuses.length) params.set('hs', view.filters.hiddenStatuses.join(','));
+  if (view.filters.hiddenDatasets.length) params.set('hd', view.filters.hiddenDatasets.join(','));
   if (view.layout !== 'fcose') params.set('layout', view.layout);
   // One "x_y" per id, in the order of `e`, rounded to whole pixels: compact enough for
   // thousands of entities.
@@ -82,6 +83,7 @@ export function fragmentToView(fragment: string): SharedView {
       hiddenKinds: list(params.get('hk')),
       hiddenTypes: list(params.get('ht')),
       hiddenStatuses: list(params.get('hs')),
+      hiddenDatasets: list(params.get('hd')),
     },
     layout: layout && LAYOUTS.includes(layout) ? layout : 'fcose',
     positions,

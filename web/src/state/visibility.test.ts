@@ -26,4 +26,15 @@ describe('computeVisibility', () => {
     const byType = computeVisibility(canvas, { ...NO_FILTERS, hiddenTypes: ['FOUNDED'] }, null);
     expect(byType.greyedNodes).toEqual(new Set(['no-more-ransom']));
   });
+
+  it("hides a dataset's relationships, greying what is left without a tie", () => {
+    const seen = computeVisibility(
+      canvas,
+      { ...NO_FILTERS, hiddenDatasets: ['cyber-cooperation'] },
+      null,
+    );
+    expect(seen.hiddenEdges).toEqual(new Set(['europol-founded-no-more-ransom']));
+    expect(seen.hiddenNodes.size).toBe(0);
+    expect(seen.greyedNodes).toEqual(new Set(['no-more-ransom']));
+  });
 });

@@ -6,9 +6,16 @@ export interface Filters {
   hiddenKinds: string[];
   hiddenTypes: string[];
   hiddenStatuses: string[];
+  /** Relationships from these datasets are hidden. */
+  hiddenDatasets: string[];
 }
 
-export const NO_FILTERS: Filters = { hiddenKinds: [], hiddenTypes: [], hiddenStatuses: [] };
+export const NO_FILTERS: Filters = {
+  hiddenKinds: [],
+  hiddenTypes: [],
+  hiddenStatuses: [],
+  hiddenDatasets: [],
+};
 
 export interface Visibility {
   hiddenNodes: Set<string>;
@@ -29,6 +36,7 @@ export function computeVisibility(
   const kinds = new Set(filters.hiddenKinds);
   const types = new Set(filters.hiddenTypes);
   const statuses = new Set(filters.hiddenStatuses);
+  const datasets = new Set(filters.hiddenDatasets);
   const hiddenNodes = new Set(
     Object.values(canvas.nodes)
       .filter((node) => kinds.has(node.kind))
@@ -43,6 +51,7 @@ export function computeVisibility(
     const hidden =
       types.has(edge.type) ||
       statuses.has(edge.status) ||
+      (edge.dataset !== null && datasets.has(edge.dataset)) ||
       hiddenNodes.has(edge.source) ||
       hiddenNodes.has(edge.target) ||
       (asOf !== null && !isValidAt(edge, asOf));
