@@ -100,6 +100,8 @@ describe('the explorer, along the story', () => {
     await details.getByRole('heading', { name: 'Kaspersky Lab cooperates with Europol' }).waitFor();
     await details.getByText('(frozen, 2018-06-13)').waitFor();
     await details.getByText('freeze our cooperation').first().waitFor();
+    // The dataset it came from, by its title.
+    await details.getByText('Kaspersky freezes its EU cooperation (June 2018)').waitFor();
     await ui.page.screenshot({ path: join(RESULTS, 'explorer-relationship.png') });
     // A link to this view opens with the relationship shown.
     expect(ui.page.url()).toContain(`rel=${FREEZE_EDGES[0]}`);

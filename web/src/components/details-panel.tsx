@@ -6,7 +6,7 @@ import { type Fetched, useFetched } from '../api/use-fetched.ts';
 import { hiddenRelationshipCount } from '../state/canvas.ts';
 import { groupByType, groupByYear, relationshipsSubgraph } from '../state/relationship-groups.ts';
 import type { Explorer } from '../state/use-explorer.ts';
-import { KindBadge, typeInfo, useOntology } from './ontology.tsx';
+import { DatasetName, KindBadge, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipGroup } from './relationship-list.tsx';
 import { RelationshipPanel } from './relationship-panel.tsx';
@@ -197,7 +197,16 @@ function EntityPanel({
           </>
         )}
         <dt>Datasets</dt>
-        <dd>{entity.datasets.join(', ') || '—'}</dd>
+        <dd>
+          {entity.datasets.length > 0
+            ? entity.datasets.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && ' · '}
+                  <DatasetName id={id} />
+                </span>
+              ))
+            : '—'}
+        </dd>
         <dt>Relationships</dt>
         <dd>
           {entity.degree}

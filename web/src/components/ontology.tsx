@@ -18,6 +18,12 @@ export function typeInfo(ontology: Ontology, type: string): RelationshipTypeInfo
   return ontology.relationshipTypes.find((info) => info.type === type);
 }
 
+/** A dataset by its title, its id on hover; an id the API did not list shows as itself. */
+export function DatasetName({ id }: { id: string }) {
+  const dataset = useOntology().datasets.find((info) => info.id === id);
+  return <span title={id}>{dataset?.title ?? id}</span>;
+}
+
 /** A kind's colour swatch and label, e.g. in search results and the legend. */
 export function KindBadge({ kind, showLabel = true }: { kind: string; showLabel?: boolean }) {
   const info = kindInfo(useOntology(), kind);

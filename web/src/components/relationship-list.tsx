@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { RelationshipDetail } from '../api/types.ts';
 import { qualifiers } from '../state/path-explanation.ts';
 import { EvidenceList } from './evidence.tsx';
-import { typeInfo, useOntology } from './ontology.tsx';
+import { DatasetName, typeInfo, useOntology } from './ontology.tsx';
 import { RelationshipFacts } from './relationship-facts.tsx';
 
 /** One heading's relationships: a type's, with its colour, or a year's, each with its own. */
@@ -75,7 +75,11 @@ function RelationshipItem(props: {
       {rel.description && <p className="rel-description">{rel.description}</p>}
       <RelationshipFacts rel={rel} />
       <EvidenceList evidence={rel.evidence} />
-      {rel.dataset && <p className="dataset">Dataset: {rel.dataset}</p>}
+      {rel.dataset && (
+        <p className="dataset">
+          Dataset: <DatasetName id={rel.dataset} />
+        </p>
+      )}
     </li>
   );
 }

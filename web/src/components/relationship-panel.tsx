@@ -3,7 +3,7 @@ import { useFetched } from '../api/use-fetched.ts';
 import { qualifiers } from '../state/path-explanation.ts';
 import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
-import { typeInfo, useOntology } from './ontology.tsx';
+import { DatasetName, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipFacts } from './relationship-facts.tsx';
 
@@ -48,7 +48,7 @@ export function RelationshipPanel({ explorer, id }: { explorer: Explorer; id: st
       <RelationshipFacts rel={rel} />
       <dl className="properties">
         <dt>Dataset</dt>
-        <dd>{rel.dataset ?? '—'}</dd>
+        <dd>{rel.dataset ? <DatasetName id={rel.dataset} /> : '—'}</dd>
       </dl>
       <h3>Evidence</h3>
       {rel.evidence.length > 0 ? (
