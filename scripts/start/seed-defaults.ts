@@ -15,7 +15,7 @@ RETURN d.id AS id, d.contentHash AS contentHash`;
  * holds with another fingerprint, or none (loaded before fingerprints were kept). A curated
  * dataset the database does not hold at all is not its business: it holds other data.
  */
-async function changedDatasets(db: Database): Promise<string[]> {
+async function changedDatasets(db: Database, dir: string): Promise<string[]> {
   const stored = new Map(
     (
       await db.read<{ id: string; contentHash: string | null }>(STORED_FINGERPRINTS, {
@@ -23,7 +23,7 @@ async function changedDatasets(db: Database): Promise<string[]> {
       })
     ).map((row) => [row.id, row.contentHash]),
   );
-  return readInputs([])
+  return readInputs(DEFAULT_DATASETS.map((id) => join(dir, id)))
     .filter((read) => stored.has(read.dataset.record.id))
     .filter((read) => stored.get(read.dataset.record.id) !== datasetFingerprint(toContent(read)))
     .map((read) => read.dataset.record.id);
@@ -50,38 +50,42 @@ function describe(report: DatasetWriteReport): string {
   return `  ${report.dataset}: ${parts.join(', ') || 'no record changed'}`;
 }
 
-async function load(db: Database, uri: string, paths: string[], log: (line: string) => void) {
-  const result = await importDatasets(db, uri, { paths });
-  if (result.exitCode !== 0) {
-    const details = result.problems.slice(0, 20).map(formatProblem).join('\n');
-    throw new Error(`Seeding the curated datasets failed.\n${details}${result.error ?? ''}`);
-  }
-  for (const report of result.reports) log(describe(report));
+/** The problems that stopped a load, as `file:line:col: message` lines. */
+function problems(result: Awaited<ReturnType<typeof importDatasets>>): string {
+  return `${result.problems.slice(0, 20).map(formatProblem).join('\n')}${result.error ?? ''}`;
 }
 
 /**
  * Keeps the curated datasets current: loads them all into an empty database, and in a
  * database that holds them loads again those whose files changed since (a `git pull`, an edit
  * of the YAML), so what the explorer shows is what the files say. Loading is all-or-nothing,
- * and records the files did not change are not touched.
+ * and records the files did not change are not touched. Files with problems stop the start of
+ * an empty database; a database that holds the datasets keeps them as they were, and the
+ * problems are logged for the curator to mend.
  */
 export async function seedDefaults(
   db: Database,
   uri: string,
   log: (line: string) => void,
+  dir = DATASETS_DIR,
 ): Promise<void> {
   const [row] = await db.read<{ count: number }>('MATCH (n) RETURN count(n) AS count');
-  if ((row?.count ?? 0) === 0) {
-    log('The database is empty: loading the curated datasets ...');
-    return load(db, uri, [], log);
-  }
-  const changed = await changedDatasets(db);
-  if (changed.length === 0) return;
-  log(`Curated datasets changed since they were loaded: ${changed.join(', ')}. Loading again ...`);
-  return load(
-    db,
-    uri,
-    changed.map((id) => join(DATASETS_DIR, id)),
-    log,
+  const empty = (row?.count ?? 0) === 0;
+  const ids = empty ? DEFAULT_DATASETS : await changedDatasets(db, dir);
+  if (ids.length === 0) return;
+  log(
+    empty
+      ? 'The database is empty: loading the curated datasets ...'
+      : `Curated datasets changed since they were loaded: ${ids.join(', ')}. Loading again ...`,
   );
+  const result = await importDatasets(db, uri, { paths: ids.map((id) => join(dir, id)) });
+  if (result.exitCode === 1 && !empty) {
+    log(
+      `  Not loaded: the files have problems, and the database keeps the datasets as they were.\n${problems(result)}`,
+    );
+    return;
+  }
+  if (result.exitCode !== 0)
+    throw new Error(`Seeding the curated datasets failed.\n${problems(result)}`);
+  for (const report of result.reports) log(describe(report));
 }

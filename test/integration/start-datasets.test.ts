@@ -1,7 +1,10 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedDefaults } from '../../scripts/start/seed-defaults.ts';
 import { toContent } from '../../seed/src/import.ts';
-import { readInputs } from '../../seed/src/inputs.ts';
+import { DATASETS_DIR, readInputs } from '../../seed/src/inputs.ts';
 import { datasetFingerprint } from '../../server/src/db/dataset-rows.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { writeDatasets } from '../../server/src/db/seed-repository.ts';
@@ -16,10 +19,19 @@ beforeAll(() => ensureSchema(db));
 beforeEach(() => db.write('MATCH (n) DETACH DELETE n'));
 afterAll(() => db.close());
 
-async function start(): Promise<string[]> {
+async function start(dir?: string): Promise<string[]> {
   const lines: string[] = [];
-  await seedDefaults(db, 'test', (line) => lines.push(line));
+  await seedDefaults(db, 'test', (line) => lines.push(line), dir);
   return lines;
+}
+
+/** A copy of the curated datasets in which one relationship names an entity nobody defines. */
+function brokenCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'entente-datasets-'));
+  cpSync(DATASETS_DIR, dir, { recursive: true });
+  const file = join(dir, STORY, 'relationships.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('to: europol', 'to: atlantis'));
+  return dir;
 }
 
 const fingerprints = () =>
@@ -111,5 +123,30 @@ describe('npm start and the curated datasets', () => {
       'MATCH (e:Entity) WITH count(e) AS entities MATCH (d:Dataset) RETURN entities, collect(d.id) AS datasets',
     );
     expect(row).toEqual({ entities: 1, datasets: ['own-data'] });
+  });
+
+  it('keeps the datasets as they were when the changed files have problems, naming file and line', async () => {
+    await start();
+    const before = await snapshot(db);
+    const dir = brokenCopy();
+    try {
+      const lines = await start(dir);
+      expect(lines[1]).toMatch(/Not loaded: the files have problems/);
+      expect(lines.join('\n')).toMatch(/relationships\.yaml:\d+:\d+: .*atlantis/);
+      expect(await snapshot(db)).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops the start of an empty database when the files have problems', async () => {
+    const dir = brokenCopy();
+    try {
+      await expect(start(dir)).rejects.toThrow(/relationships\.yaml:\d+:\d+: .*atlantis/);
+      const [row] = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+      expect(row?.n).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
