@@ -126,13 +126,12 @@ async function boltAnswers(settings: Neo4jSettings): Promise<boolean> {
   }
 }
 
-async function waitForBolt(settings: Neo4jSettings, pid: number): Promise<void> {
+/** Waits until Neo4j answers on Bolt ('up') or its process has gone ('exited'). */
+async function waitForBolt(settings: Neo4jSettings, pid: number): Promise<'up' | 'exited'> {
   const deadline = Date.now() + settings.startTimeoutMs;
   while (Date.now() < deadline) {
-    if (await boltAnswers(settings)) return;
-    if (!isAlive(pid)) {
-      throw new Error(`Neo4j exited during start-up. Last log lines:\n${logTail(settings)}`);
-    }
+    if (await boltAnswers(settings)) return 'up';
+    if (!isAlive(pid)) return 'exited';
     await sleep(500);
   }
   throw new Error(
@@ -147,8 +146,11 @@ export async function startNeo4j(settings: Neo4jSettings, log: Log): Promise<Sta
   ensureDistribution(settings.version, settings.libDir, log);
   const existing = runningPid(settings);
   if (existing !== undefined) {
-    await waitForBolt(settings, existing);
-    return { started: false, pid: existing, uri };
+    if ((await waitForBolt(settings, existing)) === 'up') {
+      return { started: false, pid: existing, uri };
+    }
+    // It was on its way out (another start shutting down): start a Neo4j of our own.
+    log(`The Neo4j that was running (pid ${existing}) has stopped.`);
   }
   const prefix = settings.profile === 'dev' ? 'NEO4J_' : `NEO4J_${settings.profile.toUpperCase()}_`;
   await assertPortFree(settings.boltPort, `${prefix}BOLT_PORT`);
@@ -178,14 +180,24 @@ export async function startNeo4j(settings: Neo4jSettings, log: Log): Promise<Sta
   child.unref();
   writeFileSync(dirs.pidFile, `${child.pid}\n`);
   try {
-    await waitForBolt(settings, child.pid);
+    if ((await waitForBolt(settings, child.pid)) === 'exited') {
+      throw new Error(`Neo4j exited during start-up. Last log lines:\n${logTail(settings)}`);
+    }
   } catch (error) {
     await stopPid(child.pid, 30_000);
-    rmSync(dirs.pidFile, { force: true });
+    removePidFile(settings, child.pid);
     throw error;
   }
   log(`Neo4j is up (pid ${child.pid}).`);
   return { started: true, pid: child.pid, uri };
+}
+
+/** Removes the pid file if it still names `pid`: a start that came after may have written its own. */
+function removePidFile(settings: Neo4jSettings, pid: number): void {
+  const { pidFile } = layout(settings);
+  if (existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() === String(pid)) {
+    rmSync(pidFile, { force: true });
+  }
 }
 
 async function stopPid(pid: number, timeoutMs: number): Promise<void> {
@@ -206,7 +218,7 @@ export async function stopNeo4j(settings: Neo4jSettings, log: Log): Promise<bool
   if (pid === undefined) return false;
   log(`Stopping Neo4j (${settings.profile}, pid ${pid}) ...`);
   await stopPid(pid, 60_000);
-  rmSync(layout(settings).pidFile, { force: true });
+  removePidFile(settings, pid);
   log('Neo4j stopped.');
   return true;
 }

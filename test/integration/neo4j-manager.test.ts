@@ -110,4 +110,25 @@ describe('the local Neo4j manager', () => {
     expect(runningPid(settings)).toBeUndefined();
     expect(() => process.kill(second.pid, 0)).toThrow();
   });
+
+  it('starts a Neo4j of its own when the one it found running goes away while it waits', async () => {
+    const settings = await scratchSettings();
+    homes.push(settings.home);
+    const first = await startNeo4j(settings, quiet);
+    // Frozen, it holds Bolt connections unanswered, as a Neo4j on its way out does; then it goes.
+    process.kill(first.pid, 'SIGSTOP');
+    const gone = setTimeout(() => process.kill(first.pid, 'SIGKILL'), 2000);
+    const lines: string[] = [];
+    try {
+      const second = await startNeo4j(settings, (line) => lines.push(line));
+      expect(second.started).toBe(true);
+      expect(second.pid).not.toBe(first.pid);
+      expect(lines[0]).toBe(`The Neo4j that was running (pid ${first.pid}) has stopped.`);
+      expect(runningPid(settings)).toBe(second.pid);
+    } finally {
+      clearTimeout(gone);
+      await stopNeo4j(settings, quiet);
+    }
+    expect(runningPid(settings)).toBeUndefined();
+  });
 });
