@@ -1,11 +1,8 @@
+import type { ChangeEvent } from 'react';
 import type { DatasetInfo } from '../api/types.ts';
 import type { Explorer } from '../state/use-explorer.ts';
 import type { Filters } from '../state/visibility.ts';
 import { KindBadge, useOntology } from './ontology.tsx';
-
-function toggle(list: string[], value: string, shown: boolean): string[] {
-  return shown ? list.filter((item) => item !== value) : [...list, value];
-}
 
 /** A dataset's description, version and licence, as a tooltip crediting it. */
 function datasetNote(dataset: DatasetInfo): string {
@@ -21,8 +18,15 @@ export function FiltersPanel({ explorer }: { explorer: Explorer }) {
   const ontology = useOntology();
   const { state, dispatch } = explorer;
   const { filters } = state;
-  const set = (next: Partial<Filters>) =>
-    dispatch({ type: 'filters', filters: { ...filters, ...next } });
+  /** A box's state and handler: ticked while `value` is shown; unticking adds it to the hidden list. */
+  const shown = (list: keyof Filters, value: string) => ({
+    checked: !filters[list].includes(value),
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const rest = filters[list].filter((item) => item !== value);
+      const next: Filters = { ...filters, [list]: event.target.checked ? rest : [...rest, value] };
+      dispatch({ type: 'filters', filters: next });
+    },
+  });
   const kindsOnCanvas = new Set(Object.values(state.canvas.nodes).map((n) => n.kind));
   const typesOnCanvas = new Set(Object.values(state.canvas.edges).map((e) => e.type));
   const datasetsOnCanvas = new Set(Object.values(state.canvas.edges).map((e) => e.dataset));
@@ -32,13 +36,7 @@ export function FiltersPanel({ explorer }: { explorer: Explorer }) {
         <legend>Entity kinds</legend>
         {ontology.kinds.map((kind) => (
           <label key={kind.kind} className={kindsOnCanvas.has(kind.kind) ? 'present' : 'absent'}>
-            <input
-              type="checkbox"
-              checked={!filters.hiddenKinds.includes(kind.kind)}
-              onChange={(event) =>
-                set({ hiddenKinds: toggle(filters.hiddenKinds, kind.kind, event.target.checked) })
-              }
-            />
+            <input type="checkbox" {...shown('hiddenKinds', kind.kind)} />
             <KindBadge kind={kind.kind} />
           </label>
         ))}
@@ -51,13 +49,7 @@ export function FiltersPanel({ explorer }: { explorer: Explorer }) {
             title={type.description}
             className={typesOnCanvas.has(type.type) ? 'present' : 'absent'}
           >
-            <input
-              type="checkbox"
-              checked={!filters.hiddenTypes.includes(type.type)}
-              onChange={(event) =>
-                set({ hiddenTypes: toggle(filters.hiddenTypes, type.type, event.target.checked) })
-              }
-            />
+            <input type="checkbox" {...shown('hiddenTypes', type.type)} />
             <span className="edge-swatch" style={{ background: type.colour }} aria-hidden="true" />
             {type.label}
             {type.symmetric ? '' : ' →'}
@@ -68,19 +60,7 @@ export function FiltersPanel({ explorer }: { explorer: Explorer }) {
         <legend>Status</legend>
         {ontology.statuses.map((status) => (
           <label key={status.status} title={status.description}>
-            <input
-              type="checkbox"
-              checked={!filters.hiddenStatuses.includes(status.status)}
-              onChange={(event) =>
-                set({
-                  hiddenStatuses: toggle(
-                    filters.hiddenStatuses,
-                    status.status,
-                    event.target.checked,
-                  ),
-                })
-              }
-            />
+            <input type="checkbox" {...shown('hiddenStatuses', status.status)} />
             <span
               className={`status-line status-${status.status.toLowerCase()}`}
               aria-hidden="true"
@@ -98,19 +78,7 @@ export function FiltersPanel({ explorer }: { explorer: Explorer }) {
               title={datasetNote(dataset)}
               className={datasetsOnCanvas.has(dataset.id) ? 'present' : 'absent'}
             >
-              <input
-                type="checkbox"
-                checked={!filters.hiddenDatasets.includes(dataset.id)}
-                onChange={(event) =>
-                  set({
-                    hiddenDatasets: toggle(
-                      filters.hiddenDatasets,
-                      dataset.id,
-                      event.target.checked,
-                    ),
-                  })
-                }
-              />
+              <input type="checkbox" {...shown('hiddenDatasets', dataset.id)} />
               {dataset.title}
             </label>
           ))}
