@@ -24,4 +24,9 @@ query AsOf {
 query Search {
   search(text: "Kaspersy") { score entity { id name kind } }
 }
+
+# Where the data comes from, and under which licence.
+query Datasets {
+  datasets { id title version license description }
+}
 `;
