@@ -78,6 +78,22 @@ describe('entity and entities', () => {
     expect(agencies.map((node) => node.id)).toContain('dutch-national-police');
     expect(agencies.every((node) => node.country === 'NL')).toBe(true);
   });
+
+  it("entities filters by dataset: exactly the entities that dataset's files hold", async () => {
+    const story = readInputs([]).find(({ dataset }) => dataset.record.id === 'kaspersky-eu-2018');
+    const data = await ok<{
+      entities: { totalCount: number; nodes: { id: string; datasets: string[] }[] };
+      none: { totalCount: number };
+    }>(
+      query(
+        '{ entities(dataset: "kaspersky-eu-2018", first: 100) { totalCount nodes { id datasets } } none: entities(dataset: "atlantis") { totalCount } }',
+      ),
+    );
+    const ids = story?.entities.map((entity) => entity.record.id).sort();
+    expect(data.entities.nodes.map((node) => node.id)).toEqual(ids);
+    expect(data.entities.totalCount).toBe(ids?.length);
+    expect(data.none.totalCount).toBe(0);
+  });
 });
 
 describe("an entity's relationships", () => {

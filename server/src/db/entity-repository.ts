@@ -17,46 +17,52 @@ export async function findEntitiesByIds(
   return rows.map((row) => toEntity(row.entity));
 }
 
+const PAGE_FILTER = `($kinds IS NULL OR e.kind IN $kinds)
+  AND ($country IS NULL OR e.country = $country)
+  AND ($dataset IS NULL OR $dataset IN e.datasets)`;
+
 const LIST = `
 MATCH (e:Entity)
-WHERE ($kinds IS NULL OR e.kind IN $kinds)
-  AND ($country IS NULL OR e.country = $country)
-  AND ($after IS NULL OR e.id > $after)
+WHERE ${PAGE_FILTER} AND ($after IS NULL OR e.id > $after)
 WITH e ORDER BY e.id LIMIT $limit
 RETURN ${ENTITY_MAP} AS entity`;
 
 const COUNT = `
 MATCH (e:Entity)
-WHERE ($kinds IS NULL OR e.kind IN $kinds) AND ($country IS NULL OR e.country = $country)
+WHERE ${PAGE_FILTER}
 RETURN count(e) AS total`;
 
 export interface EntityPageQuery {
   kinds?: readonly EntityKind[] | null;
   country?: string | null;
+  /** Only entities this dataset holds. */
+  dataset?: string | null;
   first: number;
   /** The id after which the page starts (keyset pagination). */
   after?: string | null;
 }
 
+type PageFilter = Pick<EntityPageQuery, 'kinds' | 'country' | 'dataset'>;
+
+/** The parameters PAGE_FILTER reads. */
+const pageFilterParams = (query: PageFilter) => ({
+  kinds: query.kinds && query.kinds.length > 0 ? [...query.kinds] : null,
+  country: query.country ?? null,
+  dataset: query.dataset ?? null,
+});
+
 /** A page of entities ordered by id, one more than asked so the caller knows if more follow. */
 export async function listEntities(db: Database, query: EntityPageQuery): Promise<EntityView[]> {
   const rows = await db.read<{ entity: Record<string, unknown> }>(LIST, {
-    kinds: query.kinds && query.kinds.length > 0 ? [...query.kinds] : null,
-    country: query.country ?? null,
+    ...pageFilterParams(query),
     after: query.after ?? null,
     limit: query.first + 1,
   });
   return rows.map((row) => toEntity(row.entity));
 }
 
-export async function countEntities(
-  db: Database,
-  query: Pick<EntityPageQuery, 'kinds' | 'country'>,
-): Promise<number> {
-  const [row] = await db.read<{ total: number }>(COUNT, {
-    kinds: query.kinds && query.kinds.length > 0 ? [...query.kinds] : null,
-    country: query.country ?? null,
-  });
+export async function countEntities(db: Database, query: PageFilter): Promise<number> {
+  const [row] = await db.read<{ total: number }>(COUNT, pageFilterParams(query));
   return row?.total ?? 0;
 }
 

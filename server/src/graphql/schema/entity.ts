@@ -158,10 +158,15 @@ builder.queryFields((t) => ({
   }),
   entities: t.field({
     type: EntityConnection,
-    description: 'All entities, ordered by id, a page at a time.',
+    description:
+      'All entities, ordered by id, a page at a time; filtered by kind, country or dataset.',
     args: {
       kinds: t.arg({ type: [EntityKindEnum], required: false }),
       country: t.arg.string({ required: false }),
+      dataset: t.arg.string({
+        required: false,
+        description: 'Only the entities of this dataset (an id from `datasets`).',
+      }),
       first: t.arg.int({ defaultValue: 20 }),
       after: t.arg.string({ required: false }),
     },
@@ -171,6 +176,7 @@ builder.queryFields((t) => ({
       const query = {
         kinds: args.kinds,
         country: args.country?.toUpperCase(),
+        dataset: args.dataset,
         first,
         after: decodeCursor(args.after),
       };
