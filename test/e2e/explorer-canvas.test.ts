@@ -30,8 +30,11 @@ describe("the explorer's canvas", () => {
     const path = join(RESULTS, 'edges.csv');
     await download.saveAs(path);
     const lines = readFileSync(path, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('id,from,to,type,status,since,until');
+    expect(lines[0]).toBe('id,from,to,type,status,since,until,dataset');
     expect(lines.length - 1).toBe((await ui.graph('edgeIds')).length);
+    expect(lines).toContain(
+      'europol-cooperates-with-kaspersky-lab-a9b19955,kaspersky-lab,europol,COOPERATES_WITH,FROZEN,2018-06-13,,kaspersky-eu-2018',
+    );
   });
 
   it('when exporting JSON / holds the entities and relationships on the canvas', async () => {

@@ -26,12 +26,12 @@ export function nodesToCsv(canvas: Canvas): string {
   return csv(['id', 'name', 'kind', 'degree', 'aliases'], rows);
 }
 
-/** The relationships on the canvas as CSV. */
+/** The relationships on the canvas as CSV, each with the dataset it came from. */
 export function edgesToCsv(canvas: Canvas): string {
   const rows = Object.values(canvas.edges)
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((e) => [e.id, e.source, e.target, e.type, e.status, e.since, e.until]);
-  return csv(['id', 'from', 'to', 'type', 'status', 'since', 'until'], rows);
+    .map((e) => [e.id, e.source, e.target, e.type, e.status, e.since, e.until, e.dataset]);
+  return csv(['id', 'from', 'to', 'type', 'status', 'since', 'until', 'dataset'], rows);
 }
 
 /** Offers text or a blob to the user as a file download. */
