@@ -113,6 +113,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(`\n${result.problems.length} problem(s); nothing was written.`);
   }
   if (result.error) console.error(result.error);
+  if (result.exitCode === 2 && config.neo4j.managed) {
+    console.error(
+      'The local Neo4j is not running: start it with `npm run db:start` (or keep `npm start` running), or set NEO4J_URI.',
+    );
+  }
   if (result.exitCode === 0) {
     console.log(formatSummary(result, { dryRun: values['dry-run'] }));
   }

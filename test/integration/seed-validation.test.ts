@@ -172,6 +172,15 @@ describe('npm run seed (the CLI)', () => {
     const run = cli([dir], { NEO4J_URI: 'bolt://127.0.0.1:1' });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('bolt://127.0.0.1:1');
+    expect(run.stderr).not.toContain('npm run db:start');
+  });
+
+  it('exits 2 saying how to start the local Neo4j when the project manages it', () => {
+    const dir = writeDatasetDir({ 'data.yaml': BASE });
+    const run = cli([dir], { NEO4J_URI: '', NEO4J_BOLT_PORT: '1' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('bolt://127.0.0.1:1');
+    expect(run.stderr).toContain('start it with `npm run db:start`');
   });
 
   it('--json prints a machine-readable report with the counts', async () => {
