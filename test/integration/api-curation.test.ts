@@ -101,6 +101,10 @@ describe('upsertEntity, as an editor', () => {
     await awaitSearchIndex(db);
     const found = await ok(query('{ search(text: "Cyberwatchers") { entity { id } } }'));
     expect(found.search.map((hit: { entity: { id: string } }) => hit.entity.id)).toContain(id);
+
+    // Curators' records are a dataset of their own, listed (and filterable) like the others.
+    const { datasets } = await ok(query('{ datasets { id title } }'));
+    expect(datasets).toContainEqual({ id: 'curation', title: 'Curated through the API' });
   });
 
   it('updates it again: a kind change moves the label, properties are replaced, the hash is recomputed', async () => {

@@ -32,6 +32,16 @@ import { type Props, storedEntity, storedRelationship, storedSource } from './st
 /** The dataset curated records belong to when they belong to no other. */
 export const CURATION_DATASET = 'curation';
 
+const ENSURE_CURATION_DATASET = `
+MERGE (d:Dataset {id: $id})
+ON CREATE SET d.title = 'Curated through the API',
+              d.description = 'Entities, relationships and sources written by curators through the API rather than loaded from a dataset.'`;
+
+/** Gives the records curators write a dataset node, so `datasets` lists (and credits) them too. */
+async function ensureCurationDataset(tx: Transaction): Promise<void> {
+  await tx.run(ENSURE_CURATION_DATASET, { id: CURATION_DATASET });
+}
+
 /** What exists of the entities and sources an input names. */
 export interface References {
   /** Kind of each named entity that exists. */
@@ -99,6 +109,7 @@ export function upsertEntity(
     const [old] = await tx.run<{ props: Props }>(READ_ENTITY_PROPS, { ids: [entity.id] });
     const datasets = (old?.props.datasets as string[] | undefined) ?? [];
     const props = storedEntity(entity, [...new Set([...datasets, CURATION_DATASET])]);
+    await ensureCurationDataset(tx);
     const [row] = await tx.run<{ entity: Props }>(writeEntity(entity.kind), {
       id: entity.id,
       props,
@@ -155,10 +166,12 @@ export function upsertRelationship(
       id: rel.id,
     });
     if (old) await tx.run(DELETE_RELATIONSHIP, { id: rel.id });
+    const dataset = old?.dataset ?? CURATION_DATASET;
+    if (dataset === CURATION_DATASET) await ensureCurationDataset(tx);
     const [row] = await tx.run<{ rel: Props }>(createRelationship(rel.type), {
       from: rel.from,
       to: rel.to,
-      props: storedRelationship(rel, old?.dataset ?? CURATION_DATASET),
+      props: storedRelationship(rel, dataset),
     });
     return toRelationship(one(row).rel);
   });
@@ -193,6 +206,7 @@ export function upsertSource(
     check(await lookUp(tx, { entities: named }));
     const [old] = await tx.run<{ props: Props }>(READ_SOURCES, { ids: [source.id], entities: [] });
     const dataset = (old?.props.dataset as string | undefined) ?? CURATION_DATASET;
+    if (dataset === CURATION_DATASET) await ensureCurationDataset(tx);
     const [row] = await tx.run<{ source: Props }>(WRITE_SOURCES, {
       rows: [{ id: source.id, props: storedSource(source, dataset) }],
     });
