@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { importDatasets, toContent } from '../../seed/src/import.ts';
+import { type ImportResult, importDatasets, toContent } from '../../seed/src/import.ts';
 import { DATASETS_DIR, DEFAULT_DATASETS, readInputs } from '../../seed/src/inputs.ts';
 import { formatProblem } from '../../seed/src/model.ts';
 import type { Database } from '../../server/src/db/database.ts';
@@ -51,7 +51,7 @@ function describe(report: DatasetWriteReport): string {
 }
 
 /** The problems that stopped a load, as `file:line:col: message` lines. */
-function problems(result: Awaited<ReturnType<typeof importDatasets>>): string {
+function problems(result: ImportResult): string {
   return `${result.problems.slice(0, 20).map(formatProblem).join('\n')}${result.error ?? ''}`;
 }
 
