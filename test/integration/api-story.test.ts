@@ -166,6 +166,15 @@ describe('the seed story, through GraphQL', () => {
     expect(await appointer('2018-03')).toEqual([['council-of-the-eu', 'appoints the director']]);
   });
 
+  it('who led Europol, and when? (asOf on office terms)', async () => {
+    const leaders = async (asOf: string) =>
+      (await edgesAt('europol', asOf, ['LEADS'])).map((edge) => edge.from.id);
+    expect(await leaders('2009-03')).toEqual([]);
+    expect(await leaders('2009-04')).toEqual(['rob-wainwright']);
+    expect(await leaders('2018-03-08')).toEqual(['rob-wainwright']);
+    expect(await leaders('2018-06')).toEqual(['catherine-de-bolle']);
+  });
+
   it('who had restricted or accused Kaspersky before the directive, and who after it? (asOf)', async () => {
     const around = async (asOf: string) =>
       (await edgesAt('kaspersky-lab', asOf, ['RESTRICTS', 'ACCUSES'])).map(
