@@ -19,7 +19,7 @@ export async function listDatasets(db: Database): Promise<DatasetRecord[]> {
   }>(LIST_DATASETS);
   return rows.map((row) => ({
     id: row.id,
-    // Datasets written before titles were required fall back to their id.
+    // The seeder and the API always write a title; a node made by hand in Neo4j may lack one.
     title: row.title ?? row.id,
     description: row.description ?? undefined,
     license: row.license ?? undefined,
