@@ -21,7 +21,7 @@ export interface EntenteTestApi {
   /** Screen position of a node's centre relative to the canvas container, for clicks. */
   renderedPosition(id: string): { x: number; y: number } | null;
   position(id: string): { x: number; y: number } | null;
-  /** A screen point on a relationship's line that no entity covers, for clicks. */
+  /** A screen point on a relationship's line clear of entities and other lines, for clicks. */
   edgeClickPoint(id: string): { x: number; y: number } | null;
   /**
    * For the front-end benchmark: empties the canvas, then draws a subgraph the way a first fetch
@@ -49,11 +49,10 @@ declare global {
 
 const sorted = (ids: string[]) => ids.sort();
 
-/**
- * A point on an edge's line, as near its middle as possible, that lies on no node: the line
- * is read as the quadratic curve through its two ends and its rendered midpoint.
- */
-function clearPointOn(cy: Core, edge: EdgeSingular): { x: number; y: number } {
+type Point = { x: number; y: number };
+
+/** An edge's line as the quadratic curve through its two rendered ends and rendered midpoint. */
+function curveOf(edge: EdgeSingular): (t: number) => Point {
   const [from, middle, to] = [
     edge.renderedSourceEndpoint(),
     edge.renderedMidpoint(),
@@ -63,17 +62,38 @@ function clearPointOn(cy: Core, edge: EdgeSingular): { x: number; y: number } {
     x: 2 * middle.x - (from.x + to.x) / 2,
     y: 2 * middle.y - (from.y + to.y) / 2,
   };
-  const at = (t: number) => ({
+  return (t) => ({
     x: (1 - t) ** 2 * from.x + 2 * (1 - t) * t * control.x + t ** 2 * to.x,
     y: (1 - t) ** 2 * from.y + 2 * (1 - t) * t * control.y + t ** 2 * to.y,
   });
+}
+
+/**
+ * The point of an edge's line with the most room around it: the farthest from every visible
+ * entity (labels included) and from every other visible line, so a click there cannot land on
+ * a neighbour, however the layout fell out.
+ */
+function clearPointOn(cy: Core, edge: EdgeSingular): Point {
   const boxes = cy
     .nodes(':visible')
-    .map((node) => node.renderedBoundingBox({ includeLabels: false }));
-  const covered = ({ x, y }: { x: number; y: number }) =>
-    boxes.some((box) => x >= box.x1 - 4 && x <= box.x2 + 4 && y >= box.y1 - 4 && y <= box.y2 + 4);
-  const candidates = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].map(at);
-  return candidates.find((point) => !covered(point)) ?? { ...middle };
+    .map((node) => node.renderedBoundingBox({ includeLabels: true }));
+  const samples = [...Array(21).keys()].map((i) => i / 20);
+  const others: Point[] = [];
+  cy.edges(':visible')
+    .not(edge)
+    .forEach((other) => {
+      others.push(...samples.map(curveOf(other)));
+    });
+  const room = ({ x, y }: Point) =>
+    Math.min(
+      ...boxes.map((box) =>
+        Math.hypot(Math.max(box.x1 - x, 0, x - box.x2), Math.max(box.y1 - y, 0, y - box.y2)),
+      ),
+      ...others.map((point) => Math.hypot(point.x - x, point.y - y)),
+    );
+  const line = curveOf(edge);
+  const candidates = [...Array(15).keys()].map((i) => line(0.15 + i * 0.05));
+  return candidates.reduce((best, point) => (room(point) > room(best) ? point : best));
 }
 
 /** Two animation frames: the renderer draws in the first, the second starts after it painted. */
