@@ -2,6 +2,7 @@ import type {
   DatasetRecord,
   EntityRecord,
   Origin,
+  PhaseAdditionRecord,
   RelationshipRecord,
   SourceRecord,
 } from '../../server/src/domain/records.ts';
@@ -28,6 +29,11 @@ export interface ReadDataset {
   sources: Located<SourceRecord>[];
   entities: Located<EntityRecord>[];
   relationships: Located<RelationshipRecord>[];
+  /**
+   * Phases added to relationships by id: of a dataset this one requires, or of this one (those
+   * are folded into the relationship's own history before writing).
+   */
+  phases: Located<PhaseAdditionRecord>[];
   /** Problems found while reading: syntax, shape, unknown keys, bad values. */
   problems: Problem[];
   /**

@@ -46,12 +46,35 @@ export interface EntityRecord {
   evidence: EvidenceRecord[];
 }
 
+/**
+ * A change of a relationship's status: what it became, from when, and the evidence for it.
+ * See domain/status-history.ts for what a history means.
+ */
+export interface StatusPhaseRecord {
+  status: RelationshipStatus;
+  /** The day (month, year) the phase began; it lasts until the next phase or the relationship's end. */
+  since: PartialDate;
+  note?: string;
+  evidence: EvidenceRecord[];
+  /** The dataset that states the phase, when it is not the relationship's own (set when stored). */
+  dataset?: string;
+}
+
+/** A phase that a dataset adds to a relationship defined by a dataset it requires. */
+export interface PhaseAdditionRecord extends StatusPhaseRecord {
+  /** The id of the relationship the phase belongs to. */
+  relationship: string;
+}
+
 export interface RelationshipRecord {
   id: string;
   type: RelationshipType;
   from: string;
   to: string;
+  /** The status from `since` until the first phase of `history` (the whole time when it has none). */
   status: RelationshipStatus;
+  /** Later changes of status, in date order. */
+  history: StatusPhaseRecord[];
   since?: PartialDate;
   until?: PartialDate;
   role?: string;
@@ -74,6 +97,8 @@ export interface DatasetContent {
   sources: SourceRecord[];
   entities: EntityRecord[];
   relationships: RelationshipRecord[];
+  /** Phases this dataset adds to relationships of the datasets it requires. */
+  phases: PhaseAdditionRecord[];
 }
 
 /** An entity as the API serves it: the record plus where it came from and how connected it is. */
@@ -84,6 +109,8 @@ export interface EntityView extends EntityRecord {
 
 export interface RelationshipView extends RelationshipRecord {
   dataset?: string;
+  /** The date the relationship was asked about, if any: its `status` in the API is the one then. */
+  asOf?: PartialDate;
 }
 
 export interface SourceView extends SourceRecord {

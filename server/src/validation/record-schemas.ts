@@ -17,6 +17,11 @@ const slug = z.string({ error: 'must be a lowercase slug such as "kaspersky-lab"
 const text = z.string().trim().min(1, { error: 'must not be empty' });
 
 const partialDate = z.unknown().transform((value, ctx) => {
+  // Only a required date reaches here undefined: `.optional()` lets an absent one through.
+  if (value === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'is required' });
+    return z.NEVER;
+  }
   const parsed = parsePartialDate(value);
   if (parsed.ok) return parsed.value;
   ctx.addIssue({ code: 'custom', message: parsed.message });
@@ -77,6 +82,25 @@ export const entitySchema = z.strictObject({
   evidence: z.array(evidenceSchema).default([]),
 });
 
+const status = z.enum(RELATIONSHIP_STATUSES, {
+  error: (issue) =>
+    `unknown status ${JSON.stringify(issue.input)} (statuses: ${RELATIONSHIP_STATUSES.join(', ')})`,
+});
+
+/** A change of status (see domain/status-history.ts): every phase is dated and cites evidence. */
+export const phaseSchema = z.strictObject({
+  status,
+  since: partialDate,
+  note: text.optional(),
+  evidence: z.array(evidenceSchema).min(1, { error: 'a phase needs evidence (a source and a quote)' }),
+});
+
+/** A phase a dataset adds to a relationship of a dataset it requires, named by its id. */
+export const phaseAdditionSchema = z.strictObject({
+  relationship: slug,
+  ...phaseSchema.shape,
+});
+
 export const relationshipSchema = z.strictObject({
   id: slug.optional(),
   from: slug,
@@ -85,12 +109,7 @@ export const relationshipSchema = z.strictObject({
       `unknown relationship type ${JSON.stringify(issue.input)} (types: ${RELATIONSHIP_TYPES.join(', ')})`,
   }),
   to: slug,
-  status: z
-    .enum(RELATIONSHIP_STATUSES, {
-      error: (issue) =>
-        `unknown status ${JSON.stringify(issue.input)} (statuses: ${RELATIONSHIP_STATUSES.join(', ')})`,
-    })
-    .default(DEFAULT_STATUS),
+  status: status.default(DEFAULT_STATUS),
   since: partialDate.optional(),
   until: partialDate.optional(),
   role: text.optional(),
@@ -99,6 +118,7 @@ export const relationshipSchema = z.strictObject({
   claim: text.optional(),
   description: text.optional(),
   evidence: z.array(evidenceSchema).default([]),
+  history: z.array(phaseSchema).default([]),
 });
 
 /** The keys a record of each list may have: for "unknown key" messages that suggest the right one. */
@@ -107,6 +127,8 @@ export const KNOWN_KEYS = {
   sources: Object.keys(sourceSchema.shape),
   entities: Object.keys(entitySchema.shape),
   relationships: Object.keys(relationshipSchema.shape),
+  phases: Object.keys(phaseAdditionSchema.shape),
+  history: Object.keys(phaseSchema.shape),
   evidence: Object.keys(evidenceSchema.shape),
 } as const;
 
