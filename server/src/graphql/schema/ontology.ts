@@ -36,12 +36,17 @@ const TypeInfo = builder.objectRef<RelationshipTypeInfo>('RelationshipTypeInfo')
 });
 
 const StatusInfo = builder
-  .objectRef<{ status: RelationshipStatus; label: string; description: string }>('StatusInfo')
+  .objectRef<{ status: RelationshipStatus; label: string; description: string; colour: string }>(
+    'StatusInfo',
+  )
   .implement({
     fields: (t) => ({
       status: t.field({ type: RelationshipStatusEnum, resolve: (info) => info.status }),
       label: t.exposeString('label'),
       description: t.exposeString('description'),
+      colour: t.exposeString('colour', {
+        description: 'CSS colour of the status on the timeline, colour-blind safe',
+      }),
     }),
   });
 
