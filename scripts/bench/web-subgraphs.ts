@@ -3,6 +3,7 @@
 
 import { generateSynthetic } from '../../seed/src/synthetic.ts';
 import { RELATIONSHIP_TYPE_INFO } from '../../server/src/domain/relationship-types.ts';
+import { phasesOf } from '../../server/src/domain/status-history.ts';
 import { enumName } from '../../server/src/graphql/schema/enums.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import type { EntitySummary, Relationship, Subgraph } from '../../web/src/api/types.ts';
@@ -73,6 +74,11 @@ export function subgraphs(sizes: number[], seed: number): Map<number, Subgraph> 
         dataset: content.dataset.id,
         from: ref(rel.from),
         to: ref(rel.to),
+        history: phasesOf(rel).map((phase) => ({
+          status: enumName(phase.status),
+          since: phase.since ?? null,
+          until: phase.until ?? null,
+        })),
       }));
     result.set(size, { nodes, edges, hubs: [], truncated: false });
   }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { fetchOntology } from './api/queries.ts';
 import type { Ontology } from './api/types.ts';
+import { ComparePanel } from './components/compare-panel.tsx';
 import { DetailsPanel } from './components/details-panel.tsx';
 import { FiltersPanel } from './components/filters.tsx';
 import { OntologyContext } from './components/ontology.tsx';
@@ -8,9 +9,14 @@ import { type PathEnd, PathFinder } from './components/path-finder.tsx';
 import { Search } from './components/search.tsx';
 import { StatusBar } from './components/status-bar.tsx';
 import { TimeSlider } from './components/time-slider.tsx';
+import { Timeline } from './components/timeline.tsx';
 import { Toolbar } from './components/toolbar.tsx';
 import { GraphProvider } from './graph/graph-provider.tsx';
+import type { Comparison } from './state/explorer.ts';
+import { monthRange } from './state/months.ts';
+import { useComparison } from './state/use-comparison.ts';
 import { useExplorer } from './state/use-explorer.ts';
+import { computeVisibility } from './state/visibility.ts';
 
 type Loaded =
   | { status: 'loading' }
@@ -79,7 +85,21 @@ function Explorer({ ontology }: { ontology: Ontology }) {
     (id: string) => dispatch({ type: 'selectEdge', id }),
     [dispatch],
   );
+  const onAsOf = useCallback((asOf: string) => dispatch({ type: 'asOf', asOf }), [dispatch]);
+  const onCompare = useCallback(
+    (compare: Comparison) => dispatch({ type: 'compare', compare }),
+    [dispatch],
+  );
   const empty = Object.keys(state.canvas.nodes).length === 0;
+  // The slider and the timeline span the dates the data holds.
+  const range = useMemo(() => monthRange(ontology.timeSpan), [ontology]);
+  const comparison = useComparison(state.canvas, state.compare);
+  // The timeline draws every date, so only the filters (not the as-of date) leave lanes out.
+  const filtered = useMemo(
+    () => computeVisibility(state.canvas, state.filters, null).hiddenEdges,
+    [state.canvas, state.filters],
+  );
+  const onCanvas = useMemo(() => new Set(Object.keys(state.canvas.edges)), [state.canvas.edges]);
 
   return (
     <div className="app">
@@ -98,6 +118,7 @@ function Explorer({ ontology }: { ontology: Ontology }) {
         ontology={ontology}
         state={state}
         visibility={visibility}
+        changes={comparison.marks}
         webgl={webgl}
         initialPositions={explorer.initialPositions}
         onSelect={onSelect}
@@ -106,10 +127,27 @@ function Explorer({ ontology }: { ontology: Ontology }) {
       >
         <Toolbar explorer={explorer} webgl={webgl} onWebglChange={setWebgl} />
         <div className="sidebar">
-          <TimeSlider explorer={explorer} />
+          <TimeSlider explorer={explorer} range={range} />
+          <ComparePanel
+            compare={state.compare}
+            comparison={comparison}
+            onCanvas={onCanvas}
+            onCompare={onCompare}
+            onSelectEdge={onSelectEdge}
+          />
           <PathFinder explorer={explorer} from={ends.from} to={ends.to} onChange={setEnd} />
           <FiltersPanel explorer={explorer} />
         </div>
+        <Timeline
+          canvas={state.canvas}
+          selected={state.selected}
+          selectedEdge={state.selectedEdge}
+          hidden={filtered}
+          asOf={state.asOf}
+          range={range}
+          onSelectEdge={onSelectEdge}
+          onAsOf={onAsOf}
+        />
         <DetailsPanel explorer={explorer} onPathEnd={setEnd} />
         <StatusBar explorer={explorer} empty={empty} />
       </GraphProvider>

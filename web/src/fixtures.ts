@@ -1,5 +1,5 @@
 // Small API answers for the unit tests, shaped like the real ones (Kaspersky story).
-import type { Ontology, Path, Subgraph } from './api/types.ts';
+import type { Ontology, Path, RelationshipDetail, Subgraph } from './api/types.ts';
 
 export const ONTOLOGY: Ontology = {
   kinds: [
@@ -44,9 +44,9 @@ export const ONTOLOGY: Ontology = {
     },
   ],
   statuses: [
-    { status: 'ACTIVE', label: 'active', description: 'Holds.' },
-    { status: 'FROZEN', label: 'frozen', description: 'Suspended.' },
-    { status: 'ALLEGED', label: 'alleged', description: 'Claimed.' },
+    { status: 'ACTIVE', label: 'active', description: 'Holds.', colour: '#009E73' },
+    { status: 'FROZEN', label: 'frozen', description: 'Suspended.', colour: '#56B4E9' },
+    { status: 'ALLEGED', label: 'alleged', description: 'Claimed.', colour: '#CC79A7' },
   ],
   datasets: [
     {
@@ -57,6 +57,7 @@ export const ONTOLOGY: Ontology = {
       version: 3,
     },
   ],
+  timeSpan: { earliest: '1789-03-04', latest: '2024-07-20' },
 };
 
 const kaspersky = { id: 'kaspersky-lab', name: 'Kaspersky Lab', kind: 'COMPANY' };
@@ -82,6 +83,7 @@ export const SUBGRAPH: Subgraph = {
       dataset: 'kaspersky-eu-2018',
       from: kaspersky,
       to: europol,
+      history: [{ status: 'FROZEN', since: '2018-06-13', until: null }],
     },
     {
       id: 'europol-founded-no-more-ransom',
@@ -93,6 +95,7 @@ export const SUBGRAPH: Subgraph = {
       dataset: 'cyber-cooperation',
       from: europol,
       to: nomoreransom,
+      history: [{ status: 'ACTIVE', since: '2016-07-25', until: null }],
     },
   ],
 };
@@ -116,6 +119,7 @@ export const PATH: Path = {
       dataset: 'kaspersky-eu-2018',
       from: kaspersky,
       to: nomoreransom,
+      history: [],
       evidence: [
         {
           quote: 'we are forced to freeze our cooperation',
@@ -143,7 +147,65 @@ export const PATH: Path = {
       dataset: null,
       from: europol,
       to: nomoreransom,
+      history: [],
       evidence: [],
+    },
+  ],
+};
+
+const freezeQuote = {
+  quote: 'we are forced to freeze our cooperation with orgs including @Europol & #NoMoreRansom.',
+  source: {
+    id: 'itproportal-2018-06-kaspersky-ends-eu-work',
+    title: 'Kaspersky ends all EU work following ban',
+    url: 'https://www.itproportal.com/news/kaspersky-ends-all-eu-work-following-ban/',
+    published: '2018-06-14',
+  },
+};
+const launchQuote = {
+  quote:
+    'No More Ransom was launched by Europol, the Dutch police, Intel Security and Kaspersky Lab.',
+  source: {
+    id: 'europol-2016',
+    title: 'No More Ransom launched',
+    url: null,
+    published: '2016-07-25',
+  },
+};
+
+/** The story's cooperation: active from 2016, frozen from 13 June 2018, each phase evidenced. */
+export const COOPERATION: RelationshipDetail = {
+  id: 'kaspersky-lab-cooperates-with-europol',
+  type: 'COOPERATES_WITH',
+  status: 'FROZEN',
+  since: '2016-07-25',
+  until: null,
+  label: 'cooperates with',
+  description: null,
+  role: null,
+  measure: null,
+  instrument: null,
+  claim: null,
+  dataset: 'cyber-cooperation',
+  from: kaspersky,
+  to: europol,
+  evidence: [launchQuote],
+  history: [
+    {
+      status: 'ACTIVE',
+      since: '2016-07-25',
+      until: '2018-06-13',
+      note: null,
+      evidence: [launchQuote],
+      dataset: 'cyber-cooperation',
+    },
+    {
+      status: 'FROZEN',
+      since: '2018-06-13',
+      until: null,
+      note: "frozen in protest at the European Parliament's report",
+      evidence: [freezeQuote],
+      dataset: 'kaspersky-eu-2018',
     },
   ],
 };

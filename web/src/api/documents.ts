@@ -1,18 +1,22 @@
 // The GraphQL operations the explorer sends; each selects only what the UI shows.
 
 const ENTITY_SUMMARY = 'id name kind aliases degree country';
+// The canvas styles each line by the status in force at the slider's date, and the timeline draws
+// each phase: both read the history's dates, not its evidence (fetched with the details).
 const RELATIONSHIP_SUMMARY =
-  'id type status since until label dataset from { id name kind } to { id name kind }';
+  'id type status since until label dataset from { id name kind } to { id name kind } history { status since until }';
 const EVIDENCE = 'evidence { quote source { id title url published } }';
-const RELATIONSHIP_DETAIL = `${RELATIONSHIP_SUMMARY} description role measure instrument claim ${EVIDENCE}`;
+const HISTORY = `history { status since until note dataset ${EVIDENCE} }`;
+const RELATIONSHIP_DETAIL = `${RELATIONSHIP_SUMMARY} description role measure instrument claim ${EVIDENCE} ${HISTORY}`;
 
 export const ONTOLOGY = `query Ontology {
   ontology {
     kinds { kind label description colour shape }
     relationshipTypes { type label inverseLabel description symmetric colour }
-    statuses { status label description }
+    statuses { status label description colour }
   }
   datasets { id title description license version }
+  timeSpan { earliest latest }
 }`;
 
 export const SEARCH = `query Search($text: String!, $first: Int) {
@@ -48,6 +52,7 @@ export const SUBGRAPH = `query Subgraph($ids: [ID!]!) {
 const RELATIONSHIP_PAGE = `relationships(first: ${RELATIONSHIPS_PER_PAGE}, after: $after) {
       nodes {
         id type status since until label description role measure instrument claim dataset ${EVIDENCE}
+        ${HISTORY}
         from { ${ENTITY_SUMMARY} } to { ${ENTITY_SUMMARY} }
       }
       pageInfo { hasNextPage endCursor }
@@ -72,5 +77,13 @@ export const PATHS = `query Paths($from: ID!, $to: ID!, $asOf: PartialDate) {
     length
     nodes { ${ENTITY_SUMMARY} }
     edges { ${RELATIONSHIP_DETAIL} }
+  }
+}`;
+
+/** What changed between two dates around the entities on the canvas, in date order. */
+export const CHANGES = `query Changes($ids: [ID!], $from: PartialDate!, $to: PartialDate!, $first: Int) {
+  changes(ids: $ids, from: $from, to: $to, first: $first) {
+    date kind fromStatus toStatus
+    relationship { ${RELATIONSHIP_DETAIL} }
   }
 }`;

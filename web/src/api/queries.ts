@@ -1,5 +1,6 @@
 import { request } from './client.ts';
 import {
+  CHANGES,
   ENTITY,
   MORE_RELATIONSHIPS,
   NEIGHBORHOOD,
@@ -10,6 +11,7 @@ import {
   SUBGRAPH,
 } from './documents.ts';
 import type {
+  Change,
   EntityDetail,
   EntityDetails,
   Ontology,
@@ -23,10 +25,11 @@ import type {
 
 export async function fetchOntology(): Promise<Ontology> {
   const data = await request<{
-    ontology: Omit<Ontology, 'datasets'>;
+    ontology: Omit<Ontology, 'datasets' | 'timeSpan'>;
     datasets: Ontology['datasets'];
+    timeSpan: Ontology['timeSpan'];
   }>(ONTOLOGY);
-  return { ...data.ontology, datasets: data.datasets };
+  return { ...data.ontology, datasets: data.datasets, timeSpan: data.timeSpan };
 }
 
 export async function searchEntities(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
@@ -93,4 +96,18 @@ export async function fetchRelationship(
 
 export async function fetchPaths(from: string, to: string, asOf?: string | null): Promise<Path[]> {
   return (await request<{ paths: Path[] }>(PATHS, { from, to, asOf: asOf ?? undefined })).paths;
+}
+
+/** The most changes a comparison lists. */
+const CHANGES_LISTED = 500;
+
+/** What changed between two dates in the relationships of the given entities, in date order. */
+export async function fetchChanges(
+  ids: string[],
+  from: string,
+  to: string,
+  signal?: AbortSignal,
+): Promise<Change[]> {
+  const variables = { ids, from, to, first: CHANGES_LISTED };
+  return (await request<{ changes: Change[] }>(CHANGES, variables, signal)).changes;
 }

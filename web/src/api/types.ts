@@ -21,6 +21,8 @@ export interface StatusInfo {
   status: string;
   label: string;
   description: string;
+  /** The status's colour on the timeline. */
+  colour: string;
 }
 
 export interface DatasetInfo {
@@ -31,12 +33,22 @@ export interface DatasetInfo {
   version: number | null;
 }
 
-/** What the explorer shows its data with: the ontology, and the datasets loaded (fetched with it). */
+/** The dates the data holds, earliest and latest; null when it holds none. */
+export interface TimeSpan {
+  earliest: string | null;
+  latest: string | null;
+}
+
+/**
+ * What the explorer shows its data with: the ontology, and the datasets loaded and the dates
+ * they span (fetched with it).
+ */
 export interface Ontology {
   kinds: KindInfo[];
   relationshipTypes: RelationshipTypeInfo[];
   statuses: StatusInfo[];
   datasets: DatasetInfo[];
+  timeSpan: TimeSpan;
 }
 
 export interface EntityRef {
@@ -63,9 +75,24 @@ export interface Evidence {
   source: Source;
 }
 
+/** One stretch of a relationship's life in one status; `until` is the next one's start. */
+export interface PhaseSpan {
+  status: string;
+  since: string | null;
+  until: string | null;
+}
+
+/** A phase with what the sources say of it. */
+export interface StatusPhase extends PhaseSpan {
+  note: string | null;
+  evidence: Evidence[];
+  dataset: string | null;
+}
+
 export interface Relationship {
   id: string;
   type: string;
+  /** The status in force at the request's as-of date; the latest without one. */
   status: string;
   since: string | null;
   until: string | null;
@@ -73,6 +100,8 @@ export interface Relationship {
   from: EntityRef;
   to: EntityRef;
   dataset: string | null;
+  /** The whole history, first phase first: the status it began in, from `since`. */
+  history: PhaseSpan[];
 }
 
 export interface RelationshipDetail extends Relationship {
@@ -84,6 +113,7 @@ export interface RelationshipDetail extends Relationship {
   instrument: string | null;
   claim: string | null;
   evidence: Evidence[];
+  history: StatusPhase[];
 }
 
 export interface Hub {
@@ -136,4 +166,15 @@ export interface Path {
   length: number;
   nodes: EntitySummary[];
   edges: RelationshipDetail[];
+}
+
+export type ChangeKind = 'STARTED' | 'ENDED' | 'STATUS_CHANGED';
+
+/** Something that happened to a relationship between two dates. */
+export interface Change {
+  date: string;
+  kind: ChangeKind;
+  fromStatus: string | null;
+  toStatus: string | null;
+  relationship: RelationshipDetail;
 }

@@ -1,5 +1,6 @@
 import type { ChangeEvent } from 'react';
 import type { DatasetInfo } from '../api/types.ts';
+import { statusStyle } from '../state/status.ts';
 import type { Explorer } from '../state/use-explorer.ts';
 import type { Filters } from '../state/visibility.ts';
 import { KindBadge, useOntology } from './ontology.tsx';
@@ -11,6 +12,12 @@ function datasetNote(dataset: DatasetInfo): string {
     dataset.license ? `licence ${dataset.license}` : '',
   ].filter(Boolean);
   return [dataset.description, facts.join(', ')].filter(Boolean).join('\n');
+}
+
+/** The legend draws a status's line as the canvas does: the domain decides what fades or dashes. */
+function statusLineClass(status: string): string {
+  const { faded, dashed } = statusStyle(status);
+  return ['status-line', faded && 'faded', dashed && 'dashed'].filter(Boolean).join(' ');
 }
 
 /** The legend, doubling as filters: untick a kind, relationship type, status or dataset to hide it. */
@@ -61,10 +68,7 @@ export function FiltersPanel({ explorer }: { explorer: Explorer }) {
         {ontology.statuses.map((status) => (
           <label key={status.status} title={status.description}>
             <input type="checkbox" {...shown('hiddenStatuses', status.status)} />
-            <span
-              className={`status-line status-${status.status.toLowerCase()}`}
-              aria-hidden="true"
-            />
+            <span className={statusLineClass(status.status)} aria-hidden="true" />
             {status.label}
           </label>
         ))}

@@ -92,7 +92,7 @@ export function PathFinder({ explorer, from, to, onChange }: PathFinderProps) {
               {path.length === pathResult.paths[0]?.length ? ' (shortest)' : ''}
             </h3>
             <ol className="explanation">
-              {explainPath(path, ontology).map((hop) => (
+              {explainPath(path, ontology, pathResult.asOf).map((hop) => (
                 <li key={hop.edgeId}>
                   <span className="hop">{hop.text}</span>
                   <EvidenceList evidence={hop.evidence.filter((e) => e.quote).slice(0, 1)} />

@@ -6,6 +6,7 @@ import { EvidenceList } from './evidence.tsx';
 import { DatasetName, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipFacts } from './relationship-facts.tsx';
+import { StatusHistory } from './status-history.tsx';
 
 /** The selected relationship: how it reads, when it held, and the evidence behind it. */
 export function RelationshipPanel({ explorer, id }: { explorer: Explorer; id: string }) {
@@ -50,11 +51,21 @@ export function RelationshipPanel({ explorer, id }: { explorer: Explorer; id: st
         <dt>Dataset</dt>
         <dd>{rel.dataset ? <DatasetName id={rel.dataset} /> : '—'}</dd>
       </dl>
-      <h3>Evidence</h3>
-      {rel.evidence.length > 0 ? (
-        <EvidenceList evidence={rel.evidence} />
+      {/* The first phase's evidence is the relationship's own: a history holds it. */}
+      {rel.history.length > 1 ? (
+        <>
+          <h3>History</h3>
+          <StatusHistory history={rel.history} dataset={rel.dataset} />
+        </>
       ) : (
-        <p className="hint">No evidence recorded.</p>
+        <>
+          <h3>Evidence</h3>
+          {rel.evidence.length > 0 ? (
+            <EvidenceList evidence={rel.evidence} />
+          ) : (
+            <p className="hint">No evidence recorded.</p>
+          )}
+        </>
       )}
     </aside>
   );

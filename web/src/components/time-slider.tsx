@@ -1,19 +1,21 @@
 import { useEffect, useState } from 'react';
-import { dateToMonth, monthCount, monthToDate } from '../state/months.ts';
+import { dateToMonth, type MonthRange, monthToDate } from '../state/months.ts';
+import { earliestStart } from '../state/timeline.ts';
 import type { Explorer } from '../state/use-explorer.ts';
 
 const PLAY_STEP_MS = 120;
 
 /**
- * The as-of date. The range input ("As of date") moves by month; the companion date input
- * ("As of date (exact)") takes any day, which is how tests set exactly 2017-01-01:
- * `page.getByLabel('As of date (exact)', { exact: true }).fill('2017-01-01')`.
- * "All dates" clears it. Play steps through the months from the current position.
+ * The as-of date. The range input ("As of date") moves by month over the months the data spans;
+ * the companion date input ("As of date (exact)") takes any day, which is how tests set exactly
+ * 2017-01-01: `page.getByLabel('As of date (exact)', { exact: true }).fill('2017-01-01')`.
+ * "All dates" clears it. Play steps through the months from the current position, or from the
+ * month the earliest relationship on the canvas begins; every step restyles the canvas.
  */
-export function TimeSlider({ explorer }: { explorer: Explorer }) {
+export function TimeSlider({ explorer, range }: { explorer: Explorer; range: MonthRange }) {
   const { state, dispatch } = explorer;
-  const last = monthCount() - 1;
-  const position = state.asOf ? Math.min(dateToMonth(state.asOf), last) : last;
+  const last = range.count - 1;
+  const position = state.asOf ? dateToMonth(state.asOf, range) : last;
   const [playing, setPlaying] = useState(false);
   const setAsOf = (asOf: string | null) => dispatch({ type: 'asOf', asOf });
 
@@ -22,17 +24,20 @@ export function TimeSlider({ explorer }: { explorer: Explorer }) {
     const timer = setInterval(() => {
       const next = position + 1;
       if (next > last) setPlaying(false);
-      else dispatch({ type: 'asOf', asOf: monthToDate(next) });
+      else dispatch({ type: 'asOf', asOf: monthToDate(next, range) });
     }, PLAY_STEP_MS);
     return () => clearInterval(timer);
-  }, [playing, position, last, dispatch]);
+  }, [playing, position, last, range, dispatch]);
 
   const play = () => {
     if (playing) {
       setPlaying(false);
       return;
     }
-    if (!state.asOf || position >= last) setAsOf(monthToDate(0));
+    if (!state.asOf || position >= last) {
+      const start = earliestStart(state.canvas);
+      setAsOf(monthToDate(start ? dateToMonth(start, range) : 0, range));
+    }
     setPlaying(true);
   };
 
@@ -51,14 +56,14 @@ export function TimeSlider({ explorer }: { explorer: Explorer }) {
           step={1}
           value={position}
           aria-valuetext={state.asOf ?? 'All dates'}
-          onChange={(event) => setAsOf(monthToDate(Number(event.target.value)))}
+          onChange={(event) => setAsOf(monthToDate(Number(event.target.value), range))}
         />
       </div>
       <div className="time-row">
         <input
           type="date"
           aria-label="As of date (exact)"
-          min="1900-01-01"
+          min={monthToDate(0, range)}
           value={state.asOf && state.asOf.length === 10 ? state.asOf : ''}
           onChange={(event) => setAsOf(event.target.value || null)}
         />

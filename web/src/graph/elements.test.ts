@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUBGRAPH } from '../fixtures.ts';
+import { COOPERATION, SUBGRAPH } from '../fixtures.ts';
 import { EMPTY_CANVAS, mergeSubgraph } from '../state/canvas.ts';
 import { toElements } from './elements.ts';
 
@@ -46,5 +46,14 @@ describe('toElements', () => {
     expect(toElements(only).edges.map((e) => e.data.id)).toEqual([
       'europol-cooperates-with-kaspersky-lab',
     ]);
+  });
+
+  it('gives each line the status in force at the as-of date, and the latest without one', () => {
+    const withHistory = mergeSubgraph(canvas, { ...SUBGRAPH, edges: [COOPERATION] });
+    const statusAt = (asOf: string | null) =>
+      toElements(withHistory, asOf).edges.find((e) => e.data.id === COOPERATION.id)?.data.status;
+    expect(statusAt('2017-01-01')).toBe('ACTIVE');
+    expect(statusAt('2019-01-01')).toBe('FROZEN');
+    expect(statusAt(null)).toBe('FROZEN');
   });
 });

@@ -1,6 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Canvas } from '../state/canvas.ts';
 import { hiddenRelationshipCounts } from '../state/canvas.ts';
+import { statusOn } from '../state/status.ts';
 
 /** Node data as the stylesheet reads it. */
 export interface NodeData {
@@ -19,6 +20,7 @@ export interface EdgeData {
   source: string;
   target: string;
   type: string;
+  /** The status in force at the as-of date (the latest without one): what the line is drawn by. */
   status: string;
   label: string;
 }
@@ -28,8 +30,14 @@ function nodeLabel(name: string, more: number, hub: boolean): string {
   return hub && more > 0 ? `${name}\n+${more} more` : name;
 }
 
-/** The canvas as Cytoscape elements (data only; classes are applied by the diff). */
-export function toElements(canvas: Canvas): {
+/**
+ * The canvas as Cytoscape elements (data only; classes are applied by the diff), each line
+ * with its status at `asOf`.
+ */
+export function toElements(
+  canvas: Canvas,
+  asOf: string | null = null,
+): {
   nodes: ElementDefinition[];
   edges: ElementDefinition[];
 } {
@@ -52,7 +60,7 @@ export function toElements(canvas: Canvas): {
       source: edge.source,
       target: edge.target,
       type: edge.type,
-      status: edge.status,
+      status: statusOn(edge, asOf),
       label: edge.since ? `${edge.label} (${edge.since})` : edge.label,
     };
     return { group: 'edges' as const, data };

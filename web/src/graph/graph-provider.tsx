@@ -11,7 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { Ontology } from '../api/types.ts';
+import type { ChangeKind, Ontology } from '../api/types.ts';
 import type { ExplorerState } from '../state/explorer.ts';
 import type { Visibility } from '../state/visibility.ts';
 import { toElements } from './elements.ts';
@@ -80,6 +80,8 @@ export interface GraphProviderProps {
   ontology: Ontology;
   state: ExplorerState;
   visibility: Visibility;
+  /** What a comparison of two dates found, per relationship, to mark on the canvas. */
+  changes: ReadonlyMap<string, readonly ChangeKind[]>;
   webgl: boolean;
   /** Positions a shared link brought: those nodes are drawn there, not laid out. */
   initialPositions: Record<string, Position>;
@@ -91,7 +93,7 @@ export interface GraphProviderProps {
 
 /** Renders the canvas (data-testid="graph") and shares graph actions with its children. */
 export function GraphProvider(props: GraphProviderProps) {
-  const { ontology, state, visibility, webgl, children } = props;
+  const { ontology, state, visibility, changes, webgl, children } = props;
   const container = useRef<HTMLDivElement>(null);
   // Seeded once with a shared link's positions: syncGraph places remembered nodes where they
   // were instead of laying them out.
@@ -143,7 +145,8 @@ export function GraphProvider(props: GraphProviderProps) {
     cy?.style(stylesheet);
   }, [cy, stylesheet]);
 
-  const elements = useMemo(() => toElements(state.canvas), [state.canvas]);
+  // Each as-of date restyles the lines by the status in force then: each step of Play too.
+  const elements = useMemo(() => toElements(state.canvas, state.asOf), [state.canvas, state.asOf]);
   const { highlight } = state;
   // One element is selected at a time: a relationship or an entity.
   const selected = state.selectedEdge ?? state.selected;
@@ -154,14 +157,14 @@ export function GraphProvider(props: GraphProviderProps) {
     const unplaced = syncGraph(
       cy,
       elements,
-      { visibility, selected, highlight, pinned },
+      { visibility, selected, highlight, pinned, changes },
       remembered,
     );
     if (unplaced.length > 0) runLayout(cy, layout.current, before > 0);
     // A first drawing with every node already placed (a shared link, a renderer switch) runs no
     // layout, so nothing else brings it into view.
     else if (before === 0 && cy.nodes().length > 0) cy.fit(cy.elements().not('.hidden'), 40);
-  }, [cy, elements, visibility, selected, highlight, pinned, remembered]);
+  }, [cy, elements, visibility, selected, highlight, pinned, changes, remembered]);
 
   // Only a change of layout re-runs it; a new instance (renderer switch) keeps the positions.
   const applied = useRef(state.layout);

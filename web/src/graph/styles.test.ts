@@ -39,4 +39,12 @@ describe('createStylesheet', () => {
       styleOf('edge')?.['font-size'] as number,
     );
   });
+
+  it('marks what a comparison found: started, ended, changed status, each its own way', () => {
+    const marks = ['edge.changed-started', 'edge.changed-ended', 'edge.changed-status'].map(
+      (selector) => styleOf(selector)?.['underlay-color'],
+    );
+    expect(marks.every(Boolean)).toBe(true);
+    expect(new Set(marks).size).toBe(3);
+  });
 });

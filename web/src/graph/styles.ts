@@ -1,13 +1,22 @@
 import type { StylesheetJson } from 'cytoscape';
+import { RELATIONSHIP_STATUSES, STATUS_STYLE } from '../../../server/src/domain/statuses.ts';
 import type { Ontology } from '../api/types.ts';
+import { apiStatus } from '../state/status.ts';
+import { CHANGE_CLASSES } from './sync.ts';
 
 const INK = '#1f2933';
-const FADED_STATUSES = ['ENDED', 'FROZEN'];
-const DASHED_STATUSES = ['ALLEGED', 'PROPOSED'];
+
+/** How a comparison marks a line: started, ended, or changed status between the two dates. */
+const CHANGE_COLOURS: Record<keyof typeof CHANGE_CLASSES, string> = {
+  STARTED: '#009E73',
+  ENDED: '#D55E00',
+  STATUS_CHANGED: '#0072B2',
+};
 
 /**
  * The stylesheet for an ontology: each kind's colour and shape, each relationship type's colour
- * and direction. Labels shrink away when zoomed out (min-zoomed-font-size); edge labels show on
+ * and direction, each status's look (the domain's STATUS_STYLE, matched against the status in
+ * force at the as-of date that the edge data carries), and the marks of a comparison. Labels shrink away when zoomed out (min-zoomed-font-size); edge labels show on
  * hover or when zoomed in.
  */
 export function createStylesheet(ontology: Ontology): StylesheetJson {
@@ -68,16 +77,25 @@ export function createStylesheet(ontology: Ontology): StylesheetJson {
       'target-arrow-shape': type.symmetric ? 'none' : 'triangle',
     },
   }));
-  const statuses: StylesheetJson = [
-    ...DASHED_STATUSES.map((status) => ({
-      selector: `edge[status = "${status}"]`,
-      style: { 'line-style': 'dashed' as const, 'line-dash-pattern': [6, 4] },
-    })),
-    ...FADED_STATUSES.map((status) => ({
-      selector: `edge[status = "${status}"]`,
-      style: { opacity: 0.45 },
-    })),
-  ];
+  const statuses: StylesheetJson = RELATIONSHIP_STATUSES.flatMap((status) => {
+    const selector = `edge[status = "${apiStatus(status)}"]`;
+    const { dashed, faded } = STATUS_STYLE[status];
+    return [
+      ...(dashed
+        ? [{ selector, style: { 'line-style': 'dashed' as const, 'line-dash-pattern': [6, 4] } }]
+        : []),
+      ...(faded ? [{ selector, style: { opacity: 0.45 } }] : []),
+    ];
+  });
+  const changes: StylesheetJson = Object.entries(CHANGE_CLASSES).map(([kind, name]) => ({
+    selector: `edge.${name}`,
+    style: {
+      'underlay-color': CHANGE_COLOURS[kind as keyof typeof CHANGE_CLASSES],
+      'underlay-opacity': 0.45,
+      'underlay-padding': 5,
+      width: 4,
+    },
+  }));
   const states: StylesheetJson = [
     { selector: 'edge.hover', style: { 'font-size': 11, 'min-zoomed-font-size': 0, width: 3 } },
     { selector: 'node.hover', style: { 'border-width': 3, 'border-color': INK } },
@@ -108,5 +126,5 @@ export function createStylesheet(ontology: Ontology): StylesheetJson {
       style: { width: 5, opacity: 1, 'font-size': 11, 'min-zoomed-font-size': 0, 'z-index': 10 },
     },
   ];
-  return [...base, ...kinds, ...types, ...statuses, ...states];
+  return [...base, ...kinds, ...types, ...statuses, ...changes, ...states];
 }

@@ -1,4 +1,5 @@
 import type { Core, ElementDefinition, Position } from 'cytoscape';
+import type { ChangeKind } from '../api/types.ts';
 import type { Highlight } from '../state/explorer.ts';
 import type { Visibility } from '../state/visibility.ts';
 
@@ -8,12 +9,21 @@ export interface Remembered {
   dragged: boolean;
 }
 
+/** The class a comparison gives a relationship for each kind of change it went through. */
+export const CHANGE_CLASSES: Record<ChangeKind, string> = {
+  STARTED: 'changed-started',
+  ENDED: 'changed-ended',
+  STATUS_CHANGED: 'changed-status',
+};
+
 /** Everything besides the elements that the diff turns into classes and selection. */
 export interface SyncState {
   visibility: Visibility;
   selected: string | null;
   highlight: Highlight | null;
   pinned: readonly string[];
+  /** What a comparison of two dates found, per relationship; empty when none is made. */
+  changes: ReadonlyMap<string, readonly ChangeKind[]>;
 }
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
@@ -81,7 +91,10 @@ export function syncGraph(
   return unplaced;
 }
 
-function applyClasses(cy: Core, { visibility, selected, highlight, pinned }: SyncState): void {
+function applyClasses(
+  cy: Core,
+  { visibility, selected, highlight, pinned, changes }: SyncState,
+): void {
   const pinnedSet = new Set(pinned);
   const onPath = new Set([...(highlight?.nodeIds ?? []), ...(highlight?.edgeIds ?? [])]);
   cy.nodes().forEach((node) => {
@@ -94,6 +107,9 @@ function applyClasses(cy: Core, { visibility, selected, highlight, pinned }: Syn
   });
   cy.edges().forEach((edge) => {
     edge.toggleClass('hidden', visibility.hiddenEdges.has(edge.id()));
+    const kinds = changes.get(edge.id()) ?? [];
+    for (const [kind, name] of Object.entries(CHANGE_CLASSES))
+      edge.toggleClass(name, kinds.includes(kind as ChangeKind));
   });
   cy.elements().forEach((el) => {
     el.toggleClass('path', onPath.has(el.id()));

@@ -5,7 +5,7 @@ import type { LayoutName } from '../state/explorer.ts';
 import { computeVisibility, NO_FILTERS } from '../state/visibility.ts';
 import { toElements } from './elements.ts';
 import { runLayout } from './run-layout.ts';
-import { syncGraph } from './sync.ts';
+import { CHANGE_CLASSES, syncGraph } from './sync.ts';
 
 /**
  * The test and automation API: `window.__entente` reads what the canvas shows without reaching
@@ -18,6 +18,10 @@ export interface EntenteTestApi {
   visibleEdgeIds(): string[];
   greyedNodeIds(): string[];
   highlightedEdgeIds(): string[];
+  /** How a relationship's line is drawn: the status it is styled by, and the look that gives. */
+  edgeLook(id: string): EdgeLook | null;
+  /** The relationships a comparison marks, by the class it gives them. */
+  changedEdgeIds(): Record<string, string[]>;
   /** Screen position of a node's centre relative to the canvas container, for clicks. */
   renderedPosition(id: string): { x: number; y: number } | null;
   position(id: string): { x: number; y: number } | null;
@@ -28,6 +32,13 @@ export interface EntenteTestApi {
    * is drawn and resolves once the layout has stopped and a frame has been painted.
    */
   renderSubgraph(subgraph: Subgraph, options: { layout: LayoutName }): Promise<RenderTiming>;
+}
+
+/** A line's drawn look. */
+export interface EdgeLook {
+  status: string;
+  opacity: number;
+  lineStyle: string;
 }
 
 /** What a benchmark render took and drew. */
@@ -120,7 +131,13 @@ async function renderSubgraph(
   const visibility = computeVisibility(canvas, NO_FILTERS, null);
   const elements = toElements(canvas);
   const prepared = performance.now();
-  const state = { visibility, selected: null, highlight: null, pinned: canvas.pinned };
+  const state = {
+    visibility,
+    selected: null,
+    highlight: null,
+    pinned: canvas.pinned,
+    changes: new Map(),
+  };
   const unplaced = syncGraph(cy, elements, state, new Map());
   const laying = performance.now();
   let layoutMs = 0;
@@ -161,6 +178,22 @@ export function exposeForTests(cy: Core): () => void {
       ),
     greyedNodeIds: () => sorted(cy.nodes('.greyed').map((n) => n.id())),
     highlightedEdgeIds: () => sorted(cy.edges('.path').map((e) => e.id())),
+    edgeLook: (id) => {
+      const edge = cy.getElementById(id);
+      if (edge.empty()) return null;
+      return {
+        status: edge.data('status') as string,
+        opacity: Number(edge.style('opacity')),
+        lineStyle: String(edge.style('line-style')),
+      };
+    },
+    changedEdgeIds: () =>
+      Object.fromEntries(
+        Object.values(CHANGE_CLASSES).map((name) => [
+          name,
+          sorted(cy.edges(`.${name}`).map((e) => e.id())),
+        ]),
+      ),
     renderedPosition: (id) => {
       const node = cy.getElementById(id);
       return node.nonempty() ? { ...node.renderedPosition() } : null;

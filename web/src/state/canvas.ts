@@ -1,4 +1,4 @@
-import type { Hub, Subgraph } from '../api/types.ts';
+import type { Hub, PhaseSpan, Subgraph } from '../api/types.ts';
 
 /** An entity drawn on the canvas. */
 export interface CanvasNode {
@@ -22,6 +22,8 @@ export interface CanvasEdge {
   until: string | null;
   label: string;
   dataset: string | null;
+  /** Its phases, first first: what the status was at each date. */
+  history: PhaseSpan[];
 }
 
 export interface Canvas {
@@ -61,6 +63,7 @@ export function mergeSubgraph(canvas: Canvas, subgraph: Subgraph): Canvas {
       until: edge.until,
       label: edge.label,
       dataset: edge.dataset,
+      history: edge.history ?? [],
     };
   }
   return { ...canvas, nodes, edges };

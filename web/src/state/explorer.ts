@@ -19,6 +19,14 @@ export const LAYOUT_LABELS: Record<LayoutName, string> = {
   grid: 'Grid',
 };
 
+/** Two dates to compare: what started, ended or changed status after `from` and by `to`. */
+export interface Comparison {
+  from: string | null;
+  to: string | null;
+}
+
+export const NO_COMPARISON: Comparison = { from: null, to: null };
+
 /** The shortest paths the path finder highlights. */
 export interface Highlight {
   nodeIds: string[];
@@ -36,6 +44,7 @@ export interface ExplorerState {
   selectedEdge: string | null;
   filters: Filters;
   asOf: string | null;
+  compare: Comparison;
   layout: LayoutName;
   highlight: Highlight | null;
 }
@@ -48,6 +57,7 @@ export const INITIAL_STATE: ExplorerState = {
   selectedEdge: null,
   filters: NO_FILTERS,
   asOf: null,
+  compare: NO_COMPARISON,
   layout: 'fcose',
   highlight: null,
 };
@@ -61,6 +71,7 @@ export type ExplorerAction =
   | { type: 'selectEdge'; id: string | null }
   | { type: 'filters'; filters: Filters }
   | { type: 'asOf'; asOf: string | null }
+  | { type: 'compare'; compare: Comparison }
   | { type: 'layout'; layout: LayoutName }
   | { type: 'highlight'; highlight: Highlight | null }
   | { type: 'undo' }
@@ -108,6 +119,8 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       return { ...state, filters: action.filters };
     case 'asOf':
       return { ...state, asOf: action.asOf };
+    case 'compare':
+      return { ...state, compare: action.compare };
     case 'layout':
       return { ...state, layout: action.layout };
     case 'highlight':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ONTOLOGY, PATH } from '../fixtures.ts';
-import { explainPath } from './path-explanation.ts';
+import { COOPERATION, ONTOLOGY, PATH } from '../fixtures.ts';
+import { explainPath, qualifiers } from './path-explanation.ts';
 
 describe('explainPath', () => {
   it('reads one line per hop, with status and date, against the stored direction by the inverse label', () => {
@@ -10,5 +10,20 @@ describe('explainPath', () => {
       'No More Ransom — was founded by (2016-07-25) → Europol',
     ]);
     expect(hops[0]?.evidence[0]?.quote).toContain('freeze our cooperation');
+  });
+});
+
+describe('qualifiers', () => {
+  it('a status a later phase brought / says when it began, and when the tie did', () => {
+    expect(qualifiers(COOPERATION, ONTOLOGY)).toBe('frozen from 2018-06-13; began 2016-07-25');
+    const active = { ...COOPERATION, status: 'ACTIVE' };
+    expect(qualifiers(active, ONTOLOGY, '2017-01-01')).toBe('2016-07-25');
+  });
+
+  it('a status held from the start / reads as before', () => {
+    expect(qualifiers({ ...COOPERATION, history: [] }, ONTOLOGY)).toBe('frozen, 2016-07-25');
+    expect(
+      qualifiers({ ...COOPERATION, status: 'ACTIVE', since: null, history: [] }, ONTOLOGY),
+    ).toBe('');
   });
 });

@@ -1,4 +1,5 @@
-import type { Evidence, Ontology, Path } from '../api/types.ts';
+import type { Evidence, Ontology, Path, PhaseSpan } from '../api/types.ts';
+import { isDefaultStatus, phaseInForce } from './status.ts';
 
 /** One hop of a path, read in the direction of travel. */
 export interface Hop {
@@ -7,16 +8,26 @@ export interface Hop {
   evidence: Evidence[];
 }
 
-/** "frozen, 2018-06-13", "ended, 2005 – 2024-07-20", "" for an undated active tie. */
+/**
+ * "frozen, 2018-06-13", "ended, 2005 – 2024-07-20", "" for an undated active tie; a status
+ * that a later phase brought says when: "frozen from 2018-06-13; began 2016-07-25". `status`
+ * is the one in force at `asOf` (the latest without one), as the API answers it.
+ */
 export function qualifiers(
-  edge: { status: string; since: string | null; until: string | null },
+  edge: { status: string; since: string | null; until: string | null; history?: PhaseSpan[] },
   ontology: Ontology,
+  asOf: string | null = null,
 ): string {
   const parts: string[] = [];
-  if (edge.status !== 'ACTIVE') {
+  const history = edge.history ?? [];
+  const phase = history.length > 1 ? phaseInForce(history, asOf) : undefined;
+  const from = phase && phase !== history[0] ? phase.since : null;
+  if (!isDefaultStatus(edge.status) || from) {
     const info = ontology.statuses.find((s) => s.status === edge.status);
-    parts.push(info?.label ?? edge.status.toLowerCase());
+    const label = info?.label ?? edge.status.toLowerCase();
+    parts.push(from ? `${label} from ${from}` : label);
   }
+  if (from && edge.since && !edge.until) return `${parts.join('')}; began ${edge.since}`;
   if (edge.since && edge.until) parts.push(`${edge.since} – ${edge.until}`);
   else if (edge.since) parts.push(edge.since);
   else if (edge.until) parts.push(`until ${edge.until}`);
@@ -25,16 +36,17 @@ export function qualifiers(
 
 /**
  * A path as readable lines, one per hop: "Kaspersky Lab — cooperates with (frozen, 2018-06-13)
- * → Europol". A hop walked against the stored direction reads with the inverse label.
+ * → Europol". A hop walked against the stored direction reads with the inverse label. `asOf`
+ * is the date the paths were asked for.
  */
-export function explainPath(path: Path, ontology: Ontology): Hop[] {
+export function explainPath(path: Path, ontology: Ontology, asOf: string | null = null): Hop[] {
   return path.edges.map((edge, index) => {
     const here = path.nodes[index];
     const there = path.nodes[index + 1];
     const forward = edge.from.id === here?.id;
     const info = ontology.relationshipTypes.find((t) => t.type === edge.type);
     const verb = forward ? edge.label : (info?.inverseLabel ?? edge.label);
-    const detail = qualifiers(edge, ontology);
+    const detail = qualifiers(edge, ontology, asOf);
     const text = `${here?.name ?? '?'} — ${verb}${detail ? ` (${detail})` : ''} → ${there?.name ?? '?'}`;
     return { edgeId: edge.id, text, evidence: edge.evidence };
   });

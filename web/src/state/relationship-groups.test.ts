@@ -34,6 +34,7 @@ function rel(id: string, type: string, since: string | null, until: string | nul
     claim: null,
     dataset: null,
     evidence: [],
+    history: [],
   } satisfies RelationshipWithEnds;
 }
 

@@ -7,6 +7,7 @@ describe('the shared view in the URL', () => {
     selected: 'europol',
     selectedEdge: null,
     asOf: '2017-01-01',
+    compare: { from: '2017-01-01', to: '2019' },
     filters: {
       hiddenKinds: ['PERSON'],
       hiddenTypes: ['LINKED_TO', 'PAYS'],
@@ -26,6 +27,12 @@ describe('the shared view in the URL', () => {
     expect(viewToFragment(edge)).toContain('rel=europol-founded-no-more-ransom');
     expect(fragmentToView(viewToFragment(edge))).toEqual(edge);
     expect(fragmentToView('#e=a&sel=a&rel=r').selectedEdge).toBeNull();
+  });
+
+  it('keeps the dates compared, so a shared link reopens the comparison', () => {
+    expect(viewToFragment(view)).toContain('cf=2017-01-01&ct=2019');
+    const one = fragmentToView('#e=a&ct=2019-01-01&cf=soon');
+    expect(one.compare).toEqual({ from: null, to: '2019-01-01' });
   });
 
   it('leaves the default view out of the URL', () => {
@@ -62,5 +69,6 @@ describe('the shared view in the URL', () => {
   it('when values are malformed / falls back to the defaults', () => {
     const read = fragmentToView('?e=a,b&sel=zzz&asOf=yesterday&layout=spiral');
     expect(read).toMatchObject({ ids: ['a', 'b'], selected: null, asOf: null, layout: 'fcose' });
+    expect(read.compare).toEqual({ from: null, to: null });
   });
 });

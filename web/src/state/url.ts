@@ -1,4 +1,4 @@
-import type { LayoutName } from './explorer.ts';
+import type { Comparison, LayoutName } from './explorer.ts';
 import { type Filters, NO_FILTERS } from './visibility.ts';
 
 /** Where a node sits on the canvas, in model coordinates. */
@@ -14,6 +14,8 @@ export interface SharedView {
   /** A selected relationship; only when no entity is selected. */
   selectedEdge: string | null;
   asOf: string | null;
+  /** Two dates compared, so a shared link reopens the comparison. */
+  compare: Comparison;
   filters: Filters;
   layout: LayoutName;
   /** Where the entities were drawn; a copied link carries them so the picture opens as it was. */
@@ -39,6 +41,8 @@ export function viewToFragment(view: SharedView): string {
   if (view.selected) params.set('sel', view.selected);
   else if (view.selectedEdge) params.set('rel', view.selectedEdge);
   if (view.asOf) params.set('asOf', view.asOf);
+  if (view.compare.from) params.set('cf', view.compare.from);
+  if (view.compare.to) params.set('ct', view.compare.to);
   if (view.filters.hiddenKinds.length) params.set('hk', view.filters.hiddenKinds.join(','));
   if (view.filters.hiddenTypes.length) params.set('ht', view.filters.hiddenTypes.join(','));
   if (view.filters.hiddenStatuses.length) params.set('hs', view.filters.hiddenStatuses.join(','));
@@ -66,6 +70,10 @@ export function fragmentToView(fragment: string): SharedView {
   const selected = params.get('sel');
   const selectedEdge = params.get('rel');
   const asOf = params.get('asOf');
+  const date = (name: string) => {
+    const value = params.get(name);
+    return value && DATE.test(value) ? value : null;
+  };
   const layout = params.get('layout') as LayoutName | null;
   const positions: Record<string, Point> = {};
   const points = (params.get('pos') ?? '').split(',');
@@ -78,6 +86,7 @@ export function fragmentToView(fragment: string): SharedView {
     selected: selected && ids.includes(selected) ? selected : null,
     selectedEdge: !selected && selectedEdge && ids.length > 0 ? selectedEdge : null,
     asOf: asOf && DATE.test(asOf) ? asOf : null,
+    compare: { from: date('cf'), to: date('ct') },
     filters: {
       ...NO_FILTERS,
       hiddenKinds: list(params.get('hk')),

@@ -16,6 +16,8 @@ export interface TaskStatus {
 export interface PathResult {
   from: string;
   to: string;
+  /** The date the paths hold at, which each hop's status is read at. */
+  asOf: string | null;
   paths: Path[];
 }
 
@@ -40,6 +42,7 @@ export function useExplorer() {
     ...INITIAL_STATE,
     filters: view.filters,
     asOf: view.asOf,
+    compare: view.compare,
     layout: view.layout,
   }));
   const [status, setStatus] = useState<TaskStatus>({ loading: null, error: null });
@@ -82,7 +85,7 @@ export function useExplorer() {
     (from: string, to: string, asOf: string | null) =>
       run('Finding paths', async () => {
         const paths = await fetchPaths(from, to, asOf);
-        setPathResult({ from, to, paths });
+        setPathResult({ from, to, asOf, paths });
         const shortest = paths.filter((path) => path.length === paths[0]?.length);
         dispatch({
           type: 'merge',
@@ -128,6 +131,7 @@ export function useExplorer() {
       selected: state.selected,
       selectedEdge: state.selectedEdge,
       asOf: state.asOf,
+      compare: state.compare,
       filters: state.filters,
       layout: state.layout,
       // The address bar follows the view, not every drag; "Copy link" adds the positions.
@@ -141,6 +145,7 @@ export function useExplorer() {
     state.selected,
     state.selectedEdge,
     state.asOf,
+    state.compare,
     state.filters,
     state.layout,
     initialView,

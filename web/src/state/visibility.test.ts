@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUBGRAPH } from '../fixtures.ts';
+import { COOPERATION, SUBGRAPH } from '../fixtures.ts';
 import { EMPTY_CANVAS, mergeSubgraph } from './canvas.ts';
 import { computeVisibility, NO_FILTERS } from './visibility.ts';
 
@@ -36,5 +36,16 @@ describe('computeVisibility', () => {
     expect(seen.hiddenEdges).toEqual(new Set(['europol-founded-no-more-ransom']));
     expect(seen.hiddenNodes.size).toBe(0);
     expect(seen.greyedNodes).toEqual(new Set(['no-more-ransom']));
+  });
+
+  it('filters a status by the status in force at the date', () => {
+    const both = mergeSubgraph(canvas, { ...SUBGRAPH, edges: [COOPERATION] });
+    const frozen = { ...NO_FILTERS, hiddenStatuses: ['FROZEN'] };
+    expect(computeVisibility(both, frozen, '2017-01-01').hiddenEdges.has(COOPERATION.id)).toBe(
+      false,
+    );
+    expect(computeVisibility(both, frozen, '2019-01-01').hiddenEdges.has(COOPERATION.id)).toBe(
+      true,
+    );
   });
 });

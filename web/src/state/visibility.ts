@@ -1,5 +1,6 @@
 import { isValidAt } from '../../../server/src/domain/partial-date.ts';
 import type { Canvas } from './canvas.ts';
+import { statusOn } from './status.ts';
 
 /** What the filters hide; empty lists hide nothing. */
 export interface Filters {
@@ -26,7 +27,8 @@ export interface Visibility {
 
 /**
  * Applies the filters and the as-of date (relationships not valid then are hidden, read with
- * the domain's generous partial-date rules) to the canvas.
+ * the domain's generous partial-date rules) to the canvas. The status filter reads the status
+ * in force at that date.
  */
 export function computeVisibility(
   canvas: Canvas,
@@ -50,7 +52,7 @@ export function computeVisibility(
     withEdges.add(edge.target);
     const hidden =
       types.has(edge.type) ||
-      statuses.has(edge.status) ||
+      statuses.has(statusOn(edge, asOf)) ||
       (edge.dataset !== null && datasets.has(edge.dataset)) ||
       hiddenNodes.has(edge.source) ||
       hiddenNodes.has(edge.target) ||

@@ -1,0 +1,54 @@
+import { fetchRelationship } from '../api/queries.ts';
+import type { PhaseSpan } from '../api/types.ts';
+import { useFetched } from '../api/use-fetched.ts';
+import { EvidenceList } from './evidence.tsx';
+import { useOntology } from './ontology.tsx';
+
+/** The phase under the pointer on the timeline, and where the pointer is in the panel. */
+export interface Hovered {
+  id: string;
+  bar: PhaseSpan & { index: number };
+  x: number;
+  y: number;
+}
+
+/** "2016-07-25 – 2018-06-13", "from 2018-06-13", "until 2005", "undated". */
+export function phaseDates({ since, until }: { since: string | null; until: string | null }) {
+  if (since && until) return `${since} – ${until}`;
+  if (since) return `from ${since}`;
+  if (until) return `until ${until}`;
+  return 'undated';
+}
+
+/** A phase in words, for screen readers: "FROZEN from 2018-06-13". */
+export function phaseText(phase: PhaseSpan): string {
+  return `${phase.status.toLowerCase()} ${phaseDates(phase)}`;
+}
+
+/**
+ * The evidence of the hovered phase (quote and source), fetched with the relationship's history
+ * when the pointer first rests on one of its phases.
+ */
+export function PhaseTip({ hovered }: { hovered: Hovered }) {
+  const { fetched } = useFetched(hovered.id, async (id, signal) => ({
+    relationship: await fetchRelationship(id, signal),
+  }));
+  const ontology = useOntology();
+  const { bar } = hovered;
+  const label = ontology.statuses.find((info) => info.status === bar.status)?.label;
+  const phase = fetched.status === 'done' ? fetched.relationship?.history[bar.index] : undefined;
+  return (
+    <div role="tooltip" className="phase-tip" style={{ left: hovered.x + 12, top: hovered.y + 12 }}>
+      <strong>{label ?? bar.status}</strong> {phaseDates(bar)}
+      {phase?.note && <p>{phase.note}</p>}
+      {fetched.status === 'loading' && <p className="hint">Loading the evidence…</p>}
+      {fetched.status === 'error' && <p className="error">{fetched.message}</p>}
+      {phase &&
+        (phase.evidence.length > 0 ? (
+          <EvidenceList evidence={phase.evidence} />
+        ) : (
+          <p className="hint">No evidence recorded.</p>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { COOPERATION, SUBGRAPH } from '../fixtures.ts';
+import { EMPTY_CANVAS, mergeSubgraph } from './canvas.ts';
+import { monthRange } from './months.ts';
+import { earliestStart, laneEdges, laneOf } from './timeline.ts';
+
+const undated = {
+  ...COOPERATION,
+  id: 'europol-cooperates-with-no-more-ransom',
+  since: null,
+  to: SUBGRAPH.nodes[2] ?? COOPERATION.to,
+  history: [{ ...COOPERATION.history[0], status: 'ACTIVE', since: null, until: null }],
+};
+const canvas = mergeSubgraph(EMPTY_CANVAS, {
+  ...SUBGRAPH,
+  edges: [...SUBGRAPH.edges, COOPERATION, undated],
+});
+const range = monthRange({ earliest: '2016-01-01', latest: '2019-12-31' }, new Date('2019-12-01'));
+
+describe('laneEdges', () => {
+  it("lists the selected entity's relationships, earliest first, undated last", () => {
+    expect(laneEdges(canvas, 'no-more-ransom', new Set()).map((e) => e.id)).toEqual([
+      'europol-founded-no-more-ransom',
+      'europol-cooperates-with-no-more-ransom',
+    ]);
+  });
+
+  it("with nothing selected / lists the whole canvas's, leaving out what the filters hide", () => {
+    const hidden = new Set(['europol-founded-no-more-ransom']);
+    expect(laneEdges(canvas, null, hidden).map((e) => e.id)).toEqual([
+      'kaspersky-lab-cooperates-with-europol',
+      'europol-cooperates-with-kaspersky-lab',
+      'europol-cooperates-with-no-more-ransom',
+    ]);
+  });
+});
+
+describe('laneOf', () => {
+  it('draws each phase of the history over its dates, the last open when it still holds', () => {
+    const edge = canvas.edges[COOPERATION.id];
+    if (!edge) throw new Error('no edge');
+    const lane = laneOf(edge, canvas, range);
+    expect(lane.text).toBe('Kaspersky Lab cooperates with Europol');
+    const [active, frozen] = lane.bars;
+    expect(lane.bars.map((bar) => bar.status)).toEqual(['ACTIVE', 'FROZEN']);
+    expect(active?.start).toBeCloseTo((31 + 29 + 31 + 30 + 31 + 30 + 24) / 1461, 3);
+    expect(active?.end).toBe(frozen?.start);
+    expect(frozen).toMatchObject({ end: 1, openStart: false, openEnd: true });
+    expect(active).toMatchObject({ openStart: false, openEnd: false });
+  });
+
+  it('opens an undated start out to the beginning of the axis', () => {
+    const edge = canvas.edges[undated.id];
+    if (!edge) throw new Error('no edge');
+    expect(laneOf(edge, canvas, range).bars).toMatchObject([
+      { start: 0, end: 1, openStart: true, openEnd: true },
+    ]);
+  });
+
+  it('without a history / draws the relationship as one phase in its status', () => {
+    const edge = canvas.edges['europol-founded-no-more-ransom'];
+    if (!edge) throw new Error('no edge');
+    const lane = laneOf({ ...edge, history: [], until: '2018' }, canvas, range);
+    expect(lane.bars).toMatchObject([{ status: 'ACTIVE', openEnd: false }]);
+    expect(lane.bars[0]?.end).toBeCloseTo(0.75, 2);
+  });
+});
+
+describe('earliestStart', () => {
+  it('is the first day a relationship on the canvas begins', () => {
+    expect(earliestStart(canvas)).toBe('2016-07-25');
+    expect(earliestStart(EMPTY_CANVAS)).toBeNull();
+  });
+});
