@@ -144,7 +144,7 @@ function Explorer({ ontology }: { ontology: Ontology }) {
           selectedEdge={state.selectedEdge}
           hidden={filtered}
           asOf={state.asOf}
-          range={range}
+          whole={range}
           onSelectEdge={onSelectEdge}
           onAsOf={onAsOf}
         />

@@ -4,7 +4,7 @@ import { useFetched } from '../api/use-fetched.ts';
 import { EvidenceList } from './evidence.tsx';
 import { useOntology } from './ontology.tsx';
 
-/** The phase under the pointer on the timeline, and where the pointer is in the panel. */
+/** The phase under the pointer on the timeline, and where the pointer is in the window. */
 export interface Hovered {
   id: string;
   bar: PhaseSpan & { index: number };
@@ -25,6 +25,16 @@ export function phaseText(phase: PhaseSpan): string {
   return `${phase.status.toLowerCase()} ${phaseDates(phase)}`;
 }
 
+const TIP_WIDTH = 360;
+
+/** Above the pointer (the timeline sits at the bottom), on whichever side has room. */
+function placeNear({ x, y }: { x: number; y: number }) {
+  const bottom = window.innerHeight - y + 12;
+  return x + 12 + TIP_WIDTH > window.innerWidth
+    ? { right: window.innerWidth - x + 12, bottom }
+    : { left: x + 12, bottom };
+}
+
 /**
  * The evidence of the hovered phase (quote and source), fetched with the relationship's history
  * when the pointer first rests on one of its phases.
@@ -38,7 +48,7 @@ export function PhaseTip({ hovered }: { hovered: Hovered }) {
   const label = ontology.statuses.find((info) => info.status === bar.status)?.label;
   const phase = fetched.status === 'done' ? fetched.relationship?.history[bar.index] : undefined;
   return (
-    <div role="tooltip" className="phase-tip" style={{ left: hovered.x + 12, top: hovered.y + 12 }}>
+    <div role="tooltip" className="phase-tip" style={placeNear(hovered)}>
       <strong>{label ?? bar.status}</strong> {phaseDates(bar)}
       {phase?.note && <p>{phase.note}</p>}
       {fetched.status === 'loading' && <p className="hint">Loading the evidence…</p>}

@@ -5,11 +5,19 @@ import {
   dateAtFraction,
   dateToMonth,
   fractionOf,
+  inRange,
   type MonthRange,
   monthToDate,
   yearTicks,
 } from '../state/months.ts';
-import { type Lane, type LaneBar, laneEdges, laneOf, MAX_LANES } from '../state/timeline.ts';
+import {
+  type Lane,
+  type LaneBar,
+  laneEdges,
+  laneOf,
+  lanesRange,
+  MAX_LANES,
+} from '../state/timeline.ts';
 import { useOntology } from './ontology.tsx';
 import { type Hovered, PhaseTip, phaseText } from './phase-tip.tsx';
 
@@ -21,7 +29,8 @@ export interface TimelineProps {
   /** Relationships the filters hide: no lane for them. */
   hidden: ReadonlySet<string>;
   asOf: string | null;
-  range: MonthRange;
+  /** The months the data spans; the axis fits the lanes' dates unless asked for all of them. */
+  whole: MonthRange;
   onSelectEdge(id: string): void;
   onAsOf(asOf: string): void;
 }
@@ -43,20 +52,25 @@ function fillOf(bar: LaneBar, colour: string): string {
  * clicking the axis sets it.
  */
 export function Timeline(props: TimelineProps) {
-  const { canvas, selected, selectedEdge, hidden, asOf, range } = props;
+  const { canvas, selected, selectedEdge, hidden, asOf, whole } = props;
   const ontology = useOntology();
   const [hovered, setHovered] = useState<Hovered | null>(null);
+  const [wholeSpan, setWholeSpan] = useState(false);
   const colours = useMemo(
     () => new Map(ontology.statuses.map((info) => [info.status, info.colour])),
     [ontology],
   );
   const edges = useMemo(() => laneEdges(canvas, selected, hidden), [canvas, selected, hidden]);
+  const range = useMemo(
+    () => (wholeSpan ? whole : lanesRange(edges, whole)),
+    [wholeSpan, whole, edges],
+  );
   const lanes = useMemo(
     () => edges.slice(0, MAX_LANES).map((edge) => laneOf(edge, canvas, range)),
     [edges, canvas, range],
   );
   const ticks = useMemo(() => yearTicks(range), [range]);
-  const line = asOf ? percent(fractionOf(firstDay(asOf), range)) : null;
+  const line = asOf && inRange(asOf, range) ? percent(fractionOf(firstDay(asOf), range)) : null;
   const name = selected ? canvas.nodes[selected]?.name : null;
 
   const pick = (event: MouseEvent<HTMLButtonElement>) => {
@@ -75,18 +89,12 @@ export function Timeline(props: TimelineProps) {
   // The phase under the pointer: the lane is the one element that listens, the bars only show.
   const hover = (lane: Lane) => (event: MouseEvent<HTMLButtonElement>) => {
     const bar = event.currentTarget.querySelector('svg')?.getBoundingClientRect();
-    const panel = event.currentTarget.closest('.timeline')?.getBoundingClientRect();
-    if (!bar || !panel) return;
+    if (!bar) return;
     const at = (event.clientX - bar.left) / bar.width;
     const phase = lane.bars.findLast((item) => item.start <= at && at <= item.end);
     if (!phase || event.clientY < bar.top || event.clientY > bar.bottom) setHovered(null);
     else if (hovered?.id !== lane.id || hovered.bar.index !== phase.index)
-      setHovered({
-        id: lane.id,
-        bar: phase,
-        x: event.clientX - panel.left,
-        y: event.clientY - panel.top,
-      });
+      setHovered({ id: lane.id, bar: phase, x: event.clientX, y: event.clientY });
   };
 
   return (
@@ -105,6 +113,15 @@ export function Timeline(props: TimelineProps) {
             </li>
           ))}
         </ul>
+        <button
+          type="button"
+          className="small"
+          aria-pressed={wholeSpan}
+          onClick={() => setWholeSpan(!wholeSpan)}
+        >
+          All dates of the data ({whole.firstYear}–
+          {whole.firstYear + Math.ceil(whole.count / 12) - 1})
+        </button>
       </header>
       <OpenGradients colours={colours} />
       {lanes.length === 0 ? (
@@ -145,7 +162,9 @@ export function Timeline(props: TimelineProps) {
               onMouseMove={hover(lane)}
               onMouseLeave={() => setHovered(null)}
             >
-              <span className="lane-label">{lane.text}</span>
+              <span className="lane-label" title={lane.text}>
+                {lane.text}
+              </span>
               <span className="sr-only">: {lane.bars.map(phaseText).join('; ')}</span>
               <svg className="lane-bar" aria-hidden="true">
                 {lane.bars.map((bar) => (

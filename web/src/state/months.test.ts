@@ -3,6 +3,7 @@ import {
   dateAtFraction,
   dateToMonth,
   fractionOf,
+  inRange,
   monthRange,
   monthToDate,
   yearTicks,
@@ -37,6 +38,11 @@ describe('the months the slider spans', () => {
     expect(dateToMonth('2018-06', range)).toBe(dateToMonth('2018-06-13', range));
     expect(dateToMonth('1700-01-01', range)).toBe(0);
     expect(dateToMonth('2099-01-01', range)).toBe(range.count - 1);
+    expect([
+      inRange('1788-12-31', range),
+      inRange('1789', range),
+      inRange('2026-04', range),
+    ]).toEqual([false, true, false]);
   });
 });
 

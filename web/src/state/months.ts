@@ -34,11 +34,20 @@ export function monthToDate(index: number, range: MonthRange): string {
   return `${String(y).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
+function monthIndex(date: string, range: MonthRange): number {
+  const day = firstDay(date);
+  return (year(day) - range.firstYear) * 12 + (month(day) - 1);
+}
+
 /** A date -> the slider position of its month, kept inside the range. */
 export function dateToMonth(date: string, range: MonthRange): number {
-  const day = firstDay(date);
-  const index = (year(day) - range.firstYear) * 12 + (month(day) - 1);
-  return Math.min(Math.max(index, 0), range.count - 1);
+  return Math.min(Math.max(monthIndex(date, range), 0), range.count - 1);
+}
+
+/** Whether a date falls in one of the range's months. */
+export function inRange(date: string, range: MonthRange): boolean {
+  const index = monthIndex(date, range);
+  return index >= 0 && index < range.count;
 }
 
 const time = (day: string) => Date.UTC(year(day), month(day) - 1, Number(day.slice(8, 10)));

@@ -22,9 +22,10 @@ export function qualifiers(
   const history = edge.history ?? [];
   const phase = history.length > 1 ? phaseInForce(history, asOf) : undefined;
   const from = phase && phase !== history[0] ? phase.since : null;
-  if (!isDefaultStatus(edge.status) || from) {
-    const info = ontology.statuses.find((s) => s.status === edge.status);
-    const label = info?.label ?? edge.status.toLowerCase();
+  const status = phase?.status ?? edge.status;
+  if (!isDefaultStatus(status) || from) {
+    const info = ontology.statuses.find((s) => s.status === status);
+    const label = info?.label ?? status.toLowerCase();
     parts.push(from ? `${label} from ${from}` : label);
   }
   if (from && edge.since && !edge.until) return `${parts.join('')}; began ${edge.since}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COOPERATION, SUBGRAPH } from '../fixtures.ts';
 import { EMPTY_CANVAS, mergeSubgraph } from './canvas.ts';
 import { monthRange } from './months.ts';
-import { earliestStart, laneEdges, laneOf } from './timeline.ts';
+import { earliestStart, laneEdges, laneOf, lanesRange } from './timeline.ts';
 
 const undated = {
   ...COOPERATION,
@@ -70,5 +70,22 @@ describe('earliestStart', () => {
   it('is the first day a relationship on the canvas begins', () => {
     expect(earliestStart(canvas)).toBe('2016-07-25');
     expect(earliestStart(EMPTY_CANVAS)).toBeNull();
+  });
+});
+
+describe('lanesRange', () => {
+  const whole = monthRange({ earliest: '1789-03-04', latest: '2019' }, new Date('2019-12-01'));
+
+  it('spans the dates the lanes hold, up to now', () => {
+    const edges = laneEdges(canvas, 'kaspersky-lab', new Set());
+    expect(lanesRange(edges, whole, new Date('2019-12-01'))).toEqual({
+      firstYear: 2016,
+      count: 48,
+    });
+  });
+
+  it('without dates / is the whole range', () => {
+    const edge = canvas.edges[undated.id];
+    expect(lanesRange(edge ? [edge] : [], whole)).toBe(whole);
   });
 });

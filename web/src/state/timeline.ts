@@ -1,7 +1,7 @@
 import { comparePartialDates, firstDay, lastDay } from '../../../server/src/domain/partial-date.ts';
 import type { PhaseSpan } from '../api/types.ts';
 import type { Canvas, CanvasEdge } from './canvas.ts';
-import { fractionOf, type MonthRange } from './months.ts';
+import { fractionOf, type MonthRange, monthRange } from './months.ts';
 
 /** One phase of a lane: where on the axis it runs (0 to 1), and whether an end is undated. */
 export interface LaneBar extends PhaseSpan {
@@ -88,4 +88,22 @@ export function earliestStart(canvas: Canvas): string | null {
     if (start && (!earliest || firstDay(start) < earliest)) earliest = firstDay(start);
   }
   return earliest;
+}
+
+/**
+ * The months the lanes need, so that ties of a few years are not lost on a span of centuries:
+ * from January of the earliest date they hold to the later of their latest and the current
+ * month, never before the data's own range begins; the whole range when they hold no date.
+ */
+export function lanesRange(edges: readonly CanvasEdge[], whole: MonthRange, today = new Date()) {
+  const days = edges.flatMap((edge) =>
+    phasesOf(edge).flatMap((phase) => [
+      ...(phase.since ? [firstDay(phase.since)] : []),
+      ...(phase.until ? [lastDay(phase.until)] : []),
+    ]),
+  );
+  if (days.length === 0) return whole;
+  days.sort();
+  const range = monthRange({ earliest: days[0] ?? null, latest: days.at(-1) ?? null }, today);
+  return range.firstYear < whole.firstYear ? whole : range;
 }
