@@ -52,7 +52,7 @@ export function ComparePanel(props: ComparePanelProps) {
           disabled={!compare.from && !compare.to}
           onClick={() => onCompare({ from: null, to: null })}
         >
-          Clear
+          Clear comparison
         </button>
       </div>
       {compare.from && compare.to && !comparison.dates && (

@@ -14,7 +14,8 @@ const NO_MARKS: ReadonlyMap<string, readonly ChangeKind[]> = new Map();
  */
 export function useComparison(canvas: Canvas, compare: Comparison) {
   const dates = comparedDates(compare);
-  const ids = useMemo(() => Object.keys(canvas.nodes).sort(), [canvas.nodes]);
+  // The API takes up to 2000 ids, as many as a shared view draws.
+  const ids = useMemo(() => Object.keys(canvas.nodes).sort().slice(0, 2000), [canvas.nodes]);
   const key = dates && ids.length > 0 ? JSON.stringify([dates.from, dates.to, ids]) : null;
   const { fetched, retry } = useFetched(key, async (text, signal) => {
     const [from, to, entities] = JSON.parse(text) as [string, string, string[]];
