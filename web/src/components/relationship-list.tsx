@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import type { RelationshipDetail } from '../api/types.ts';
 import { qualifiers } from '../state/path-explanation.ts';
+import { phaseInForce, statusStyle } from '../state/status.ts';
 import { EvidenceList } from './evidence.tsx';
 import { DatasetName, typeInfo, useOntology } from './ontology.tsx';
 import { RelationshipFacts } from './relationship-facts.tsx';
@@ -56,8 +57,10 @@ function RelationshipItem(props: {
   const info = typeInfo(ontology, rel.type);
   const verb = outgoing ? rel.label : (info?.inverseLabel ?? rel.label);
   const detail = qualifiers(rel, ontology);
+  // A status a later phase brought is told with its own evidence, after the relationship's.
+  const latest = rel.history.length > 1 ? phaseInForce(rel.history, null) : undefined;
   return (
-    <li className={`rel status-${rel.status.toLowerCase()}`}>
+    <li className={statusStyle(rel.status).faded ? 'rel faded' : 'rel'}>
       <div>
         {props.typed && (
           <span
@@ -75,6 +78,16 @@ function RelationshipItem(props: {
       {rel.description && <p className="rel-description">{rel.description}</p>}
       <RelationshipFacts rel={rel} />
       <EvidenceList evidence={rel.evidence} />
+      {latest?.since && (
+        <>
+          <p className="phase-note">
+            {ontology.statuses.find((s) => s.status === latest.status)?.label ?? latest.status} from{' '}
+            {latest.since}
+            {latest.note && `: ${latest.note}`}
+          </p>
+          <EvidenceList evidence={latest.evidence} />
+        </>
+      )}
       {rel.dataset && (
         <p className="dataset">
           Dataset: <DatasetName id={rel.dataset} />
