@@ -175,17 +175,9 @@ const launchQuote = {
 
 /** The story's cooperation: active from 2016, frozen from 13 June 2018, each phase evidenced. */
 export const COOPERATION: RelationshipDetail = {
+  ...(PATH.edges[0] as RelationshipDetail),
   id: 'kaspersky-lab-cooperates-with-europol',
-  type: 'COOPERATES_WITH',
-  status: 'FROZEN',
   since: '2016-07-25',
-  until: null,
-  label: 'cooperates with',
-  description: null,
-  role: null,
-  measure: null,
-  instrument: null,
-  claim: null,
   dataset: 'cyber-cooperation',
   from: kaspersky,
   to: europol,
