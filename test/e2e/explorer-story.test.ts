@@ -98,7 +98,7 @@ describe('the explorer, along the story', () => {
     await ui.page.mouse.click(box.x + middle.x, box.y + middle.y);
     const details = ui.page.getByRole('complementary', { name: 'Details' });
     await details.getByRole('heading', { name: 'Kaspersky Lab cooperates with Europol' }).waitFor();
-    await details.getByText('(frozen, 2018-06-13)').waitFor();
+    await details.getByText('(frozen from 2018-06-13; began 2016-07-25)').waitFor();
     await details.getByText('freeze our cooperation').first().waitFor();
     // The dataset it came from, by its title.
     await details.getByText('Kaspersky freezes its EU cooperation (June 2018)').waitFor();
@@ -117,19 +117,26 @@ describe('the explorer, along the story', () => {
     await details.getByRole('heading', { name: 'Kaspersky Lab', exact: true }).waitFor();
   });
 
-  it('when the time slider is set to 2017-01-01 / hides the 2018 freeze, and 2019 brings it back', async () => {
+  it('when the time slider is set to 2017-01-01 / draws the cooperations as active, and 2019 as frozen', async () => {
     const exact = ui.page.getByLabel('As of date (exact)', { exact: true });
+    const statuses = () =>
+      ui.page.evaluate(
+        (ids) => ids.map((id) => window.__entente?.edgeLook(id)?.status),
+        FREEZE_EDGES,
+      );
     await exact.fill('2017-01-01');
+    await expect.poll(statuses).toEqual(['ACTIVE', 'ACTIVE']);
+    expect(await ui.graph('visibleEdgeIds')).toEqual(expect.arrayContaining(FREEZE_EDGES));
+    await ui.page.screenshot({ path: join(RESULTS, 'explorer-2017.png') });
+    await exact.fill('2019-01-01');
+    await expect.poll(statuses).toEqual(['FROZEN', 'FROZEN']);
+    // Before Kaspersky Lab was founded (1997), none of its ties held.
+    await exact.fill('1995-01-01');
     await ui.page.waitForFunction(
       (ids) => ids.every((id) => !window.__entente?.visibleEdgeIds().includes(id)),
       FREEZE_EDGES,
     );
-    await ui.page.screenshot({ path: join(RESULTS, 'explorer-2017.png') });
     await exact.fill('2019-01-01');
-    await ui.page.waitForFunction(
-      (ids) => ids.every((id) => window.__entente?.visibleEdgeIds().includes(id)),
-      FREEZE_EDGES,
-    );
     // The slider's months start in January of the earliest year the data holds.
     const earliest = await ui.page.evaluate(async () => {
       const response = await fetch('/graphql', {
@@ -156,7 +163,9 @@ describe('the explorer, along the story', () => {
       .waitFor();
     await to.press('Enter');
     await finder.getByRole('button', { name: 'Find paths' }).click();
-    const line = finder.getByText('Kaspersky Lab — cooperates with (frozen, 2018-06-13) → Europol');
+    const line = finder.getByText(
+      'Kaspersky Lab — cooperates with (frozen from 2018-06-13; began 2016-07-25) → Europol',
+    );
     await line.waitFor();
     expect(await ui.graph('highlightedEdgeIds')).toContain(FREEZE_EDGES[0]);
     expect(await finder.getByText('freeze our cooperation').count()).toBeGreaterThan(0);

@@ -119,7 +119,7 @@ export function Timeline(props: TimelineProps) {
           aria-pressed={wholeSpan}
           onClick={() => setWholeSpan(!wholeSpan)}
         >
-          All dates of the data ({whole.firstYear}–
+          Whole span of the data ({whole.firstYear}–
           {whole.firstYear + Math.ceil(whole.count / 12) - 1})
         </button>
       </header>

@@ -13,6 +13,20 @@ describe('explainPath', () => {
   });
 });
 
+describe('explainPath over a history', () => {
+  const path = { ...PATH, edges: [{ ...COOPERATION, to: PATH.nodes[1] ?? COOPERATION.to }] };
+
+  it("cites the evidence of the phase in force at the paths' date after the tie's own", () => {
+    const [frozen] = explainPath(path, ONTOLOGY, '2019-01-01');
+    expect(frozen?.evidence.map((item) => item.source.id)).toEqual([
+      'europol-2016',
+      'itproportal-2018-06-kaspersky-ends-eu-work',
+    ]);
+    const [active] = explainPath(path, ONTOLOGY, '2017-01-01');
+    expect(active?.evidence.map((item) => item.source.id)).toEqual(['europol-2016']);
+  });
+});
+
 describe('qualifiers', () => {
   it('a status a later phase brought / says when it began, and when the tie did', () => {
     expect(qualifiers(COOPERATION, ONTOLOGY)).toBe('frozen from 2018-06-13; began 2016-07-25');

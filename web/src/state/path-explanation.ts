@@ -37,8 +37,8 @@ export function qualifiers(
 
 /**
  * A path as readable lines, one per hop: "Kaspersky Lab — cooperates with (frozen, 2018-06-13)
- * → Europol". A hop walked against the stored direction reads with the inverse label. `asOf`
- * is the date the paths were asked for.
+ * → Europol", with its evidence. A hop walked against the stored direction reads with the
+ * inverse label. `asOf` is the date the paths were asked for.
  */
 export function explainPath(path: Path, ontology: Ontology, asOf: string | null = null): Hop[] {
   return path.edges.map((edge, index) => {
@@ -49,6 +49,9 @@ export function explainPath(path: Path, ontology: Ontology, asOf: string | null 
     const verb = forward ? edge.label : (info?.inverseLabel ?? edge.label);
     const detail = qualifiers(edge, ontology, asOf);
     const text = `${here?.name ?? '?'} — ${verb}${detail ? ` (${detail})` : ''} → ${there?.name ?? '?'}`;
-    return { edgeId: edge.id, text, evidence: edge.evidence };
+    // A status a later phase brought is backed by that phase's evidence too.
+    const phase = phaseInForce(edge.history, asOf);
+    const later = phase && phase !== edge.history[0] ? phase.evidence : [];
+    return { edgeId: edge.id, text, evidence: [...edge.evidence, ...later] };
   });
 }
