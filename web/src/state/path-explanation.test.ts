@@ -16,11 +16,11 @@ describe('explainPath', () => {
 describe('explainPath over a history', () => {
   const path = { ...PATH, edges: [{ ...COOPERATION, to: PATH.nodes[1] ?? COOPERATION.to }] };
 
-  it("cites the evidence of the phase in force at the paths' date after the tie's own", () => {
+  it("cites the evidence of the phase in force at the paths' date before the tie's own", () => {
     const [frozen] = explainPath(path, ONTOLOGY, '2019-01-01');
     expect(frozen?.evidence.map((item) => item.source.id)).toEqual([
-      'europol-2016',
       'itproportal-2018-06-kaspersky-ends-eu-work',
+      'europol-2016',
     ]);
     const [active] = explainPath(path, ONTOLOGY, '2017-01-01');
     expect(active?.evidence.map((item) => item.source.id)).toEqual(['europol-2016']);

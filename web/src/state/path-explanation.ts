@@ -49,9 +49,9 @@ export function explainPath(path: Path, ontology: Ontology, asOf: string | null 
     const verb = forward ? edge.label : (info?.inverseLabel ?? edge.label);
     const detail = qualifiers(edge, ontology, asOf);
     const text = `${here?.name ?? '?'} — ${verb}${detail ? ` (${detail})` : ''} → ${there?.name ?? '?'}`;
-    // A status a later phase brought is backed by that phase's evidence too.
+    // A status a later phase brought is backed by that phase's evidence first, then the tie's.
     const phase = phaseInForce(edge.history, asOf);
     const later = phase && phase !== edge.history[0] ? phase.evidence : [];
-    return { edgeId: edge.id, text, evidence: [...edge.evidence, ...later] };
+    return { edgeId: edge.id, text, evidence: [...later, ...edge.evidence] };
   });
 }
