@@ -293,6 +293,7 @@ export function readCsv(dir: string, options: { datasetId?: string } = {}): Read
     sources,
     entities,
     relationships: [...relationships.values()],
+    phases: [],
     problems,
     counts,
   };

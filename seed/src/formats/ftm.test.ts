@@ -80,6 +80,7 @@ describe('readFtm on the party donations sample', () => {
       since: '2011-12-29',
       measure: '100000 EUR',
       evidence: [{ source: 'ftm-parteispenden' }],
+      history: [],
     });
     expect(paid?.origin.line).toBe(4);
   });

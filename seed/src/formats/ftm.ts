@@ -80,6 +80,7 @@ export function readFtm(path: string, options: { datasetId?: string } = {}): Rea
     sources,
     entities,
     relationships,
+    phases: [],
     problems,
     counts,
   };
@@ -230,6 +231,7 @@ export function readFtm(path: string, options: { datasetId?: string } = {}): Rea
         from: from.id,
         to: to.id,
         status: until && lastDay(until) < today ? 'ended' : 'active',
+        history: [],
         since,
         until,
         role: fits ? details.role : [mapping.noun, details.role].filter(Boolean).join(': '),
