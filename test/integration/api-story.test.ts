@@ -64,9 +64,14 @@ async function historyOf(
   id: string,
   dates: string[] = [],
 ): Promise<{ status: string; history: Phase[]; at: (string | null)[] }> {
-  const at = dates.map((date, i) => `at${i}: statusAt(date: "${date}")`).join(' ');
+  const at = dates.map((_, i) => `at${i}: statusAt(date: $d${i})`).join(' ');
+  const params = ['$id: ID!', ...dates.map((_, i) => `$d${i}: PartialDate!`)].join(', ');
+  const variables = Object.fromEntries([['id', id], ...dates.map((date, i) => [`d${i}`, date])]);
   const data = await ok<{ relationship: Record<string, unknown> | null }>(
-    query(`{ relationship(id: "${id}") { status history { ${PHASE} } ${at} } }`),
+    query(
+      `query(${params}) { relationship(id: $id) { status history { ${PHASE} } ${at} } }`,
+      variables,
+    ),
   );
   const rel = data.relationship;
   expect(rel, id).not.toBeNull();
