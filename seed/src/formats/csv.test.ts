@@ -83,6 +83,7 @@ describe('readCsv on a valid folder', () => {
         { source: 'nmr-partners', quote: 'Kaspersky Lab joined\nas an associate partner' },
         { source: 'europol-2016' },
       ],
+      history: [],
     });
     expect(member?.origin.line).toBe(2);
   });
