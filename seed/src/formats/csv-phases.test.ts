@@ -114,8 +114,9 @@ describe('readCsv with an invalid phases.csv', () => {
 
   it('keeps only the phases that are valid', () => {
     expect(read.relationships[0]?.record.history).toEqual([
+      { status: 'frozen', since: '2009', evidence: [{ source: 'src' }] },
       { status: 'frozen', since: '2018-06', evidence: [{ source: 'src' }, { source: 'src-2' }] },
     ]);
-    expect(read.phases).toEqual([]);
+    expect(read.phases.map((phase) => phase.record.relationship)).toEqual(['not-in-this-folder']);
   });
 });
