@@ -55,6 +55,25 @@ describe('importing FollowTheMoney lines', () => {
   });
 });
 
+describe('importing what FollowTheMoney says of time', () => {
+  it('writes each link with the interval it held and the status it began in', async () => {
+    const result = await importDatasets(db, 'test', { paths: [fixture('ftm/time.ftm.jsonl')] });
+    expect(result.problems).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    const rows = await db.read<{ id: string; status: string; since: string; until: string | null }>(
+      `MATCH (:Entity)-[r]->(:Entity) WHERE r.dataset = 'time'
+       RETURN r.id AS id, r.status AS status, r.since AS since, r.until AS until ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { id: 'ftm-d-resigned', status: 'active', since: '2010', until: '2012-06-30' },
+      { id: 'ftm-e-bad-start', status: 'active', since: '2018-03', until: null },
+      { id: 'ftm-s-dated', status: 'active', since: '2020-05', until: null },
+      { id: 'ftm-s-delisted', status: 'active', since: '2014-07-16', until: '2019-01-27' },
+      { id: 'ftm-s-listed', status: 'active', since: '2022-02-25', until: '2099-03-15' },
+    ]);
+  });
+});
+
 describe('importing CSV', () => {
   it('loads entities.csv and relationships.csv from a folder', async () => {
     const result = await importDatasets(db, 'test', { paths: [fixture('csv/cyber-sample')] });
