@@ -4,7 +4,8 @@ import {
   type WriteProgress,
   writeDatasets,
 } from '../../server/src/db/seed-repository.ts';
-import type { DatasetContent } from '../../server/src/domain/records.ts';
+import type { DatasetContent, PhaseAdditionRecord } from '../../server/src/domain/records.ts';
+import { sortPhases } from '../../server/src/domain/status-history.ts';
 import { readInputs } from './inputs.ts';
 import type { Format, Problem, ReadDataset } from './model.ts';
 import { validateDatasets } from './validate.ts';
@@ -32,12 +33,31 @@ export interface ImportResult {
   error?: string;
 }
 
+/**
+ * The records to write. Phases a dataset adds to its own relationships join their histories;
+ * the rest stay additions to other datasets' relationships, credited to this one when stored.
+ */
 export function toContent(read: ReadDataset): DatasetContent {
+  const own = new Set(read.relationships.map((item) => item.record.id));
+  const additions = read.phases.map((item) => item.record);
+  const byRelationship = new Map<string, PhaseAdditionRecord[]>();
+  for (const phase of additions.filter((item) => own.has(item.relationship))) {
+    byRelationship.set(phase.relationship, [
+      ...(byRelationship.get(phase.relationship) ?? []),
+      phase,
+    ]);
+  }
   return {
     dataset: read.dataset.record,
     sources: read.sources.map((item) => item.record),
     entities: read.entities.map((item) => item.record),
-    relationships: read.relationships.map((item) => item.record),
+    relationships: read.relationships.map(({ record }) => {
+      const added = byRelationship.get(record.id);
+      if (!added) return record;
+      const phases = added.map(({ relationship: _relationship, ...phase }) => phase);
+      return { ...record, history: sortPhases([...record.history, ...phases]) };
+    }),
+    phases: additions.filter((phase) => !own.has(phase.relationship)),
   };
 }
 

@@ -40,7 +40,7 @@ export interface ReadDataset {
    * Ids of records rejected with a problem: they count as known to the cross-checks, so one
    * bad entity is reported once, not again at every relationship that names it.
    */
-  rejected?: { entities: string[]; sources: string[] };
+  rejected?: { entities: string[]; sources: string[]; relationships?: string[] };
   /** Per input schema or row kind: how many records were mapped, and what could not be. */
   counts?: { mapped: Record<string, number>; unmapped: Record<string, number> };
   /**

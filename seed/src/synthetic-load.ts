@@ -30,6 +30,7 @@ export async function loadSynthetic(
     sources: [],
     entities: [],
     relationships: [],
+    phases: [],
     ...slice,
   });
   await writeDatasets(db, [part({ sources: content.sources })]);

@@ -1,8 +1,10 @@
 import type { EntityKind } from '../../server/src/domain/entity-kinds.ts';
 import type {
   EntityRecord,
+  EvidenceRecord,
   RelationshipRecord,
   SourceRecord,
+  StatusPhaseRecord,
 } from '../../server/src/domain/records.ts';
 import { deriveRelationshipId } from '../../server/src/domain/relationship-id.ts';
 import {
@@ -93,7 +95,8 @@ export function generateRelationships(
             quote: `${fromEntity.name} ${RELATIONSHIP_TYPE_INFO[type].label} ${toEntity.name}.`,
           }
         : { source };
-    relationships.push({ id, type, from: fromId, to: toId, ...q, evidence: [evidence] });
+    const history = changesOf(type, q, evidence, rng);
+    relationships.push({ id, type, from: fromId, to: toId, ...q, evidence: [evidence], history });
   };
 
   // An organisation's seat is in its own country, which keeps `country` and the graph in step.
@@ -133,7 +136,38 @@ export function generateRelationships(
   return relationships;
 }
 
-type Qualifiers = Omit<RelationshipRecord, 'id' | 'type' | 'from' | 'to' | 'evidence'>;
+type Qualifiers = Omit<RelationshipRecord, 'id' | 'type' | 'from' | 'to' | 'evidence' | 'history'>;
+
+/** What a tie of each type may become later: a cooperation frozen, a proposed measure in force. */
+const LATER_STATUS: Partial<
+  Record<RelationshipType, Partial<Record<RelationshipStatus, RelationshipStatus>>>
+> = {
+  COOPERATES_WITH: { active: 'frozen', frozen: 'active' },
+  MEMBER_OF: { active: 'frozen', frozen: 'active' },
+  RESTRICTS: { proposed: 'active', active: 'ended' },
+};
+
+/** A fifth of the dated, open ties that can change status get one or two later phases. */
+function changesOf(
+  type: RelationshipType,
+  q: Qualifiers,
+  evidence: EvidenceRecord,
+  rng: Rng,
+): StatusPhaseRecord[] {
+  const next = LATER_STATUS[type];
+  if (!next || !q.since || q.until || !next[q.status] || rng() >= 0.2) return [];
+  const history: StatusPhaseRecord[] = [];
+  let status = q.status;
+  let year = Number(q.since.slice(0, 4));
+  for (let i = 0; i < 2 && year < 2025; i += 1) {
+    const became = next[status];
+    if (!became || (i > 0 && rng() < 0.5)) break;
+    year = year + 1 + Math.floor(rng() * Math.min(5, 2025 - year));
+    history.push({ status: became, since: String(year), evidence: [evidence] });
+    status = became;
+  }
+  return history;
+}
 
 /** The status, dates and details that make a relationship read like a real one (and vary its id). */
 function describe(type: RelationshipType, rng: Rng): Qualifiers {

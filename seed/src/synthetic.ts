@@ -38,6 +38,7 @@ export function generateSynthetic(options: SyntheticOptions): DatasetContent {
       title: `Synthetic organisations (${total} entities, seed ${seed})`,
       requires: [],
     },
+    phases: [],
     sources,
     entities: graph.entities,
     relationships,

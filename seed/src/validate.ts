@@ -2,6 +2,7 @@ import type { EntityKind } from '../../server/src/domain/entity-kinds.ts';
 import { firstDay, lastDay } from '../../server/src/domain/partial-date.ts';
 import type { Origin } from '../../server/src/domain/records.ts';
 import { endpointProblem } from '../../server/src/domain/relationship-types.ts';
+import { historyProblems, sortPhases } from '../../server/src/domain/status-history.ts';
 import type { Problem, ReadDataset } from './model.ts';
 
 function where(origin: Origin): string {
@@ -133,6 +134,107 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
       push(at(origin, fields, 'until'), `until ${record.until} is before since ${record.since}`);
     }
     checkEvidence(record.evidence, origin, fields);
+    for (const problem of historyProblems(record)) {
+      const phase = `history.${problem.index}`;
+      push(fields?.[`${phase}.${problem.field}`] ?? at(origin, fields, phase), problem.message);
+    }
+    record.history.forEach((phase, i) => {
+      checkEvidence(phase.evidence, at(origin, fields, `history.${i}`), {});
+    });
   }
+  problems.push(...phaseAdditionProblems(datasets, checkEvidence));
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}
+
+/** The datasets a dataset may add phases to: itself and those it requires, directly or not. */
+function reachable(datasets: readonly ReadDataset[], id: string): Set<string> {
+  const requires = new Map(datasets.map((d) => [d.dataset.record.id, d.dataset.record.requires]));
+  const seen = new Set<string>();
+  const stack = [id];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(requires.get(next) ?? []));
+  }
+  return seen;
+}
+
+/**
+ * Phases added by id (`phases:`): each must name a relationship of its own dataset or of one it
+ * requires, and together with that relationship's history (and the other datasets' additions)
+ * keep the rules of a history. A problem with a merged history is reported at the addition.
+ */
+function phaseAdditionProblems(
+  datasets: readonly ReadDataset[],
+  checkEvidence: (
+    evidence: readonly { source: string }[],
+    origin: Origin,
+    fields: undefined,
+  ) => void,
+): Problem[] {
+  const problems: Problem[] = [];
+  const owners = new Map<
+    string,
+    { dataset: string; record: ReadDataset['relationships'][number]['record'] }
+  >();
+  for (const dataset of datasets) {
+    for (const { record } of dataset.relationships) {
+      if (!owners.has(record.id))
+        owners.set(record.id, { dataset: dataset.dataset.record.id, record });
+    }
+  }
+  const rejected = new Set(datasets.flatMap((dataset) => dataset.rejected?.relationships ?? []));
+  const added = new Map<
+    string,
+    { origin: Origin; phase: ReadDataset['phases'][number]['record'] }[]
+  >();
+  for (const dataset of datasets) {
+    const id = dataset.dataset.record.id;
+    const allowed = reachable(datasets, id);
+    for (const { record, origin, fields } of dataset.phases) {
+      checkEvidence(record.evidence, at(origin, fields, 'evidence'), undefined);
+      const owner = owners.get(record.relationship);
+      if (!owner) {
+        if (!rejected.has(record.relationship)) {
+          problems.push({
+            ...at(origin, fields, 'relationship'),
+            message: `phase for relationship "${record.relationship}", which no loaded dataset defines`,
+          });
+        }
+        continue;
+      }
+      if (!allowed.has(owner.dataset)) {
+        problems.push({
+          ...at(origin, fields, 'relationship'),
+          message: `relationship "${record.relationship}" belongs to dataset "${owner.dataset}", which ${id} does not require`,
+        });
+        continue;
+      }
+      const list = added.get(record.relationship) ?? [];
+      list.push({ origin: at(origin, fields, 'since'), phase: record });
+      added.set(record.relationship, list);
+    }
+  }
+  for (const [relationship, additions] of added) {
+    const owner = owners.get(relationship);
+    if (!owner) continue;
+    const merged = sortPhases([
+      ...owner.record.history.map((phase) => ({
+        ...phase,
+        origin: undefined as Origin | undefined,
+      })),
+      ...additions.map(({ origin, phase }) => ({ ...phase, origin })),
+    ]);
+    for (const problem of historyProblems({ ...owner.record, history: merged })) {
+      // A clash on the same day may be found at a phase of the relationship's own dataset: it is
+      // the addition before it that caused it.
+      const origin = merged[problem.index]?.origin ?? merged[problem.index - 1]?.origin;
+      if (origin)
+        problems.push({
+          ...origin,
+          message: `${problem.message} (in the history of ${relationship})`,
+        });
+    }
+  }
+  return problems;
 }

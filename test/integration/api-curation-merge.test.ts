@@ -145,6 +145,7 @@ describe('stored records, as the seeder stores them', () => {
           sources: [],
           entities: [entity],
           relationships: [rel],
+          phases: [],
         },
       ]);
     const hashes = () =>

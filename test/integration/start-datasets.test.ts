@@ -115,6 +115,7 @@ describe('npm start and the curated datasets', () => {
         dataset: { id: 'own-data', title: 'Own data', requires: [] },
         sources: [],
         relationships: [],
+        phases: [],
         entities: own.entities.slice(0, 1),
       },
     ]);

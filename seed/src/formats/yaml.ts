@@ -8,14 +8,15 @@ import {
   datasetSchema,
   entitySchema,
   KNOWN_KEYS,
+  phaseAdditionSchema,
   relationshipSchema,
   sourceSchema,
   suggestKey,
 } from '../../../server/src/validation/record-schemas.ts';
 import type { Located, Problem, ReadDataset } from '../model.ts';
 
-const TOP_LEVEL_KEYS = ['dataset', 'sources', 'entities', 'relationships'] as const;
-type ListKey = 'sources' | 'entities' | 'relationships';
+const TOP_LEVEL_KEYS = ['dataset', 'sources', 'entities', 'relationships', 'phases'] as const;
+type ListKey = 'sources' | 'entities' | 'relationships' | 'phases';
 
 /** Turns offsets into 1-based line and column of one file. */
 class Locator {
@@ -58,7 +59,11 @@ function issueProblems(
 ): Problem[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
-      const known = issue.path.includes('evidence') ? KNOWN_KEYS.evidence : knownKeys;
+      const known = issue.path.includes('evidence')
+        ? KNOWN_KEYS.evidence
+        : issue.path.includes('history')
+          ? KNOWN_KEYS.history
+          : knownKeys;
       return issue.keys.map((key) => {
         const hint = suggestKey(key, known);
         return locator.problem(
@@ -97,6 +102,7 @@ interface FileResult {
   sources: ReadDataset['sources'];
   entities: ReadDataset['entities'];
   relationships: ReadDataset['relationships'];
+  phases: ReadDataset['phases'];
   problems: Problem[];
 }
 
@@ -107,6 +113,8 @@ function readList<T>(
   schema: z.ZodType<T>,
   problems: Problem[],
   rejectedIds: string[],
+  /** Origins of nested fields, beyond the record's own keys. */
+  nestedFields: (locator: Locator, item: YAMLMap) => Partial<Record<string, Origin>> = () => ({}),
 ): Located<T>[] {
   const list = root.get(key, true) as Node | undefined;
   if (list === undefined || list === null) return [];
@@ -130,10 +138,25 @@ function readList<T>(
     out.push({
       record: parsed.data,
       origin: locator.at(item),
-      fields: fieldOrigins(locator, item),
+      fields: { ...fieldOrigins(locator, item), ...nestedFields(locator, item) },
     });
   }
   return out;
+}
+
+/** Where each phase of a relationship's history is, as `history.<i>.<field>`: for messages. */
+function historyOrigins(locator: Locator, item: YAMLMap): Partial<Record<string, Origin>> {
+  const history = item.get('history', true) as Node | undefined;
+  if (!isSeq(history)) return {};
+  const fields: Partial<Record<string, Origin>> = {};
+  history.items.forEach((phase, i) => {
+    if (!isMap(phase)) return;
+    fields[`history.${i}`] = locator.at(phase as Node);
+    for (const [key, origin] of Object.entries(fieldOrigins(locator, phase))) {
+      fields[`history.${i}.${key}`] = origin;
+    }
+  });
+  return fields;
 }
 
 export function readYamlFile(file: string): FileResult {
@@ -142,8 +165,9 @@ export function readYamlFile(file: string): FileResult {
     sources: [],
     entities: [],
     relationships: [],
+    phases: [],
     problems: [],
-    rejected: { entities: [], sources: [] },
+    rejected: { entities: [], sources: [], relationships: [] },
   };
   const lineCounter = new LineCounter();
   const locator = new Locator(file, lineCounter);
@@ -212,11 +236,13 @@ export function readYamlFile(file: string): FileResult {
     'relationships',
     relationshipSchema,
     result.problems,
-    [],
+    result.rejected.relationships ?? [],
+    historyOrigins,
   ).map((item) => ({
     ...item,
     record: { ...item.record, id: item.record.id ?? deriveRelationshipId(item.record) },
   }));
+  result.phases = readList(locator, root, 'phases', phaseAdditionSchema, result.problems, []);
   return result;
 }
 
@@ -258,10 +284,12 @@ export function readYamlDataset(path: string): ReadDataset {
     sources: read.flatMap((file) => file.sources),
     entities: read.flatMap((file) => file.entities),
     relationships: read.flatMap((file) => file.relationships),
+    phases: read.flatMap((file) => file.phases),
     problems,
     rejected: {
       entities: read.flatMap((file) => file.rejected.entities),
       sources: read.flatMap((file) => file.rejected.sources),
+      relationships: read.flatMap((file) => file.rejected.relationships ?? []),
     },
     whole: true,
   };

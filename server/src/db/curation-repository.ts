@@ -20,7 +20,13 @@ import {
   toRelationship,
   toSource,
 } from './projections.ts';
-import { type Props, storedEntity, storedRelationship, storedSource } from './stored-records.ts';
+import {
+  keepAddedPhases,
+  type Props,
+  storedEntity,
+  storedRelationship,
+  storedSource,
+} from './stored-records.ts';
 
 /**
  * The curator's writes. Each runs in one transaction: it looks up what the input refers to,
@@ -139,7 +145,7 @@ export function deleteEntity(db: Database, id: string): Promise<boolean> {
 // --- Relationships
 
 const READ_RELATIONSHIP_DATASET = `${RELATIONSHIP_BY_ID}
-RETURN r.dataset AS dataset`;
+RETURN r.dataset AS dataset, r.history AS history`;
 
 const DELETE_RELATIONSHIP = `${RELATIONSHIP_BY_ID}
 DELETE r
@@ -162,16 +168,19 @@ export function upsertRelationship(
 ): Promise<RelationshipView> {
   return db.transaction(async (tx) => {
     check(await lookUp(tx, { entities: [rel.from, rel.to], sources: sourcesOf(rel.evidence) }));
-    const [old] = await tx.run<{ dataset: string | null }>(READ_RELATIONSHIP_DATASET, {
-      id: rel.id,
-    });
+    const [old] = await tx.run<{ dataset: string | null; history: unknown }>(
+      READ_RELATIONSHIP_DATASET,
+      {
+        id: rel.id,
+      },
+    );
     if (old) await tx.run(DELETE_RELATIONSHIP, { id: rel.id });
     const dataset = old?.dataset ?? CURATION_DATASET;
     if (dataset === CURATION_DATASET) await ensureCurationDataset(tx);
     const [row] = await tx.run<{ rel: Props }>(createRelationship(rel.type), {
       from: rel.from,
       to: rel.to,
-      props: storedRelationship(rel, dataset),
+      props: keepAddedPhases(storedRelationship(rel, dataset), old?.history),
     });
     return toRelationship(one(row).rel);
   });

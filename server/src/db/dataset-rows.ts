@@ -8,6 +8,7 @@ import type {
 } from '../domain/records.ts';
 import { stableHash } from '../domain/relationship-id.ts';
 import {
+  historyProps,
   type Props,
   storedDataset,
   storedEntity,
@@ -45,6 +46,8 @@ export interface DatasetRows {
   entities: { kind: EntityRecord['kind']; row: Row }[];
   sources: { row: Row }[];
   relationships: { type: RelationshipRecord['type']; row: Row }[];
+  /** Hashes of the phases the dataset adds to other datasets' relationships, sorted. */
+  phases: string[];
 }
 
 export function datasetRows(content: DatasetContent): DatasetRows {
@@ -58,20 +61,27 @@ export function datasetRows(content: DatasetContent): DatasetRows {
       type: r.type,
       row: relationshipRow(r, id),
     })),
+    phases: content.phases
+      .map(
+        ({ relationship, ...phase }) =>
+          `${relationship} ${stableHash(JSON.stringify(historyProps([phase]).history))}`,
+      )
+      .sort(),
   };
 }
 
 export function fingerprintOf(rows: DatasetRows): string {
   const hashes = (items: { row: Row }[]) =>
     items.map(({ row }) => `${row.id} ${row.hash} ${row.from ?? ''} ${row.to ?? ''}`).sort();
-  return stableHash(
-    JSON.stringify([
-      rows.header.hash,
-      hashes(rows.entities),
-      hashes(rows.sources),
-      hashes(rows.relationships),
-    ]),
-  );
+  const parts = [
+    rows.header.hash,
+    hashes(rows.entities),
+    hashes(rows.sources),
+    hashes(rows.relationships),
+  ];
+  // Datasets that add no phases keep the fingerprint they had before phases existed.
+  if (rows.phases.length > 0) parts.push(rows.phases);
+  return stableHash(JSON.stringify(parts));
 }
 
 /**

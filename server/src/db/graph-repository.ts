@@ -1,4 +1,5 @@
 import type { EntityKind } from '../domain/entity-kinds.ts';
+import type { PartialDate } from '../domain/partial-date.ts';
 import type { EntityView, RelationshipView } from '../domain/records.ts';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
 import type { Database } from './database.ts';
@@ -6,6 +7,7 @@ import { filterParams, type RelationshipFilters } from './filters.ts';
 import { relType } from './identifiers.ts';
 import {
   ENTITY_MAP,
+  entityExists,
   RELATIONSHIP_FILTER,
   RELATIONSHIP_MAP,
   toEntity,
@@ -35,7 +37,8 @@ export interface NeighborhoodQuery extends RelationshipFilters {
   hubCap: number;
 }
 
-const NEIGHBOUR = `(f)-[r]-(n:Entity) WHERE ${RELATIONSHIP_FILTER} AND ($kinds IS NULL OR n.kind IN $kinds)`;
+const NEIGHBOUR = `(f)-[r]-(n:Entity) WHERE ${RELATIONSHIP_FILTER} AND ($kinds IS NULL OR n.kind IN $kinds)
+  AND ${entityExists('n')}`;
 
 /** One level of breadth-first expansion, capped per node, noting hubs with counts per type. */
 const LEVEL = `
@@ -98,7 +101,9 @@ export async function findNeighborhood(
     rowCap: query.limit * 2,
   });
   if (!row) return { nodes: [], edges: [], hubs: [], truncated: false };
-  const edges = new Map(row.edges.map((edge) => [edge.id as string, toRelationship(edge)]));
+  const edges = new Map(
+    row.edges.map((edge) => [edge.id as string, toRelationship(edge, query.asOf)]),
+  );
   return {
     nodes: row.nodes.map(toEntity),
     edges: [...edges.values()],
@@ -121,14 +126,19 @@ CALL (kept) {
 }
 RETURN [e IN kept | ${ENTITY_MAP}] AS nodes, [r IN rels | ${RELATIONSHIP_MAP}] AS edges`;
 
-export async function findSubgraph(db: Database, ids: readonly string[]): Promise<SubgraphRows> {
+/** `asOf` sets each relationship's status to the one in force then; it filters nothing. */
+export async function findSubgraph(
+  db: Database,
+  ids: readonly string[],
+  asOf?: PartialDate | null,
+): Promise<SubgraphRows> {
   const [row] = await db.read<{
     nodes: Record<string, unknown>[];
     edges: Record<string, unknown>[];
   }>(SUBGRAPH, { ids: [...ids] });
   return {
     nodes: (row?.nodes ?? []).map(toEntity),
-    edges: (row?.edges ?? []).map(toRelationship),
+    edges: (row?.edges ?? []).map((edge) => toRelationship(edge, asOf)),
     hubs: [],
     truncated: false,
   };
@@ -155,7 +165,7 @@ function pathsCypher(limit: number, maxLength: number): string {
     throw new Error('path bounds must be integers');
   return `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = SHORTEST ${limit} (a)((:Entity)-[r:${ALL_TYPES}]-(:Entity) WHERE ${RELATIONSHIP_FILTER}){1,${maxLength}}(b)
+MATCH p = SHORTEST ${limit} (a)((:Entity)-[r:${ALL_TYPES}]-(x:Entity) WHERE ${RELATIONSHIP_FILTER} AND ${entityExists('x')}){1,${maxLength}}(b)
 RETURN [e IN nodes(p) | ${ENTITY_MAP}] AS nodes, [r IN relationships(p) | ${RELATIONSHIP_MAP}] AS edges`;
 }
 
@@ -171,6 +181,6 @@ export async function findPaths(db: Database, query: PathQuery): Promise<PathRow
   });
   return rows.map((row) => ({
     nodes: row.nodes.map(toEntity),
-    edges: row.edges.map(toRelationship),
+    edges: row.edges.map((edge) => toRelationship(edge, query.asOf)),
   }));
 }

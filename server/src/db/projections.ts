@@ -1,4 +1,5 @@
 import type { EntityKind } from '../domain/entity-kinds.ts';
+import type { PartialDate } from '../domain/partial-date.ts';
 import type {
   EntityView,
   EvidenceRecord,
@@ -8,6 +9,7 @@ import type {
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
 import type { RelationshipStatus } from '../domain/statuses.ts';
 import { relType } from './identifiers.ts';
+import { readHistory } from './stored-records.ts';
 
 /**
  * Cypher map projections shared by the repositories, and the functions that turn their rows
@@ -23,12 +25,22 @@ export const ENTITY_MAP = `e {
 /** `r` must be bound to a relationship between entities. */
 export const RELATIONSHIP_MAP = `r {
   .id, .status, .since, .until, .role, .measure, .instrument, .claim, .description, .dataset,
-  .evidenceSources, .evidenceQuotes, type: type(r), from: startNode(r).id, to: endNode(r).id
+  .evidenceSources, .evidenceQuotes, .history, type: type(r), from: startNode(r).id, to: endNode(r).id
 }`;
 
-/** Binds `r` to the relationship with id `$id` of whatever type, through the per-type indexes. */
+/**
+ * The body of a subquery that returns as `r` the relationship whose id is `id` (a parameter or
+ * an imported variable, never input) of whatever type, through the per-type indexes.
+ */
+export function relationshipByIdUnion(id: '$id' | 'id'): string {
+  return RELATIONSHIP_TYPES.map(
+    (type) => `MATCH ()-[r:${relType(type)} {id: ${id}}]->() RETURN r`,
+  ).join('\n  UNION ALL\n  ');
+}
+
+/** Binds `r` to the relationship with id `$id` of whatever type. */
 export const RELATIONSHIP_BY_ID = `CALL () {
-  ${RELATIONSHIP_TYPES.map((type) => `MATCH ()-[r:${relType(type)} {id: $id}]->() RETURN r`).join('\n  UNION ALL\n  ')}
+  ${relationshipByIdUnion('$id')}
 }`;
 
 export const SOURCE_MAP = `s { .id, .title, .url, .publisher, .author, .published, .dataset }`;
@@ -63,8 +75,10 @@ export function toEntity(row: Row): EntityView {
   };
 }
 
-export function toRelationship(row: Row): RelationshipView {
+/** `asOf`: the date the relationship was asked about, which decides its status in the API. */
+export function toRelationship(row: Row, asOf?: PartialDate | null): RelationshipView {
   return {
+    ...(asOf ? { asOf } : {}),
     id: row.id as string,
     type: row.type as RelationshipType,
     from: row.from as string,
@@ -79,6 +93,7 @@ export function toRelationship(row: Row): RelationshipView {
     description: optional(row.description),
     dataset: optional(row.dataset),
     evidence: evidence(row),
+    history: readHistory(row.history),
   };
 }
 
@@ -95,10 +110,24 @@ export function toSource(row: Row): SourceView {
 }
 
 /**
+ * The status of `r` in force at `$asOf` (a day), or its latest without one: domain/status-history.ts
+ * `statusAt`, in Cypher. A relationship without a history is in its own status all along.
+ */
+export const STATUS_IN_FORCE = `CASE
+    WHEN r.phaseDays IS NULL THEN r.status
+    WHEN $asOf IS NULL THEN last(r.phaseStatuses)
+    ELSE coalesce(last([i IN range(0, size(r.phaseDays) - 1) WHERE r.phaseDays[i] <= $asOf | r.phaseStatuses[i]]), r.status)
+  END`;
+
+/**
  * The relationship filter shared by neighbourhoods, paths and entity relationships: `r` of an
- * allowed type and status, valid at `$asOf` (a day, or null for any time).
+ * allowed type, valid at `$asOf` (a day, or null for any time) and in an allowed status then.
  */
 export const RELATIONSHIP_FILTER = `type(r) IN $types
-  AND ($statuses IS NULL OR r.status IN $statuses)
   AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf)
-                     AND (r.validTo IS NULL OR r.validTo >= $asOf)))`;
+                     AND (r.validTo IS NULL OR r.validTo >= $asOf)))
+  AND ($statuses IS NULL OR ${STATUS_IN_FORCE} IN $statuses)`;
+
+/** An entity bound to `variable` exists at `$asOf`: not founded after it nor dissolved before it. */
+export const entityExists = (variable: 'n' | 'o' | 'x') => `($asOf IS NULL OR
+  ((${variable}.validFrom IS NULL OR ${variable}.validFrom <= $asOf) AND (${variable}.validTo IS NULL OR ${variable}.validTo >= $asOf)))`;

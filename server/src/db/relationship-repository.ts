@@ -1,7 +1,9 @@
+import type { PartialDate } from '../domain/partial-date.ts';
 import type { RelationshipView } from '../domain/records.ts';
 import type { Database } from './database.ts';
 import { filterParams, type RelationshipFilters } from './filters.ts';
 import {
+  entityExists,
   RELATIONSHIP_BY_ID,
   RELATIONSHIP_FILTER,
   RELATIONSHIP_MAP,
@@ -20,7 +22,7 @@ const PATTERNS: Record<Direction, string> = {
 const relationshipsOf = (direction: Direction) => `
 MATCH (e:Entity {id: $id})
 MATCH ${PATTERNS[direction]}
-WHERE ${RELATIONSHIP_FILTER} AND ($after IS NULL OR r.id > $after)
+WHERE ${RELATIONSHIP_FILTER} AND ${entityExists('o')} AND ($after IS NULL OR r.id > $after)
 WITH DISTINCT r ORDER BY r.id LIMIT $limit
 RETURN ${RELATIONSHIP_MAP} AS rel`;
 
@@ -45,7 +47,7 @@ export async function findRelationshipsOf(
       limit: query.first + 1,
     },
   );
-  return rows.map((row) => toRelationship(row.rel));
+  return rows.map((row) => toRelationship(row.rel, query.asOf));
 }
 
 const TIMELINE = `
@@ -61,13 +63,14 @@ export async function findTimeline(
   db: Database,
   entityId: string,
   first: number,
+  asOf?: PartialDate | null,
 ): Promise<RelationshipView[]> {
   const rows = await db.read<{ rel: Record<string, unknown> }>(TIMELINE, {
     id: entityId,
     types: filterParams({}).types,
     first,
   });
-  return rows.map((row) => toRelationship(row.rel));
+  return rows.map((row) => toRelationship(row.rel, asOf));
 }
 
 const RELATIONSHIP = `${RELATIONSHIP_BY_ID}

@@ -1,6 +1,7 @@
 import type { EntityKind } from '../domain/entity-kinds.ts';
 import type { RelationshipType } from '../domain/relationship-types.ts';
 import { ALL_KIND_LABELS, kindLabel, relType } from './identifiers.ts';
+import { relationshipByIdUnion } from './projections.ts';
 
 /**
  * The seeder's statements. Every value arrives as a parameter; kind labels and relationship
@@ -48,7 +49,7 @@ SET d = row.props`;
 export const lookupRelationships = (type: RelationshipType) => `
 UNWIND $ids AS id
 MATCH (x)-[r:${relType(type)} {id: id}]->(y)
-RETURN r.id AS id, r.hash AS hash, x.id AS from, y.id AS to`;
+RETURN r.id AS id, r.hash AS hash, x.id AS from, y.id AS to, r.history AS history`;
 
 export const createRelationships = (type: RelationshipType) => `
 UNWIND $rows AS row
@@ -74,3 +75,21 @@ UNWIND $datasets AS d
 MATCH ()-[r]->() WHERE r.dataset = d.id AND NOT r.id IN d.keep
 DELETE r
 RETURN d.id AS dataset, count(*) AS removed`;
+
+/** The relationships datasets add phases to, named by id whatever their type. */
+export const LOOKUP_PHASE_TARGETS = `
+UNWIND $ids AS id
+CALL (id) {
+  ${relationshipByIdUnion('id')}
+}
+RETURN r.id AS id, type(r) AS type, r.dataset AS dataset, r.history AS history`;
+
+/** The relationships each dataset added phases to when it was last loaded. */
+export const LOOKUP_DATASET_PHASE_TARGETS = `
+MATCH (d:Dataset) WHERE d.id IN $ids AND d.phaseTargets IS NOT NULL
+RETURN d.id AS id, d.phaseTargets AS targets`;
+
+export const writeHistories = (type: RelationshipType) => `
+UNWIND $rows AS row
+MATCH ()-[r:${relType(type)} {id: row.id}]->()
+SET r += row.props`;

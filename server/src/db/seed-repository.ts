@@ -14,6 +14,14 @@ import {
   updateEntities,
   WRITE_DATASETS,
 } from './seed-cypher.ts';
+import {
+  emptyPhaseCounts,
+  type PhaseCounts,
+  phaseTargets,
+  readPhaseTargets,
+  writePhaseAdditions,
+} from './seed-phases.ts';
+import { keepAddedPhases } from './stored-records.ts';
 
 export interface WriteCounts {
   created: number;
@@ -31,6 +39,8 @@ export interface DatasetWriteReport {
   entities: WriteCounts;
   relationships: RelationshipCounts;
   sources: WriteCounts;
+  /** Phases the dataset adds to relationships of the datasets it requires. */
+  phases: PhaseCounts;
 }
 
 export interface WriteProgress {
@@ -91,6 +101,7 @@ export async function writeDatasets(
         entities: { created: 0, updated: 0, unchanged: 0 },
         relationships: { created: 0, updated: 0, unchanged: 0, removed: 0 },
         sources: { created: 0, updated: 0, unchanged: 0 },
+        phases: emptyPhaseCounts(),
       },
     ]),
   );
@@ -99,11 +110,12 @@ export async function writeDatasets(
   const sources = rows.flatMap((r) => r.sources);
   const relationships = rows.flatMap((r) => r.relationships);
   // A dataset given whole carries the fingerprint of what it holds (see datasetFingerprint).
-  const datasets = rows.map((r) => ({
+  const datasets = rows.map((r, i) => ({
     id: r.id,
     props: {
       ...r.header,
       ...(options.prune?.includes(r.id) ? { contentHash: fingerprintOf(r) } : {}),
+      phaseTargets: phaseTargets(contents[i] as DatasetContent),
     },
   }));
 
@@ -128,9 +140,10 @@ export async function writeDatasets(
   ) => {
     const existing = new Map(
       (
-        await tx.run<{ id: string; hash: string; from?: string; to?: string }>(cypher.lookup, {
-          ids: batch.map((item) => item.id),
-        })
+        await tx.run<{ id: string; hash: string; from?: string; to?: string; history?: unknown }>(
+          cypher.lookup,
+          { ids: batch.map((item) => item.id) },
+        )
       ).map((found) => [found.id, found]),
     );
     const created: Row[] = [];
@@ -141,7 +154,13 @@ export async function writeDatasets(
       const outcome = !old ? 'created' : same ? 'unchanged' : 'updated';
       count(part, item.dataset, outcome);
       if (outcome === 'created') created.push(item);
-      else if (outcome === 'updated') updated.push(item);
+      // A relationship rewritten by its own dataset keeps the phases other datasets added.
+      else if (outcome === 'updated')
+        updated.push(
+          part === 'relationships'
+            ? { ...item, props: keepAddedPhases(item.props, old?.history) }
+            : item,
+        );
     }
     if (created.length > 0) await tx.run(cypher.create, { rows: created });
     if (updated.length > 0) await tx.run(cypher.update, { rows: updated });
@@ -178,6 +197,10 @@ export async function writeDatasets(
       await tx.run('MATCH (n) DETACH DELETE n');
       await progress('reset', 1, 1);
     }
+    const previousTargets = await readPhaseTargets(
+      tx,
+      datasets.map((d) => d.id),
+    );
     await tx.run(WRITE_DATASETS, { rows: datasets });
     await progress('datasets', datasets.length, datasets.length);
 
@@ -218,6 +241,16 @@ export async function writeDatasets(
         const report = reports.get(row.dataset);
         if (report) report.relationships.removed = row.removed;
       }
+    }
+    const phases = await writePhaseAdditions(
+      tx,
+      contents,
+      previousTargets,
+      new Set(options.prune ?? []),
+    );
+    for (const [dataset, counts] of phases) {
+      const report = reports.get(dataset);
+      if (report) report.phases = counts;
     }
     return [...reports.values()];
   };

@@ -119,7 +119,11 @@ export function historyProblems(rel: {
       });
     }
     if (phase.evidence.length === 0) {
-      problems.push({ index, field: 'evidence', message: 'a phase needs evidence (a source and a quote)' });
+      problems.push({
+        index,
+        field: 'evidence',
+        message: 'a phase needs evidence (a source and a quote)',
+      });
     }
   });
   return problems;

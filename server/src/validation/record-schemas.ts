@@ -92,7 +92,9 @@ export const phaseSchema = z.strictObject({
   status,
   since: partialDate,
   note: text.optional(),
-  evidence: z.array(evidenceSchema).min(1, { error: 'a phase needs evidence (a source and a quote)' }),
+  evidence: z
+    .array(evidenceSchema)
+    .min(1, { error: 'a phase needs evidence (a source and a quote)' }),
 });
 
 /** A phase a dataset adds to a relationship of a dataset it requires, named by its id. */

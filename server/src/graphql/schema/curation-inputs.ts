@@ -16,6 +16,16 @@ export const EvidenceInput = builder.inputType('EvidenceInput', {
   }),
 });
 
+export const StatusPhaseInput = builder.inputType('StatusPhaseInput', {
+  description: 'A change of status from a date, with the evidence for it.',
+  fields: (t) => ({
+    status: t.field({ type: RelationshipStatusEnum, required: true }),
+    since: t.field({ type: 'PartialDate', required: true }),
+    note: t.string(),
+    evidence: t.field({ type: [EvidenceInput], required: true }),
+  }),
+});
+
 export const UpsertEntityInput = builder.inputType('UpsertEntityInput', {
   description: 'An entity as a dataset would give it; an existing id is replaced.',
   fields: (t) => ({
@@ -40,7 +50,11 @@ export const UpsertRelationshipInput = builder.inputType('UpsertRelationshipInpu
     from: t.id({ required: true }),
     type: t.field({ type: RelationshipTypeEnum, required: true }),
     to: t.id({ required: true }),
-    status: t.field({ type: RelationshipStatusEnum, defaultValue: 'active' }),
+    status: t.field({
+      type: RelationshipStatusEnum,
+      defaultValue: 'active',
+      description: 'The status it began in',
+    }),
     since: t.field({ type: 'PartialDate' }),
     until: t.field({ type: 'PartialDate' }),
     role: t.string(),
@@ -49,6 +63,10 @@ export const UpsertRelationshipInput = builder.inputType('UpsertRelationshipInpu
     claim: t.string(),
     description: t.string(),
     evidence: t.field({ type: [EvidenceInput] }),
+    history: t.field({
+      type: [StatusPhaseInput],
+      description: 'Later changes of status, in date order; phases other datasets added are kept',
+    }),
   }),
 });
 

@@ -11,6 +11,7 @@ import { firstDay, lastDay } from '../../domain/partial-date.ts';
 import type { EvidenceRecord } from '../../domain/records.ts';
 import { deriveRelationshipId } from '../../domain/relationship-id.ts';
 import { endpointProblem } from '../../domain/relationship-types.ts';
+import { historyProblems } from '../../domain/status-history.ts';
 import { entitySchema, relationshipSchema, sourceSchema } from '../../validation/record-schemas.ts';
 import { builder } from '../builder.ts';
 import { badInput, userError } from '../errors.ts';
@@ -88,6 +89,13 @@ builder.mutationFields((t) => ({
       if (rel.since && rel.until && lastDay(rel.until) < firstDay(rel.since)) {
         throw badInput(`until ${rel.until} is before since ${rel.since}.`, 'until');
       }
+      const [phaseProblem] = historyProblems(rel);
+      if (phaseProblem) {
+        throw badInput(
+          `history.${phaseProblem.index}.${phaseProblem.field}: ${phaseProblem.message}.`,
+          'history',
+        );
+      }
       const written = await upsertRelationship(context.db, rel, (found) => {
         const fromKind = found.entities.get(rel.from);
         if (!fromKind) throw missing('entity', rel.from, 'from');
@@ -97,7 +105,7 @@ builder.mutationFields((t) => ({
         if (problem) {
           throw badInput(`${problem}: ${rel.from} (${fromKind}) -> ${rel.to} (${toKind}).`, 'type');
         }
-        requireSources(rel.evidence)(found);
+        requireSources([...rel.evidence, ...rel.history.flatMap((phase) => phase.evidence)])(found);
       });
       // The ends' degrees changed, and so did those of any ends the replaced one had.
       context.loaders.forgetEntities();

@@ -124,7 +124,14 @@ builder.queryFields((t) => ({
     type: Subgraph,
     description:
       'The given entities and every relationship among them, with no hub cap: a saved view, drawn again. Unknown ids are left out.',
-    args: { ids: t.arg.idList({ required: true }) },
+    args: {
+      ids: t.arg.idList({ required: true }),
+      asOf: t.arg({
+        type: 'PartialDate',
+        required: false,
+        description: 'Each status is the one in force then; no relationship is left out',
+      }),
+    },
     complexity: (args) => ({
       field: PER_PARENT_QUERY,
       multiplier: sizeOf(args.ids.length, 1, MAX_NODES),
@@ -132,7 +139,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { db, loaders }) => {
       if (args.ids.length === 0 || args.ids.length > MAX_NODES)
         throw badInput(`ids must hold 1 to ${MAX_NODES} ids.`, 'ids');
-      const graph = await findSubgraph(db, [...new Set(args.ids.map(String))]);
+      const graph = await findSubgraph(db, [...new Set(args.ids.map(String))], args.asOf);
       loaders.primeEntities(graph.nodes);
       return graph;
     },

@@ -6,6 +6,7 @@ import './entity.ts';
 import './relationship.ts';
 import './search.ts';
 import './graph.ts';
+import './change.ts';
 import './stats.ts';
 import './datasets.ts';
 import './ontology.ts';

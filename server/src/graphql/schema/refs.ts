@@ -5,6 +5,7 @@ import type {
   RelationshipView,
   SourceView,
 } from '../../domain/records.ts';
+import type { StatusPhase } from '../../domain/status-history.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 
@@ -15,6 +16,7 @@ export const SourceRef = builder.objectRef<SourceView>('Source');
 export const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence');
 export const HubRef = builder.objectRef<HubRow>('Hub');
 export const PathRef = builder.objectRef<PathRow>('Path');
+export const StatusPhaseRef = builder.objectRef<StatusPhase>('StatusPhase');
 
 export interface Page<T> {
   items: T[];

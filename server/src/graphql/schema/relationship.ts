@@ -1,11 +1,13 @@
 import { findRelationship, findTimeline } from '../../db/relationship-repository.ts';
+import { isValidAt } from '../../domain/partial-date.ts';
 import { RELATIONSHIP_TYPE_INFO } from '../../domain/relationship-types.ts';
+import { phasesOf, statusAt } from '../../domain/status-history.ts';
 import { builder } from '../builder.ts';
 import { EVIDENCE_LIST, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { bounded, notFound } from '../errors.ts';
 import type { Loaders } from '../loaders.ts';
 import { RelationshipStatusEnum, RelationshipTypeEnum } from './enums.ts';
-import { EntityRef, EvidenceRef, RelationshipRef, SourceRef } from './refs.ts';
+import { EntityRef, EvidenceRef, RelationshipRef, SourceRef, StatusPhaseRef } from './refs.ts';
 
 /** A relationship's end; one that is gone (deleted since it was read) is an error, not a null. */
 function endOf(loaders: Loaders, id: string) {
@@ -33,7 +35,26 @@ RelationshipRef.implement({
     }),
     since: t.expose('since', { type: 'PartialDate', nullable: true }),
     until: t.expose('until', { type: 'PartialDate', nullable: true }),
-    status: t.field({ type: RelationshipStatusEnum, resolve: (rel) => rel.status }),
+    status: t.field({
+      type: RelationshipStatusEnum,
+      description:
+        'The status in force at the date the relationship was asked about (`asOf`), or its latest',
+      resolve: (rel) => statusAt(rel, rel.asOf),
+    }),
+    history: t.field({
+      type: [StatusPhaseRef],
+      complexity: EVIDENCE_LIST,
+      description:
+        'Its status over time: the status it began in from `since`, then each change, with its own evidence',
+      resolve: (rel) => phasesOf(rel),
+    }),
+    statusAt: t.field({
+      type: RelationshipStatusEnum,
+      nullable: true,
+      description: 'The status in force at a date; null when the relationship does not hold then',
+      args: { date: t.arg({ type: 'PartialDate', required: true }) },
+      resolve: (rel, args) => (isValidAt(rel, args.date) ? statusAt(rel, args.date) : null),
+    }),
     role: t.exposeString('role', { nullable: true }),
     measure: t.exposeString('measure', { nullable: true }),
     instrument: t.exposeString('instrument', { nullable: true }),
@@ -44,6 +65,29 @@ RelationshipRef.implement({
       type: [EvidenceRef],
       complexity: EVIDENCE_LIST,
       resolve: (rel) => rel.evidence,
+    }),
+  }),
+});
+
+StatusPhaseRef.implement({
+  description: 'A stretch of a relationship in one status, and what says so.',
+  fields: (t) => ({
+    status: t.field({ type: RelationshipStatusEnum, resolve: (phase) => phase.status }),
+    since: t.expose('since', { type: 'PartialDate', nullable: true }),
+    until: t.expose('until', {
+      type: 'PartialDate',
+      nullable: true,
+      description: "The next phase's start, or the relationship's end",
+    }),
+    note: t.exposeString('note', { nullable: true }),
+    evidence: t.field({
+      type: [EvidenceRef],
+      complexity: EVIDENCE_LIST,
+      resolve: (phase) => phase.evidence,
+    }),
+    dataset: t.exposeString('dataset', {
+      nullable: true,
+      description: 'The dataset that states this phase',
     }),
   }),
 });
@@ -108,6 +152,11 @@ builder.queryField('timeline', (t) =>
     args: {
       id: t.arg.id({ required: true }),
       first: t.arg.int({ defaultValue: TIMELINE_DEFAULT }),
+      asOf: t.arg({
+        type: 'PartialDate',
+        required: false,
+        description: 'Each status is the one in force then; all dated relationships are listed',
+      }),
     },
     complexity: (args) => ({
       field: PER_PARENT_QUERY,
@@ -117,7 +166,7 @@ builder.queryField('timeline', (t) =>
       const id = String(args.id);
       const first = bounded('first', args.first ?? TIMELINE_DEFAULT, 1, TIMELINE_MAX);
       if (!(await loaders.entity.load(id))) throw notFound('entity', id);
-      return findTimeline(db, id, first);
+      return findTimeline(db, id, first, args.asOf);
     },
   }),
 );
