@@ -1,8 +1,10 @@
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { RELATIONSHIP_TYPES } from '../../../server/src/domain/relationship-types.ts';
 import { statusAt } from '../../../server/src/domain/status-history.ts';
 import { formatProblem, type Problem } from '../model.ts';
+import { validateDatasets } from '../validate.ts';
 import { readCsv } from './csv.ts';
 
 const fixture = (name: string) =>
@@ -82,6 +84,7 @@ describe('readCsv with an invalid phases.csv', () => {
 
   it('reports each problem at the file, line and column of the cell', () => {
     expect(where(read.problems)).toEqual([
+      `relationships.csv:3:3: type: unknown relationship type "COOPERATS_WITH" (types: ${RELATIONSHIP_TYPES.join(', ')})`,
       'phases.csv:1:4: unknown column "notes" (did you mean "note"?) (columns: relationship, status, since, note, source, quote)',
       'phases.csv:3:2: status: unknown status "paused" (statuses: active, ended, frozen, proposed, alleged)',
       'phases.csv:4:3: since: "2019-02-30" is not a day of 2019-02',
@@ -101,7 +104,7 @@ describe('readCsv with an invalid phases.csv', () => {
   });
 
   it('when a phase names a relationship the folder does not hold / keeps it as an addition for the validator to check', () => {
-    expect(read.phases).toEqual([
+    expect(read.phases.filter((p) => p.record.relationship === 'not-in-this-folder')).toEqual([
       {
         record: {
           relationship: 'not-in-this-folder',
@@ -117,5 +120,28 @@ describe('readCsv with an invalid phases.csv', () => {
         }),
       },
     ]);
+  });
+
+  it("when checked with the seeder's rules / a phase before its relationship began and one naming no loaded relationship are reported at their cells", () => {
+    const found = where(validateDatasets([read]));
+    expect(found).toContain(
+      "phases.csv:10:3: phase since 2009 is not after the relationship's since 2010 (the relationship's own status holds from then)",
+    );
+    expect(found).toContain(
+      'phases.csv:11:1: phase for relationship "not-in-this-folder", which no loaded dataset defines',
+    );
+  });
+
+  it('when a phase names a relationship whose row was rejected / the row is reported, the phase not again', () => {
+    expect(read.rejected?.relationships).toEqual(['x-2']);
+    expect(where(validateDatasets([read])).filter((p) => p.startsWith('phases.csv:12'))).toEqual(
+      [],
+    );
+  });
+});
+
+describe("readCsv with phases.csv, checked with the seeder's rules", () => {
+  it('when every phase keeps the rules / the folder has no problems', () => {
+    expect(validateDatasets([readCsv(fixture('with-phases'))])).toEqual([]);
   });
 });

@@ -82,6 +82,26 @@ function toInput(table: Table, row: Row): Record<string, unknown> {
   return input;
 }
 
+/**
+ * The id a rejected row would have had: a record that names it is then not reported again as
+ * naming an unknown id (the row's own problem says what is wrong).
+ */
+function rejectedId(table: Table, row: Row): string | undefined {
+  const cell = (column: string) => row.cells.get(column)?.value;
+  const given = cell('id');
+  if (given || table !== 'relationships') return given;
+  const [from, type, to] = [cell('from'), cell('type'), cell('to')];
+  const known = relationshipSchema.shape.type.safeParse(type);
+  if (!from || !to || !known.success) return undefined;
+  return deriveRelationshipId({
+    from,
+    type: known.data,
+    to,
+    since: cell('since'),
+    role: cell('role'),
+  });
+}
+
 /** The fields a later row of the same relationship may repeat or fill in, but not contradict. */
 const MERGED_FIELDS = cols(
   'from,type,to,status,since,until,role,measure,instrument,claim,description',
@@ -194,6 +214,12 @@ export function readCsv(dir: string, options: { datasetId?: string } = {}): Read
     }
   }
 
+  const rejected: Record<Table, string[]> = {
+    entities: [],
+    relationships: [],
+    phases: [],
+    sources: [],
+  };
   /** Each valid row of a table as its zod output, with where it was; problems into `found`. */
   const readRows = <T>(table: Table, schema: z.ZodType<T>, found: Problem[], optional = false) => {
     const file = join(dir, `${table}.csv`);
@@ -207,7 +233,11 @@ export function readCsv(dir: string, options: { datasetId?: string } = {}): Read
     for (const row of rows) {
       const parsed = schema.safeParse(toInput(table, row));
       if (parsed.success) out.push({ row, record: parsed.data });
-      else found.push(...issueProblems(row, parsed.error.issues));
+      else {
+        found.push(...issueProblems(row, parsed.error.issues));
+        const id = rejectedId(table, row);
+        if (id) rejected[table].push(id);
+      }
       const key = `${table}.csv`;
       const tally = parsed.success ? counts.mapped : counts.unmapped;
       tally[key] = (tally[key] ?? 0) + 1;
@@ -254,6 +284,11 @@ export function readCsv(dir: string, options: { datasetId?: string } = {}): Read
     relationships: [...relationships.values()],
     phases,
     problems,
+    rejected: {
+      entities: rejected.entities,
+      sources: rejected.sources,
+      relationships: rejected.relationships,
+    },
     counts,
   };
 }
