@@ -4,6 +4,7 @@ import { importDatasets } from '../../seed/src/import.ts';
 import { formatSummary } from '../../seed/src/summary.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
+import { createClient, ok } from '../helpers/graphql.ts';
 
 const shared = (name: string) =>
   fileURLToPath(new URL(`../../../shared/data/ftm/${name}`, import.meta.url));
@@ -89,6 +90,77 @@ describe('importing CSV', () => {
     expect(result.exitCode).toBe(1);
     expect(result.problems.length).toBeGreaterThan(0);
     for (const problem of result.problems) expect(problem.file).toMatch(/\.csv$/);
+    const [after] = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+    expect(after?.n).toBe(before?.n);
+  });
+
+  it("loads phases.csv as each relationship's history, with its evidence and the status in force at each date", async () => {
+    const result = await importDatasets(db, 'test', { paths: [fixture('csv/with-phases')] });
+    expect(result.problems).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    const query = createClient(db);
+    const data = await ok<{ relationship: Record<string, unknown> }>(
+      query(`{
+        relationship(id: "acme-police") {
+          before: statusAt(date: "2017-01-01")
+          frozen: statusAt(date: "2019-01-01")
+          history { status since until note evidence { quote source { id } } dataset }
+        }
+      }`),
+    );
+    expect(data.relationship).toEqual({
+      before: 'ACTIVE',
+      frozen: 'FROZEN',
+      history: [
+        {
+          status: 'ACTIVE',
+          since: '2016-07-25',
+          until: '2018-06-13',
+          note: null,
+          evidence: [
+            {
+              quote: 'Acme Security and the Example Police will work together',
+              source: { id: 'launch-release' },
+            },
+          ],
+          dataset: 'with-phases',
+        },
+        {
+          status: 'FROZEN',
+          since: '2018-06-13',
+          until: '2021-07',
+          note: 'frozen in protest',
+          evidence: [
+            { quote: 'we are forced to freeze our cooperation', source: { id: 'acme-2018' } },
+            { quote: null, source: { id: 'news-2018' } },
+          ],
+          dataset: 'with-phases',
+        },
+        {
+          status: 'ACTIVE',
+          since: '2021-07',
+          until: null,
+          note: 'resumed, as Acme said',
+          evidence: [{ quote: null, source: { id: 'acme-2021' } }],
+          dataset: 'with-phases',
+        },
+      ],
+    });
+  });
+
+  it('loading the same phases.csv again changes nothing', async () => {
+    const again = await importDatasets(db, 'test', { paths: [fixture('csv/with-phases')] });
+    expect(again.exitCode).toBe(0);
+    expect(again.reports[0]?.relationships.created).toBe(0);
+    expect(again.reports[0]?.relationships.updated).toBe(0);
+  });
+
+  it('rejects phases that break the rules at the cell of phases.csv and writes nothing', async () => {
+    const [before] = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
+    const result = await importDatasets(db, 'test', { paths: [fixture('csv/invalid-phases')] });
+    expect(result.exitCode).toBe(1);
+    const at = result.problems.map((p) => `${p.file.split('/').at(-1)}:${p.line}:${p.col}`);
+    expect(at).toEqual(expect.arrayContaining(['phases.csv:10:3', 'phases.csv:11:1']));
     const [after] = await db.read<{ n: number }>('MATCH (n) RETURN count(n) AS n');
     expect(after?.n).toBe(before?.n);
   });
