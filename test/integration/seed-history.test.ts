@@ -306,6 +306,12 @@ describe('a bad history is refused with its file and line, and nothing is writte
     ]);
   });
 
+  it('when a relationship with an end is said to have begun ended', async () => {
+    expect(await problemsOf(withLine(BASE, 24, '    until: 2023\n    status: ended'))).toEqual([
+      'base.yaml:25:13: status ended with until 2023: give the status it began in (until says when it ended)',
+    ]);
+  });
+
   it('when two phases begin on the same day', async () => {
     expect(await problemsOf(BASE, CONTEXT.replace('since: 2021-07', 'since: 2018-06-13'))).toEqual([
       'context.yaml:11:12: phase since 2018-06-13 begins on the same day as the phase before it (2018-06-13) (in the history of acme-agency)',
