@@ -46,6 +46,7 @@ function describe(report: DatasetWriteReport): string {
     ...counted(['entity', 'entities'], report.entities),
     ...counted(['relationship', 'relationships'], report.relationships),
     ...counted(['source', 'sources'], report.sources),
+    ...counted(['phase', 'phases'], report.phases),
   ];
   return `  ${report.dataset}: ${parts.join(', ') || 'no record changed'}`;
 }

@@ -1,7 +1,8 @@
+import type { PhaseCounts } from '../../server/src/db/seed-phases.ts';
 import type { RelationshipCounts, WriteCounts } from '../../server/src/db/seed-repository.ts';
 import type { ImportResult } from './import.ts';
 
-function cells(counts: WriteCounts | RelationshipCounts): string[] {
+function cells(counts: WriteCounts | RelationshipCounts | PhaseCounts): string[] {
   return [
     ...[counts.created, counts.updated, counts.unchanged].map((n) => String(n)),
     'removed' in counts ? String(counts.removed) : '–',
@@ -10,7 +11,7 @@ function cells(counts: WriteCounts | RelationshipCounts): string[] {
 
 /**
  * The closing table: created / updated / unchanged per dataset, relationships removed from a
- * dataset given whole, and unmapped input records.
+ * dataset given whole, phases added to other datasets' relationships, and unmapped input records.
  */
 export function formatSummary(result: ImportResult, options: { dryRun?: boolean } = {}): string {
   const header = ['dataset', 'part', 'created', 'updated', 'unchanged', 'removed'];
@@ -18,6 +19,10 @@ export function formatSummary(result: ImportResult, options: { dryRun?: boolean 
     [report.dataset, 'entities', ...cells(report.entities)],
     ['', 'relationships', ...cells(report.relationships)],
     ['', 'sources', ...cells(report.sources)],
+    // Phases added to other datasets' relationships; a dataset that adds none shows no row.
+    ...(Object.values(report.phases).some((n) => n > 0)
+      ? [['', 'added phases', ...cells(report.phases)]]
+      : []),
   ]);
   const widths = header.map((title, i) =>
     Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),

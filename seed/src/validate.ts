@@ -2,7 +2,11 @@ import type { EntityKind } from '../../server/src/domain/entity-kinds.ts';
 import { firstDay, lastDay } from '../../server/src/domain/partial-date.ts';
 import type { Origin } from '../../server/src/domain/records.ts';
 import { endpointProblem } from '../../server/src/domain/relationship-types.ts';
-import { historyProblems, sortPhases } from '../../server/src/domain/status-history.ts';
+import {
+  endedProblem,
+  historyProblems,
+  sortPhases,
+} from '../../server/src/domain/status-history.ts';
 import type { Problem, ReadDataset } from './model.ts';
 
 function where(origin: Origin): string {
@@ -134,6 +138,8 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
       push(at(origin, fields, 'until'), `until ${record.until} is before since ${record.since}`);
     }
     checkEvidence(record.evidence, origin, fields);
+    const ended = endedProblem(record);
+    if (ended) push(at(origin, fields, 'status'), ended);
     for (const problem of historyProblems(record)) {
       const phase = `history.${problem.index}`;
       push(fields?.[`${phase}.${problem.field}`] ?? at(origin, fields, phase), problem.message);

@@ -129,3 +129,76 @@ describe('upsertRelationship, as an editor', () => {
     expect(error.extensions.code).toBe('NOT_FOUND');
   });
 });
+
+describe('upsertRelationship with a status history', () => {
+  const input = {
+    id: 'curated-history',
+    from: 'europol',
+    type: 'COOPERATES_WITH',
+    to: 'eugene-kaspersky',
+    since: '2016',
+    evidence: [{ source: SOURCE, quote: 'They worked together.' }],
+    history: [
+      { status: 'FROZEN', since: '2018-06', note: 'paused', evidence: [{ source: SOURCE }] },
+    ],
+  };
+  const HISTORY = `query { relationship(id: "curated-history") {
+    status at2017: statusAt(date: "2017") history { status since until note dataset }
+  } }`;
+
+  it('stores the phases; the relationship reads as its history', async () => {
+    await ok(asEditor(UPSERT_RELATIONSHIP, { input }));
+    const data = await ok(query(HISTORY));
+    expect(data.relationship).toEqual({
+      status: 'FROZEN',
+      at2017: 'ACTIVE',
+      history: [
+        { status: 'ACTIVE', since: '2016', until: '2018-06', note: null, dataset: 'curation' },
+        { status: 'FROZEN', since: '2018-06', until: null, note: 'paused', dataset: 'curation' },
+      ],
+    });
+  });
+
+  it('refuses a phase before the relationship begins or without a known source, naming the field', async () => {
+    const early = await refused(() =>
+      asEditor(UPSERT_RELATIONSHIP, {
+        input: { ...input, history: [{ ...input.history[0], since: '2015' }] },
+      }),
+    );
+    expect(early.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'history' });
+    expect(early.message).toMatch(/^history\.0\.since: phase since 2015 is not after/);
+    const unknown = await refused(() =>
+      asEditor(UPSERT_RELATIONSHIP, {
+        input: { ...input, history: [{ ...input.history[0], evidence: [{ source: 'nowhere' }] }] },
+      }),
+    );
+    expect(unknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'evidence' });
+  });
+
+  it('keeps the phases another dataset added when a curator rewrites the relationship', async () => {
+    await db.write(
+      `MATCH ()-[r:COOPERATES_WITH {id: 'curated-history'}]->()
+       SET r.history = $history, r.phaseDays = ['2018-06-01', '2021-01-01'],
+           r.phaseStatuses = ['frozen', 'active'], r.phaseDatasets = ['curation', 'other']`,
+      {
+        history: JSON.stringify([
+          {
+            status: 'frozen',
+            since: '2018-06',
+            note: 'paused',
+            evidence: [{ source: SOURCE }],
+            dataset: 'curation',
+          },
+          { status: 'active', since: '2021', evidence: [{ source: SOURCE }], dataset: 'other' },
+        ]),
+      },
+    );
+    await ok(asEditor(UPSERT_RELATIONSHIP, { input: { ...input, history: [] } }));
+    const data = await ok(query(HISTORY));
+    expect(data.relationship.history.map((p: { dataset: string }) => p.dataset)).toEqual([
+      'curation',
+      'other',
+    ]);
+    expect(data.relationship.status).toBe('ACTIVE');
+  });
+});

@@ -153,19 +153,20 @@ describe('timeline', () => {
 describe('relationship', () => {
   it('answers one relationship by id, with its ends and evidence', async () => {
     const data = await ok<{ relationship: Record<string, unknown> | null }>(
-      query(`{ relationship(id: "europol-cooperates-with-kaspersky-lab-a9b19955") {
+      query(`{ relationship(id: "kaspersky-lab-cooperates-with-europol") {
         id type status since label from { id } to { id } evidence { quote source { id } }
+        history { status evidence { quote } }
       } }`),
     );
     expect(data.relationship).toMatchObject({
       type: 'COOPERATES_WITH',
       status: 'FROZEN',
-      since: '2018-06-13',
+      since: '2016-07-25',
       label: 'cooperates with',
       from: { id: 'kaspersky-lab' },
       to: { id: 'europol' },
     });
-    expect(JSON.stringify(data.relationship?.evidence)).toContain('freeze our cooperation');
+    expect(JSON.stringify(data.relationship?.history)).toContain('freeze our cooperation');
   });
 
   it('is null for an unknown id', async () => {

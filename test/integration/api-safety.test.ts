@@ -112,7 +112,7 @@ describe('limits for a public endpoint', () => {
       ENTITY: { id: 'no-more-ransom' },
       MORE_RELATIONSHIPS: { id: 'no-more-ransom', after: null },
       PATHS: { from: 'kaspersky-lab', to: 'europol' },
-      RELATIONSHIP: { id: 'europol-cooperates-with-kaspersky-lab-a9b19955' },
+      RELATIONSHIP: { id: 'kaspersky-lab-cooperates-with-europol' },
       // The most a shared view can hold.
       SUBGRAPH: { ids: ['kaspersky-lab', ...Array.from({ length: 1999 }, (_, i) => `e${i}`)] },
     };

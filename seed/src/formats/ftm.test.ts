@@ -162,7 +162,7 @@ describe('readFtm on hand-made links of every mapped schema', () => {
     });
   });
 
-  it('maps a Directorship of a person to LEADS, ended when its end date has passed', () => {
+  it('maps a Directorship of a person to LEADS, held from its start date to its end date', () => {
     expect(relationship(read, 'ftm-d-1')).toMatchObject({
       type: 'LEADS',
       from: 'p-bob',
@@ -170,7 +170,7 @@ describe('readFtm on hand-made links of every mapped schema', () => {
       role: 'CEO',
       since: '2010-01-01',
       until: '2012-06-30',
-      status: 'ended',
+      status: 'active',
     });
   });
 

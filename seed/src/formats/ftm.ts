@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
-import { lastDay } from '../../../server/src/domain/partial-date.ts';
 import type {
   EntityRecord,
   EvidenceRecord,
@@ -80,6 +79,7 @@ export function readFtm(path: string, options: { datasetId?: string } = {}): Rea
     sources,
     entities,
     relationships,
+    // FtM dates a tie's interval, never a change of its status: no phases (see DATASET-FORMAT.md).
     phases: [],
     problems,
     counts,
@@ -193,7 +193,6 @@ export function readFtm(path: string, options: { datasetId?: string } = {}): Rea
     return end;
   };
 
-  const today = new Date().toISOString().slice(0, 10);
   for (const link of links) {
     const mapping = LINK_MAPPINGS[link.schema] as LinkMapping;
     const p = link.properties;
@@ -204,8 +203,11 @@ export function readFtm(path: string, options: { datasetId?: string } = {}): Rea
       continue;
     }
     const details = mapping.details(p);
+    // The interval the tie held (FtM's temporal extent): an end in the past is its `until`, not
+    // a status; the tie was in force until then, and "ended" from the start would say otherwise.
     const since = firstDate(p, ...(mapping.sinceKeys ?? ['startDate', 'date']));
     const until = firstDate(p, 'endDate');
+    const description = withStatedStatus(details.description ?? firstDescription(p), p);
     const baseId = `ftm-${slugify(link.id) || stableHash(link.id)}`;
     let emitted = 0;
     let dangling = 0;
@@ -230,14 +232,14 @@ export function readFtm(path: string, options: { datasetId?: string } = {}): Rea
         type: fits ? mapping.type : 'LINKED_TO',
         from: from.id,
         to: to.id,
-        status: until && lastDay(until) < today ? 'ended' : 'active',
+        status: 'active',
         history: [],
         since,
         until,
         role: fits ? details.role : [mapping.noun, details.role].filter(Boolean).join(': '),
         measure: details.measure,
         instrument: details.instrument,
-        description: details.description ?? firstDescription(p),
+        description,
         evidence: evidenceFor(p, link.line),
       });
       const parsed = relationshipSchema.safeParse(record);
@@ -258,6 +260,20 @@ export function readFtm(path: string, options: { datasetId?: string } = {}): Rea
     if (invalid > 0) bump(counts.unmapped, `${link.schema} (invalid)`, invalid);
   }
   return result;
+}
+
+/**
+ * FtM's `status` of a Sanction or an Interest (Membership, Directorship...) is the source's own
+ * words ("Delisted", "Restrictions Removed", "active"), undated: it is kept, as said, in the
+ * description, since a status phase needs a date and a status of the ontology.
+ */
+function withStatedStatus(description: string | undefined, p: FtmProperties): string | undefined {
+  const stated = [...new Set(all(p, 'status').filter(Boolean))];
+  if (stated.length === 0) return description;
+  const said = stated.join('; ');
+  return description
+    ? `${description} (status in the source: ${said})`
+    : `Status in the source: ${said}`;
 }
 
 /** Records carry no keys set to undefined, so they look the same as those the YAML reader makes. */

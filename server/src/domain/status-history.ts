@@ -68,6 +68,19 @@ export function phasesOf(rel: {
   return starts.map((phase, i) => ({ ...phase, until: starts[i + 1]?.since ?? rel.until }));
 }
 
+/**
+ * A relationship with an end did not begin ended: its own status is the one it began in, and
+ * `until` says when it stopped holding. (`ended` without `until` is an end no source dates.)
+ */
+export function endedProblem(rel: {
+  status: RelationshipStatus;
+  until?: PartialDate;
+}): string | undefined {
+  return rel.status === 'ended' && rel.until
+    ? `status ended with until ${rel.until}: give the status it began in (until says when it ended)`
+    : undefined;
+}
+
 /** Phases in date order; phases on the same first day keep their given order. */
 export function sortPhases<T extends { since: PartialDate }>(phases: readonly T[]): T[] {
   return [...phases].sort((a, b) => comparePartialDates(a.since, b.since));

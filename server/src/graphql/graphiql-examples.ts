@@ -21,6 +21,22 @@ query AsOf {
   }
 }
 
+# What changed around Kaspersky between 2017 and 2019: bans, calls for one, freezes.
+query Changes {
+  changes(ids: ["kaspersky-lab"], from: "2017-01-01", to: "2019-01-01") {
+    date kind fromStatus toStatus
+    relationship { label from { name } to { name } }
+  }
+}
+
+# How Kaspersky's cooperation with Europol changed over time, with the evidence for each phase.
+query History {
+  relationship(id: "kaspersky-lab-cooperates-with-europol") {
+    since until
+    history { status since until note dataset evidence { quote source { title url } } }
+  }
+}
+
 query Search {
   search(text: "Kaspersy") { score entity { id name kind } }
 }

@@ -11,7 +11,7 @@ import { firstDay, lastDay } from '../../domain/partial-date.ts';
 import type { EvidenceRecord } from '../../domain/records.ts';
 import { deriveRelationshipId } from '../../domain/relationship-id.ts';
 import { endpointProblem } from '../../domain/relationship-types.ts';
-import { historyProblems } from '../../domain/status-history.ts';
+import { endedProblem, historyProblems } from '../../domain/status-history.ts';
 import { entitySchema, relationshipSchema, sourceSchema } from '../../validation/record-schemas.ts';
 import { builder } from '../builder.ts';
 import { badInput, userError } from '../errors.ts';
@@ -89,6 +89,8 @@ builder.mutationFields((t) => ({
       if (rel.since && rel.until && lastDay(rel.until) < firstDay(rel.since)) {
         throw badInput(`until ${rel.until} is before since ${rel.since}.`, 'until');
       }
+      const ended = endedProblem(rel);
+      if (ended) throw badInput(`${ended}.`, 'status');
       const [phaseProblem] = historyProblems(rel);
       if (phaseProblem) {
         throw badInput(
