@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectErrors } from '../helpers/browser.ts';
-import { FREEZE_EDGES, RESULTS, ROOT, useExplorer } from '../helpers/explorer-session.ts';
+import { FREEZE_EDGES, RESULTS, useExplorer } from '../helpers/explorer-session.ts';
 
 const ui = useExplorer();
 
@@ -47,9 +47,6 @@ describe('the explorer, along the story', () => {
     // Off the canvas, so that no hover labels clutter the picture.
     await ui.page.mouse.move(5, 300);
     await ui.page.screenshot({ path: join(RESULTS, 'explorer-details.png') });
-    // The README's screenshot is refreshed on request only, so a test run leaves the tree clean.
-    if (process.env.UPDATE_SCREENSHOT)
-      await ui.page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
   });
 
   it('when the Details panel lists relationships / undated ones are there too, grouped by type', async () => {
