@@ -3,9 +3,17 @@
 
 import type { Graphql } from './api-http.ts';
 import type { Floor, Outcome } from './api-report.ts';
-import type { Call, Workload } from './api-workloads.ts';
-import { addCpu, type CpuReading } from './cpu.ts';
-import { type Block, ratioInterval, runBlock, type Summary, summarize, warmUp } from './latency.ts';
+import type { Workload } from './api-workloads.ts';
+import { addCpu, type CpuReading, perRequest } from './cpu.ts';
+import {
+  type Block,
+  ratioInterval,
+  runBlock,
+  runRounds,
+  type Summary,
+  summarize,
+  warmUp,
+} from './latency.ts';
 
 /**
  * Warm-up before timing, every side in turn: the servers are fresh processes whose code V8
@@ -32,10 +40,22 @@ export interface MeasureOptions {
   cpu: () => CpuReading;
 }
 
-const perRequest = (total: CpuReading, requests: number): CpuReading =>
-  Object.fromEntries(
-    Object.entries(total).map(([name, ms]) => [name, requests > 0 ? ms / requests : 0]),
-  );
+/** The sides' blocks in rounds (latency.ts runRounds) and the CPU each side used, per process. */
+export async function timedRounds<I>(
+  inputs: readonly I[],
+  sides: readonly ((input: I) => Promise<unknown>)[],
+  options: MeasureOptions & { block: number },
+): Promise<{ blocks: Block[][]; cpu: CpuReading[]; capped: boolean }> {
+  const cpu: CpuReading[] = sides.map(() => ({}));
+  const { blocks, capped } = await runRounds(inputs, sides, {
+    ...options,
+    around: (side) => {
+      const before = options.cpu();
+      return () => addCpu(cpu[side] as CpuReading, before, options.cpu());
+    },
+  });
+  return { blocks, cpu, capped };
+}
 
 export async function measure<I>(
   workload: Workload<I>,
@@ -61,33 +81,11 @@ export async function measure<I>(
     ...WARM_UP,
     concurrency: options.concurrency,
   });
-  // Whole rounds only, so both sides always answer the same inputs; a round that starts
-  // before the cap may finish after it, but none runs past twice the cap.
-  const deadline = performance.now() + options.capMs;
-  const block = { concurrency: options.concurrency, deadline: deadline + options.capMs };
-  const blocks: Block[][] = sides.map(() => []);
-  const cpu: CpuReading[] = sides.map(() => ({}));
-  const timed = async (
-    send: Call<I>,
-    run: Parameters<typeof runBlock>[2],
-    blocks: Block[],
-    cpu: CpuReading,
-  ) => {
-    const before = options.cpu();
-    blocks.push(await runBlock(workload.inputs, send, run));
-    addCpu(cpu, before, options.cpu());
-  };
-  let done = 0;
-  for (let round = 0; done < options.requests && performance.now() < deadline; round += 1) {
-    const run = { ...block, count: Math.min(BLOCK, options.requests - done), offset: done };
-    // Rotate which side goes first, so none always follows another's cache effects.
-    for (let turn = 0; turn < sides.length; turn += 1) {
-      const i = (round + turn) % sides.length;
-      await timed(sides[i] as Call<I>, run, blocks[i] as Block[], cpu[i] as CpuReading);
-    }
-    done += run.count;
-  }
-  if (done < options.requests) log(`  ${workload.name}: stopped at the time cap`);
+  const { blocks, cpu, capped } = await timedRounds(workload.inputs, sides, {
+    ...options,
+    block: BLOCK,
+  });
+  if (capped) log(`  ${workload.name}: stopped at the time cap`);
   errors.push(...blocks.flat().flatMap((b) => b.errors));
   const [api, plain, direct] = blocks.map(summarize) as [Summary, Summary, Summary];
   const [apiBlocks, , directBlocks] = blocks as [Block[], Block[], Block[]];

@@ -112,9 +112,9 @@ interface Subgraph {
   hubs: unknown[];
   truncated: boolean;
 }
-const subgraphPrint = (g: Subgraph) =>
+export const subgraphPrint = (g: Subgraph) =>
   `${g.nodes.length} nodes, ${g.edges.length} edges, ${g.hubs.length} hubs${g.truncated ? ', truncated' : ''}`;
-const pathsPrint = (paths: { edges: unknown[] }[]) =>
+export const pathsPrint = (paths: { edges: unknown[] }[]) =>
   `paths of length [${paths.map((p) => p.edges.length).join(', ')}]`;
 
 export function workloads(db: Database, graphql: Graphql, plain: Plain, inputs: Inputs) {

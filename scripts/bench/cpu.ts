@@ -47,3 +47,9 @@ export function addCpu(total: CpuReading, before: CpuReading, after: CpuReading)
     total[name] = (total[name] ?? 0) + value - (before[name] ?? 0);
   }
 }
+
+/** CPU milliseconds per request, per process. */
+export const perRequest = (total: CpuReading, requests: number): CpuReading =>
+  Object.fromEntries(
+    Object.entries(total).map(([name, ms]) => [name, requests > 0 ? ms / requests : 0]),
+  );

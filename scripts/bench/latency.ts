@@ -164,3 +164,42 @@ export async function warmUp<I>(
   }
   return { requests, elapsedMs: performance.now() - start, settled: false };
 }
+
+export interface RoundsOptions {
+  /** Requests per side in all; whole rounds only, so every side answers the same inputs. */
+  requests: number;
+  /** Requests per block. */
+  block: number;
+  concurrency: number;
+  /** No round starts after this many milliseconds; none runs past twice it. */
+  capMs: number;
+  /** Called as a side's block starts; what it returns is called as the block ends. */
+  around?: (side: number) => () => void;
+}
+
+/**
+ * Sends the sides' blocks in turns, round after round, so drift hits every side alike; which
+ * side goes first rotates, so none always follows another's cache effects. `blocks[side][round]`
+ * is what `ratioInterval` resamples.
+ */
+export async function runRounds<I>(
+  inputs: readonly I[],
+  sides: readonly ((input: I) => Promise<unknown>)[],
+  options: RoundsOptions,
+): Promise<{ blocks: Block[][]; capped: boolean }> {
+  const deadline = performance.now() + options.capMs;
+  const block = { concurrency: options.concurrency, deadline: deadline + options.capMs };
+  const blocks: Block[][] = sides.map(() => []);
+  let done = 0;
+  for (let round = 0; done < options.requests && performance.now() < deadline; round += 1) {
+    const run = { ...block, count: Math.min(options.block, options.requests - done), offset: done };
+    for (let turn = 0; turn < sides.length; turn += 1) {
+      const i = (round + turn) % sides.length;
+      const after = options.around?.(i);
+      blocks[i]?.push(await runBlock(inputs, sides[i] as (input: I) => Promise<unknown>, run));
+      after?.();
+    }
+    done += run.count;
+  }
+  return { blocks, capped: done < options.requests };
+}

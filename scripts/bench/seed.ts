@@ -9,12 +9,9 @@ import {
   SLICE,
   type SyntheticLoadResult,
 } from '../../seed/src/synthetic-load.ts';
-import { createDatabase, type Database } from '../../server/src/db/database.ts';
-import { createDriver } from '../../server/src/db/driver.ts';
-import { ensureSchema } from '../../server/src/db/schema.ts';
-import { startNeo4j, stopNeo4j, wipeNeo4j } from '../neo4j/server.ts';
-import { neo4jSettings } from '../neo4j/settings.ts';
+import type { Database } from '../../server/src/db/database.ts';
 import { wholeNumberOptions } from './args.ts';
+import { startBenchNeo4j } from './bench-neo4j.ts';
 import { machine, writeSection } from './report.ts';
 
 interface Rates {
@@ -66,14 +63,9 @@ async function main() {
     seed: 1,
     rounds: 3,
   });
-  const settings = neo4jSettings('bench');
   const log = (line: string) => console.log(line);
-  await wipeNeo4j(settings, log);
-  const { uri } = await startNeo4j(settings, log);
-  const driver = createDriver({ uri, user: settings.user, password: settings.password });
-  const db = createDatabase(driver, { database: 'neo4j', timeoutMs: 0 });
+  const { db, stop } = await startBenchNeo4j(log, 0);
   try {
-    await ensureSchema(db);
     log('Warm-up: 5,000 entities ...');
     await loadSynthetic(db, { entities: 5000, seed });
     await baseline(db, 5000, seed);
@@ -123,8 +115,7 @@ Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
     );
     console.log(table.join('\n'));
   } finally {
-    await driver.close();
-    await stopNeo4j(settings, log);
+    await stop();
   }
 }
 

@@ -1,0 +1,40 @@
+// The benchmarks' own Neo4j: wiped, started, and stopped again by the script that started it.
+
+import { createDatabase, type Database } from '../../server/src/db/database.ts';
+import { createDriver } from '../../server/src/db/driver.ts';
+import { ensureSchema } from '../../server/src/db/schema.ts';
+import { startNeo4j, stopNeo4j, wipeNeo4j } from '../neo4j/server.ts';
+import { type Neo4jSettings, neo4jSettings } from '../neo4j/settings.ts';
+
+export interface BenchNeo4j {
+  settings: Neo4jSettings;
+  db: Database;
+  /** Closes the driver and stops the Neo4j. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Empties and starts the `bench` Neo4j (its ports from NEO4J_BENCH_BOLT_PORT and
+ * NEO4J_BENCH_HTTP_PORT) and applies the schema; `timeoutMs` limits each transaction (0: none).
+ */
+export async function startBenchNeo4j(
+  log: (line: string) => void,
+  timeoutMs: number,
+): Promise<BenchNeo4j> {
+  const settings = neo4jSettings('bench');
+  await wipeNeo4j(settings, log);
+  const { uri } = await startNeo4j(settings, log);
+  const driver = createDriver({ uri, user: settings.user, password: settings.password });
+  const db = createDatabase(driver, { database: 'neo4j', timeoutMs });
+  const stop = async () => {
+    await driver.close();
+    await stopNeo4j(settings, log);
+  };
+  try {
+    await ensureSchema(db);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { settings, db, stop };
+}
