@@ -174,7 +174,7 @@ the queries of commit 8ac3fb3).
 Each side gets ${requests} requests at ${concurrency} in flight, in blocks that take turns (${BLOCK} requests;
 paths ${PATHS_BLOCK}), no new block after ${capSeconds} s per workload, after a warm-up that is
 not counted (both sides in turns for at least ${WARM_UP.minMs / 1000} s and until each side's median moves by at most
-${WARM_UP.tolerance * 100} % from one window to the next, at most ${WARM_UP_MAX_MS / 1000} s). Goal (issue 13): as-of answers no more than
+${WARM_UP.tolerance * 100} % from one window to the next, at most ${WARM_UP_MAX_MS / 1000} s). Goal: as-of answers no more than
 10 % slower than before, after p50 / before p50 ≤ ${GOAL}. The 95 % interval of the p50 ratio comes from
 resampling the rounds 1000 times (each round's two blocks drawn together); where it reaches across
 ${GOAL}, the verdict is marked "within noise". Neo4j CPU is milliseconds per request, read from /proc

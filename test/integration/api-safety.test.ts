@@ -5,6 +5,7 @@ import { createDatabase } from '../../server/src/db/database.ts';
 import { schema } from '../../server/src/graphql/schema/index.ts';
 import { createEntenteYoga, MAX_BODY_BYTES } from '../../server/src/graphql/yoga.ts';
 import * as documents from '../../web/src/api/documents.ts';
+import { CHANGES_LISTED } from '../../web/src/api/queries.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
 import { connectTestDatabase, testConfig } from '../helpers/database.ts';
 import { codes, createClient, ok } from '../helpers/graphql.ts';
@@ -113,6 +114,13 @@ describe('limits for a public endpoint', () => {
       MORE_RELATIONSHIPS: { id: 'no-more-ransom', after: null },
       PATHS: { from: 'kaspersky-lab', to: 'europol' },
       RELATIONSHIP: { id: 'kaspersky-lab-cooperates-with-europol' },
+      // A comparison over the most a canvas can hold, listing as many changes as the explorer asks.
+      CHANGES: {
+        ids: ['kaspersky-lab', ...Array.from({ length: 1999 }, (_, i) => `e${i}`)],
+        from: '2017-01-01',
+        to: '2019-01-01',
+        first: CHANGES_LISTED,
+      },
       // The most a shared view can hold.
       SUBGRAPH: { ids: ['kaspersky-lab', ...Array.from({ length: 1999 }, (_, i) => `e${i}`)] },
     };

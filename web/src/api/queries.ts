@@ -99,7 +99,7 @@ export async function fetchPaths(from: string, to: string, asOf?: string | null)
 }
 
 /** The most changes a comparison lists. */
-const CHANGES_LISTED = 500;
+export const CHANGES_LISTED = 500;
 
 /** What changed between two dates in the relationships of the given entities, in date order. */
 export async function fetchChanges(
