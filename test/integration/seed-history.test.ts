@@ -140,6 +140,11 @@ describe('a status history', () => {
     expect(narrow.changes).toEqual([{ date: '2018-06-13', kind: 'STATUS_CHANGED' }]);
   });
 
+  it('timeSpan is the first and last day the data speaks of', async () => {
+    const data = await ok(query('{ timeSpan { earliest latest } }'));
+    expect(data.timeSpan).toEqual({ earliest: '2016-07-25', latest: '2023-12-31' });
+  });
+
   it('the status in force is the same in Cypher as in the domain, at every date', async () => {
     const dates = [
       '2016-07-24',

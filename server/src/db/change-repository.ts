@@ -1,7 +1,13 @@
 import { firstDay, type PartialDate } from '../domain/partial-date.ts';
 import type { RelationshipView } from '../domain/records.ts';
 import type { RelationshipType } from '../domain/relationship-types.ts';
-import { CHANGE_KINDS, type Change, changeDay, changesBetween } from '../domain/status-history.ts';
+import {
+  CHANGE_KINDS,
+  type Change,
+  changeDay,
+  changesBetween,
+  type TimeSpan,
+} from '../domain/status-history.ts';
 import type { Database } from './database.ts';
 import { filterParams } from './filters.ts';
 import { RELATIONSHIP_MAP, toRelationship } from './projections.ts';
@@ -76,26 +82,15 @@ export async function findChanges(db: Database, query: ChangeQuery): Promise<Cha
     .slice(0, query.first);
 }
 
-export interface TimeSpanRow {
-  earliest: string | null;
-  latest: string | null;
-}
-
-/** The first and last days the data holds: relationships' bounds and phases, entities' lives. */
+/**
+ * The first and last days the data holds. Each dataset's node keeps the span of its records
+ * (written with them), so this reads a handful of nodes, not every relationship.
+ */
 const TIME_SPAN = `
-CALL () {
-  MATCH ()-[r]->()
-  RETURN min(r.validFrom) AS a, max(r.validFrom) AS b, max(r.validTo) AS c, max(last(r.phaseDays)) AS d
-}
-CALL () {
-  MATCH (e:Entity)
-  RETURN min(e.validFrom) AS f, max(e.validFrom) AS g, max(e.validTo) AS h
-}
-WITH [x IN [a, f] WHERE x IS NOT NULL] AS starts, [x IN [b, c, d, g, h] WHERE x IS NOT NULL] AS ends
-RETURN reduce(m = null, x IN starts | CASE WHEN m IS NULL OR x < m THEN x ELSE m END) AS earliest,
-       reduce(m = null, x IN ends | CASE WHEN m IS NULL OR x > m THEN x ELSE m END) AS latest`;
+MATCH (d:Dataset)
+RETURN min(d.earliest) AS earliest, max(d.latest) AS latest`;
 
-export async function findTimeSpan(db: Database): Promise<TimeSpanRow> {
-  const [row] = await db.read<TimeSpanRow>(TIME_SPAN, {});
+export async function findTimeSpan(db: Database): Promise<TimeSpan> {
+  const [row] = await db.read<TimeSpan>(TIME_SPAN, {});
   return { earliest: row?.earliest ?? null, latest: row?.latest ?? null };
 }

@@ -9,6 +9,7 @@ import type {
   SourceView,
 } from '../domain/records.ts';
 import type { RelationshipType } from '../domain/relationship-types.ts';
+import { timeSpanOf } from '../domain/status-history.ts';
 import type { Database, Transaction } from './database.ts';
 import { kindLabel, relType } from './identifiers.ts';
 import {
@@ -20,6 +21,7 @@ import {
   toRelationship,
   toSource,
 } from './projections.ts';
+import { WIDEN_DATASET_SPAN } from './seed-cypher.ts';
 import {
   keepAddedPhases,
   type Props,
@@ -91,6 +93,15 @@ export function one<T>(row: T | undefined): T {
 
 const sourcesOf = (evidence: readonly EvidenceRecord[]) => evidence.map((item) => item.source);
 
+/** A dataset's node spans the dates of its records, a curator's included (see timeSpan). */
+async function widenSpan(
+  tx: Transaction,
+  dataset: string,
+  records: Parameters<typeof timeSpanOf>[0],
+): Promise<void> {
+  await tx.run(WIDEN_DATASET_SPAN, { id: dataset, span: timeSpanOf(records) });
+}
+
 // --- Entities
 
 export const READ_ENTITY_PROPS = `
@@ -120,6 +131,7 @@ export function upsertEntity(
       id: entity.id,
       props,
     });
+    await widenSpan(tx, CURATION_DATASET, { entities: [entity], relationships: [], phases: [] });
     return toEntity(one(row).entity);
   });
 }
@@ -177,6 +189,7 @@ export function upsertRelationship(
     if (old) await tx.run(DELETE_RELATIONSHIP, { id: rel.id });
     const dataset = old?.dataset ?? CURATION_DATASET;
     if (dataset === CURATION_DATASET) await ensureCurationDataset(tx);
+    await widenSpan(tx, dataset, { entities: [], relationships: [rel], phases: [] });
     const [row] = await tx.run<{ rel: Props }>(createRelationship(rel.type), {
       from: rel.from,
       to: rel.to,

@@ -41,10 +41,30 @@ UNWIND $rows AS row
 MATCH (s:Source {id: row.id})
 SET s = row.props`;
 
+/** The earlier of two days, either of which may be null: Cypher's min() over a two-item list. */
+const earlier = (a: string, b: string) =>
+  `CASE WHEN ${a} IS NULL OR ${b} < ${a} THEN ${b} ELSE ${a} END`;
+const later = (a: string, b: string) =>
+  `CASE WHEN ${a} IS NULL OR ${b} > ${a} THEN ${b} ELSE ${a} END`;
+
+/**
+ * A dataset given whole spans the dates of its records; one written in parts (FtM, CSV, the
+ * synthetic graph's slices) widens the span it had.
+ */
 export const WRITE_DATASETS = `
 UNWIND $rows AS row
 MERGE (d:Dataset {id: row.id})
-SET d = row.props`;
+WITH d, row, CASE WHEN row.whole THEN null ELSE d.earliest END AS earliest,
+     CASE WHEN row.whole THEN null ELSE d.latest END AS latest
+SET d = row.props
+SET d.earliest = ${earlier('earliest', 'row.span.earliest')},
+    d.latest = ${later('latest', 'row.span.latest')}`;
+
+/** Widens the span a dataset's node holds by `$span` (a curator's record). */
+export const WIDEN_DATASET_SPAN = `
+MATCH (d:Dataset {id: $id})
+SET d.earliest = ${earlier('d.earliest', '$span.earliest')},
+    d.latest = ${later('d.latest', '$span.latest')}`;
 
 export const lookupRelationships = (type: RelationshipType) => `
 UNWIND $ids AS id

@@ -1,4 +1,5 @@
 import type { DatasetContent } from '../domain/records.ts';
+import { timeSpanOf } from '../domain/status-history.ts';
 import type { Database, Transaction } from './database.ts';
 import { datasetRows, fingerprintOf, type Row } from './dataset-rows.ts';
 import {
@@ -117,6 +118,8 @@ export async function writeDatasets(
       ...(options.prune?.includes(r.id) ? { contentHash: fingerprintOf(r) } : {}),
       phaseTargets: phaseTargets(contents[i] as DatasetContent),
     },
+    whole: options.prune?.includes(r.id) ?? false,
+    span: timeSpanOf(contents[i] as DatasetContent),
   }));
 
   const count = (

@@ -193,3 +193,44 @@ export function changesBetween(
 export function changeDay(change: Change): string {
   return change.kind === 'ENDED' ? lastDay(change.date) : firstDay(change.date);
 }
+
+/** The first and last days a set of records speaks of, or nulls when none is dated. */
+export interface TimeSpan {
+  earliest: string | null;
+  latest: string | null;
+}
+
+/**
+ * The span of what records date: relationships' bounds and phases, entities' founding and
+ * dissolution. A start counts from its first day, an end to its last.
+ */
+export function timeSpanOf(records: {
+  entities: readonly { founded?: PartialDate; dissolved?: PartialDate }[];
+  relationships: readonly {
+    since?: PartialDate;
+    until?: PartialDate;
+    history: readonly { since: PartialDate }[];
+  }[];
+  phases: readonly { since: PartialDate }[];
+}): TimeSpan {
+  const starts: string[] = [];
+  const ends: string[] = [];
+  const start = (date?: PartialDate) => {
+    if (date) starts.push(firstDay(date));
+  };
+  const end = (date?: PartialDate) => {
+    if (date) ends.push(lastDay(date));
+  };
+  for (const entity of records.entities) {
+    start(entity.founded);
+    end(entity.dissolved);
+  }
+  for (const rel of records.relationships) {
+    start(rel.since);
+    end(rel.until);
+    for (const phase of rel.history) start(phase.since);
+  }
+  for (const phase of records.phases) start(phase.since);
+  const all = [...starts, ...ends].sort();
+  return { earliest: all[0] ?? null, latest: all.at(-1) ?? null };
+}

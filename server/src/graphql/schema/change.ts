@@ -1,11 +1,10 @@
-import {
-  type ChangeRow,
-  findChanges,
-  findTimeSpan,
-  type TimeSpanRow,
-} from '../../db/change-repository.ts';
+import { type ChangeRow, findChanges, findTimeSpan } from '../../db/change-repository.ts';
 import { comparePartialDates } from '../../domain/partial-date.ts';
-import { CHANGE_KINDS, type ChangeKind } from '../../domain/status-history.ts';
+import {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type TimeSpan as Span,
+} from '../../domain/status-history.ts';
 import { builder } from '../builder.ts';
 import { COUNTED_BY_PARENT, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { badInput, bounded } from '../errors.ts';
@@ -54,7 +53,7 @@ const ChangeRef = builder.objectRef<ChangeRow>('Change').implement({
   }),
 });
 
-const TimeSpan = builder.objectRef<TimeSpanRow>('TimeSpan').implement({
+const TimeSpan = builder.objectRef<Span>('TimeSpan').implement({
   description: 'The first and last days the data speaks of.',
   fields: (t) => ({
     earliest: t.expose('earliest', { type: 'PartialDate', nullable: true }),
