@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../../server/src/db/database.ts';
 
+/** Properties with their keys in order: Neo4j may list them in another order after a rewrite. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 /** Everything in the graph as one comparable string: labels, properties, ends. */
 export async function snapshot(db: Database): Promise<string> {
   const nodes = await db.read<{ n: string }>(
@@ -11,7 +17,7 @@ export async function snapshot(db: Database): Promise<string> {
   const rels = await db.read<{ r: string }>(
     'MATCH (a)-[r]->(b) WITH a, r, b ORDER BY r.id, a.id, b.id RETURN collect([a.id, type(r), b.id, properties(r)]) AS r',
   );
-  return JSON.stringify([nodes, rels]);
+  return JSON.stringify([nodes, rels], sortedKeys);
 }
 
 export async function countGraph(db: Database): Promise<{ nodes: number; relationships: number }> {
