@@ -1,6 +1,7 @@
 // The details panel's views of an entity's relationships: grouped by type or by year, in date
 // order, and turned into a subgraph when the user puts some of them on the canvas.
 
+import { comparePartialDates } from '../../../server/src/domain/partial-date.ts';
 import type { EntitySummary, Relationship, RelationshipWithEnds, Subgraph } from '../api/types.ts';
 
 type Dated = Pick<Relationship, 'id' | 'since' | 'until'>;
@@ -14,7 +15,8 @@ export function byDate(a: Dated, b: Dated): number {
   if (da !== db) {
     if (da === null) return 1;
     if (db === null) return -1;
-    return da < db ? -1 : 1;
+    const order = comparePartialDates(da, db);
+    if (order !== 0) return order;
   }
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -71,4 +71,10 @@ describe('the shared view in the URL', () => {
     expect(read).toMatchObject({ ids: ['a', 'b'], selected: null, asOf: null, layout: 'fcose' });
     expect(read.compare).toEqual({ from: null, to: null });
   });
+
+  it('when a date is shaped right but impossible / reads it as no date, as the API would refuse it', () => {
+    const read = fragmentToView('?e=a&asOf=2018-02-30&cf=2018-13&ct=2019');
+    expect(read.asOf).toBeNull();
+    expect(read.compare).toEqual({ from: null, to: '2019' });
+  });
 });

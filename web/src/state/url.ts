@@ -1,3 +1,4 @@
+import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
 import type { Comparison, LayoutName } from './explorer.ts';
 import { type Filters, NO_FILTERS } from './visibility.ts';
 
@@ -25,7 +26,6 @@ export interface SharedView {
 const POINT = /^(-?\d+)_(-?\d+)$/;
 
 const LAYOUTS: readonly LayoutName[] = ['fcose', 'concentric', 'dagre', 'grid'];
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 function list(value: string | null): string[] {
   return value ? value.split(',').filter(Boolean) : [];
@@ -69,10 +69,10 @@ export function fragmentToView(fragment: string): SharedView {
   const ids = list(params.get('e'));
   const selected = params.get('sel');
   const selectedEdge = params.get('rel');
-  const asOf = params.get('asOf');
+  // The domain's reading of a partial date, so a link can hold only a date the API takes.
   const date = (name: string) => {
-    const value = params.get(name);
-    return value && DATE.test(value) ? value : null;
+    const parsed = parsePartialDate(params.get(name));
+    return parsed.ok ? parsed.value : null;
   };
   const layout = params.get('layout') as LayoutName | null;
   const positions: Record<string, Point> = {};
@@ -85,7 +85,7 @@ export function fragmentToView(fragment: string): SharedView {
     ids,
     selected: selected && ids.includes(selected) ? selected : null,
     selectedEdge: !selected && selectedEdge && ids.length > 0 ? selectedEdge : null,
-    asOf: asOf && DATE.test(asOf) ? asOf : null,
+    asOf: date('asOf'),
     compare: { from: date('cf'), to: date('ct') },
     filters: {
       ...NO_FILTERS,
