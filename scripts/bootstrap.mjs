@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The entry point of every npm script that must work on a fresh clone: it installs the npm
-// dependencies when they are missing or older than the lockfile, then hands over to the
-// TypeScript command. Plain JavaScript, because nothing else is installed yet.
+// dependencies when they are missing or older than the lockfile, installs (or names) the system
+// packages the command needs, then hands over to the TypeScript command. Plain JavaScript,
+// because nothing else is installed yet.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureRequirements } from './system-requirements.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -16,6 +18,11 @@ function dependenciesCurrent() {
   return statSync(installed).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs;
 }
 
+const [command, ...rest] = process.argv.slice(2);
+// Before npm ci, so that a machine without Chromium or Java hears it in the first seconds.
+const requirements = ensureRequirements(command, rest);
+if (requirements !== 0) process.exit(requirements);
+
 if (!dependenciesCurrent()) {
   console.log('Installing npm dependencies (npm ci) ...');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
@@ -25,7 +32,6 @@ if (!dependenciesCurrent()) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const [command, ...rest] = process.argv.slice(2);
 const commands = {
   start: [bin('tsx'), [join(root, 'scripts', 'start.ts'), ...rest]],
   test: [bin('vitest'), ['run', ...rest]],

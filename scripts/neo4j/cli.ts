@@ -1,22 +1,33 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions, UsageError } from '../cli-options.ts';
 import { layout } from './config-file.ts';
 import { MissingRequirementError } from './requirements.ts';
 import { runningPid, startNeo4j, stopNeo4j } from './server.ts';
 import { boltUri, neo4jSettings, type Profile } from './settings.ts';
 
-const USAGE = `Usage: npm run db:<start|stop|status|logs> [-- --profile dev|test|bench] [--follow] [--lines N]
+const USAGE = `Usage: npm run db:<start|stop|status|logs> [-- options]
 
 Manages the local Neo4j Community the project resolves from Maven Central.
   start    resolve (once), configure and start Neo4j; wait until Bolt answers
   stop     stop it cleanly
-  status   say whether it runs, where, and with which data directory
-  logs     print the last lines of its log (--follow to keep reading)`;
+  status   say whether it runs, where, and with which data directory (exit 3 when it does not)
+  logs     print the last lines of its log (--follow to keep reading)
+
+Options:
+  --profile P        dev | test | bench (default: dev)
+  -f, --follow       logs: keep printing new lines (default: off)
+  -n, --lines N      logs: how many lines to print (default: 100)
+  -h, --help         this text
+
+Examples:
+  npm run db:start
+  npm run db:status -- --profile test
+  npm run db:logs -- --follow --lines 20`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args: argv,
     allowPositionals: true,
     options: {
@@ -86,7 +97,11 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof MissingRequirementError ? message : `Error: ${message}`);
+    console.error(
+      error instanceof MissingRequirementError || error instanceof UsageError
+        ? message
+        : `Error: ${message}`,
+    );
     process.exitCode = 1;
   },
 );

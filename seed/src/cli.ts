@@ -1,8 +1,8 @@
 // `npm run seed -- [paths...]`: parses arguments, turns the core's callbacks into a progress
 // bar and a summary, and sets the exit code. All the work is in import.ts.
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { parseOptions, UsageError } from '../../scripts/cli-options.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
@@ -18,13 +18,19 @@ Validates datasets and loads them into Neo4j in one transaction. Without paths, 
 curated datasets in seed/datasets/.
 
 Options:
-  --dry-run          validate and report what would change; write nothing
-  --reset            empty the database first (asks unless --yes)
-  --yes              do not ask
-  --format F         yaml | ftm | csv (guessed from each path when absent)
+  --dry-run          validate and report what would change; write nothing (default: off)
+  --reset            empty the database first (asks unless --yes) (default: off)
+  -y, --yes          do not ask (default: off)
+  --format F         yaml | ftm | csv (default: guessed from each path)
   --dataset ID       dataset id for FtM or CSV input (default: from the file or folder name)
-  --json             print a machine-readable report
+  --json             print a machine-readable report (default: off)
   -h, --help         this text
+
+Examples:
+  npm run seed                                                load seed/datasets/
+  npm run seed -- --dry-run seed/datasets/cyber-cooperation   what loading it would change
+  npm run seed -- --format ftm --dataset sanctions entities.ftm.json
+  npm run seed -- --reset --yes                               empty the database, load again
 
 Exit codes: 0 loaded, 1 invalid input (nothing written), 2 database unreachable,
 3 write failed (rolled back).`;
@@ -40,7 +46,7 @@ async function confirmReset(uri: string): Promise<boolean> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args: argv,
     allowPositionals: true,
     options: {
@@ -130,7 +136,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof InputError ? message : `Error: ${message}`);
+    console.error(
+      error instanceof InputError || error instanceof UsageError ? message : `Error: ${message}`,
+    );
     process.exitCode = 1;
   },
 );

@@ -1,22 +1,44 @@
 // `npm run seed:synthetic -- --entities N [--seed S]`: a deterministic synthetic graph for scale
 // tests and benchmarks. It replaces the database's contents and prints entities/s and
 // relationships/s. Unlike curated seeding it commits in slices, so 100k entities fit any heap.
-import { parseArgs } from 'node:util';
+import { parseOptions, UsageError } from '../../scripts/cli-options.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { loadSynthetic } from './synthetic-load.ts';
 
+const USAGE = `Usage: npm run seed:synthetic -- [options]
+
+Replaces the database's contents with a deterministic synthetic graph (the same seed, the same
+graph) and prints entities/s and relationships/s. Uses NEO4J_URI, or the local Neo4j.
+
+Options:
+  --entities N       entities to generate (default: 10000)
+  --seed S           seed of the generator, any whole number (default: 1)
+  --json             print the result as JSON (default: off)
+  -h, --help         this text
+
+Examples:
+  npm run seed:synthetic -- --entities 100000
+  npm run seed:synthetic -- --entities 5000 --seed 7 --json
+
+Exit codes: 0 loaded, 1 bad option or failed, 2 database unreachable.`;
+
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args: argv,
     options: {
       entities: { type: 'string', default: '10000' },
       seed: { type: 'string', default: '1' },
       json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const entities = Number(values.entities);
   const seed = Number(values.seed);
   if (!Number.isInteger(entities) || entities < 1) {
@@ -52,7 +74,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(error instanceof UsageError ? message : `Error: ${message}`);
     process.exitCode = error && (error as { code?: string }).code === 'ServiceUnavailable' ? 2 : 1;
   },
 );

@@ -1,0 +1,67 @@
+// Every command answers --help with its options and examples (exit 0) and refuses an unknown
+// option by naming the valid ones (exit 1). None of them needs Neo4j for that.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function run(args: string[]) {
+  const result = spawnSync('node', [join(root, 'scripts', 'bootstrap.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { status: result.status, out: result.stdout, err: result.stderr };
+}
+
+function runTsx(script: string, args: string[]) {
+  const tsx = join(root, 'node_modules', '.bin', 'tsx');
+  const result = spawnSync(tsx, [join(root, script), ...args], { cwd: root, encoding: 'utf8' });
+  return { status: result.status, out: result.stdout, err: result.stderr };
+}
+
+const commands = [
+  { name: 'seed', args: ['seed'], option: '--dry-run', example: 'npm run seed -- --dry-run' },
+  {
+    name: 'seed:synthetic',
+    args: ['seed:synthetic'],
+    option: '--entities N',
+    example: 'npm run seed:synthetic -- --entities 100000',
+  },
+  { name: 'db:start', args: ['db', 'start'], option: '--profile P', example: 'npm run db:start' },
+  { name: 'db:logs', args: ['db', 'logs'], option: '--lines N', example: 'npm run db:logs --' },
+];
+
+describe.each(commands)('npm run $name', ({ args, option, example }) => {
+  it('with --help / lists the options with defaults and examples, exit 0', () => {
+    const { status, out } = run([...args, '--help']);
+    expect(status).toBe(0);
+    expect(out).toMatch(/^Usage: npm run /);
+    expect(out).toContain(option);
+    expect(out).toContain('(default:');
+    expect(out).toContain(example);
+  });
+
+  it('with an unknown option / names it and the valid ones, exit 1', () => {
+    const { status, err } = run([...args, '--no-such-option']);
+    expect(status).toBe(1);
+    expect(err).toContain("Unknown option '--no-such-option'. Valid options: ");
+    expect(err).toContain('-h/--help');
+  });
+});
+
+describe.each(['seed', 'api', 'as-of'])('npm run bench:%s', (name) => {
+  it('with --help / lists the options with defaults, exit 0, touching no Neo4j', () => {
+    const { status, out } = runTsx(`scripts/bench/${name}.ts`, ['--help']);
+    expect(status).toBe(0);
+    expect(out).toContain(`Usage: npm run bench:${name} -- [options]`);
+    expect(out).toMatch(/--entities N\s+entities in the synthetic graph \(default: 100000\)/);
+  });
+
+  it('with an unknown option / names the valid ones, exit 1', () => {
+    const { status, err } = runTsx(`scripts/bench/${name}.ts`, ['--entites', '5']);
+    expect(status).toBe(1);
+    expect(err).toMatch(/Unknown option '--entites'\. Valid options: --entities, --seed/);
+  });
+});
