@@ -1,5 +1,5 @@
-// The front-end benchmark's browser side: web/dist served on loopback, and each render timed in
-// a fresh Chromium page.
+// The front-end benchmark's browser side: the test build (web/dist-test, which has the hook's
+// renderer) served on loopback, and each render timed in a fresh Chromium page.
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

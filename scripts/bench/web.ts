@@ -1,9 +1,10 @@
 // Front-end benchmark: `npm run bench:web [-- --sizes 500,2000,5000 --runs 3]`. Builds the web
-// explorer when stale, reports what index.html loads first as the server sends it, serves web/dist on
-// loopback (no API: /graphql answers the ontology from the real schema through page.route) and, in
-// headless Chromium, times a synthetic subgraph from data to a laid-out, painted graph with the
-// default layout (fCoSE) next to the grid layout as the in-run baseline. Writes the front-end
-// section of docs/BENCHMARKS.md.
+// explorer's production and test builds when stale, reports what the production index.html loads
+// first as the server sends it, serves the test build (web/dist-test: the same app plus the test
+// hook, whose renderer it times) on loopback (no API: /graphql answers the ontology from the real
+// schema through page.route) and, in headless Chromium, times a synthetic subgraph from data to a
+// laid-out, painted graph with the default layout (fCoSE) next to the grid layout as the in-run
+// baseline. Writes the front-end section of docs/BENCHMARKS.md.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,8 +15,7 @@ import { schema } from '../../server/src/graphql/schema/index.ts';
 import { launchBrowser } from '../../test/helpers/browser.ts';
 import { ONTOLOGY } from '../../web/src/api/documents.ts';
 import type { Subgraph } from '../../web/src/api/types.ts';
-import { ROOT } from '../neo4j/settings.ts';
-import { buildWebIfStale } from '../start/web-build.ts';
+import { buildWebIfStale, WEB_DIST } from '../start/web-build.ts';
 import { machine, writeSection } from './report.ts';
 import {
   BASELINE,
@@ -30,8 +30,6 @@ import {
   VIEWPORT,
 } from './web-render.ts';
 import { SPREAD, subgraphs } from './web-subgraphs.ts';
-
-const DIST = join(ROOT, 'web', 'dist');
 
 /** Bytes of the build's compressed copy of a file (vite.config.ts); the file's own when it has none. */
 function copySize(path: string, extension: '.br' | '.gz'): number {
@@ -121,15 +119,16 @@ async function main() {
   }
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be a whole number, got ${seed}`);
   const log = (line: string) => console.log(line);
-  buildWebIfStale(DIST, log);
-  const bundle = initialBundle(DIST);
+  buildWebIfStale(WEB_DIST.production, log);
+  buildWebIfStale(WEB_DIST.test, log, 'test');
+  const bundle = initialBundle(WEB_DIST.production);
   const answer = await graphql({ schema, source: ONTOLOGY });
   if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join('; '));
   const ontology = JSON.stringify(answer);
   log(`Generating ${(Math.max(...sizes) * SPREAD).toLocaleString('en-GB')} synthetic entities ...`);
   const graphs = subgraphs(sizes, seed);
   const variants = [BASELINE, FCOSE, GRID_WEBGL];
-  const { url, server } = await serve(DIST);
+  const { url, server } = await serve(WEB_DIST.test);
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();
@@ -173,8 +172,8 @@ async function main() {
       'web',
       `## Front end
 
-\`npm run bench:web -- --sizes ${sizes.join(',')} --runs ${runs}\` (scripts/bench/web.ts) — the production
-build of the explorer (web/dist), served from loopback, in headless Chromium ${chromium} (software
+\`npm run bench:web -- --sizes ${sizes.join(',')} --runs ${runs}\` (scripts/bench/web.ts) — the test
+build of the explorer (web/dist-test: the production build plus its test hook), served from loopback, in headless Chromium ${chromium} (software
 rendering, ${VIEWPORT.width}x${VIEWPORT.height}); the ontology request is answered from the real schema, no API or Neo4j.
 
 **Data to drawn graph.** Each subgraph comes from the synthetic graph (${fmt(Math.max(...sizes) * SPREAD)} entities, seed ${seed}):
@@ -193,8 +192,9 @@ renderer is Cytoscape's, switched on with the toolbar's checkbox; here WebGL is 
 
 ${lines.join('\n')}
 ${notes.length > 0 ? `\n${notes.map((note) => `- ${note}`).join('\n')}\n` : ''}
-**Initial bundle.** What \`web/dist/index.html\` loads before the app runs, and the Brotli and gzip
-copies the build writes beside each file, which the server sends to a browser that accepts them:
+**Initial bundle.** What the production build's \`web/dist/index.html\` loads before the app runs (the
+test hook is not in it), and the Brotli and gzip copies the build writes beside each file, which the
+server sends to a browser that accepts them:
 
 ${bundleLines.join('\n')}
 

@@ -1,4 +1,4 @@
-import { buildWebIfStale } from '../../scripts/start/web-build.ts';
+import { buildWebIfStale, WEB_DIST, type WebBuild } from '../../scripts/start/web-build.ts';
 import type { Config } from '../../server/src/config.ts';
 import { createHttpServer, listen, type RunningServer } from '../../server/src/server.ts';
 import { loadCuratedDatasets } from './curated.ts';
@@ -10,12 +10,16 @@ export interface WebServer {
 }
 
 /**
- * The explorer and its API in this process on a free port, over the curated datasets: builds
- * web/dist first when it is older than its sources.
+ * The explorer and its API in this process on a free port, over the curated datasets. It serves
+ * the test build (web/dist-test, the production build plus `window.__entente`) unless asked for
+ * the production one, built first when it is older than its sources.
  */
-export async function startWebServer(overrides: Partial<Config> = {}): Promise<WebServer> {
-  const config = testConfig({ port: 0, host: '127.0.0.1', ...overrides });
-  buildWebIfStale(config.webDist, (line) => console.log(line));
+export async function startWebServer(
+  overrides: Partial<Config> = {},
+  build: WebBuild = 'test',
+): Promise<WebServer> {
+  const config = testConfig({ port: 0, host: '127.0.0.1', webDist: WEB_DIST[build], ...overrides });
+  buildWebIfStale(config.webDist, (line) => console.log(line), build);
   const db = connectTestDatabase();
   await loadCuratedDatasets(db);
   let running: RunningServer;

@@ -60,9 +60,11 @@ function useCytoscape(
       renderer: { name: 'canvas', webgl },
     } as cytoscape.CytoscapeOptions);
     setCy(instance);
-    const untest = exposeForTests(instance);
+    // Vite writes the mode into the bundle, so outside `vite build --mode test` this is `false`
+    // and the hook, with everything only it imports, is dropped from the build.
+    const untest = import.meta.env.MODE === 'test' ? exposeForTests(instance) : undefined;
     return () => {
-      untest();
+      untest?.();
       for (const node of instance.nodes()) {
         remembered.set(node.id(), {
           position: { ...node.position() },

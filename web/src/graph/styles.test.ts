@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ONTOLOGY } from '../fixtures.ts';
+import { ONTOLOGY } from '../../../test/fixtures/api-answers.ts';
 import { createStylesheet } from './styles.ts';
 
 const sheet = createStylesheet(ONTOLOGY);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { COOPERATION } from '../../../test/fixtures/api-answers.ts';
 import type { Change } from '../api/types.ts';
-import { COOPERATION } from '../fixtures.ts';
 import { changeEvidence, changeMarks, comparedDates } from './changes.ts';
 
 const freeze: Change = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUBGRAPH } from '../fixtures.ts';
+import { SUBGRAPH } from '../../../test/fixtures/api-answers.ts';
 import { explorerReducer, INITIAL_STATE } from './explorer.ts';
 
 describe('explorerReducer', () => {

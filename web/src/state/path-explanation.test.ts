@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COOPERATION, ONTOLOGY, PATH } from '../fixtures.ts';
+import { COOPERATION, ONTOLOGY, PATH } from '../../../test/fixtures/api-answers.ts';
 import { explainPath, qualifiers } from './path-explanation.ts';
 
 describe('explainPath', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COOPERATION, SUBGRAPH } from '../fixtures.ts';
+import { COOPERATION, SUBGRAPH } from '../../../test/fixtures/api-answers.ts';
 import { EMPTY_CANVAS, mergeSubgraph } from './canvas.ts';
 import { computeVisibility, NO_FILTERS } from './visibility.ts';
 
