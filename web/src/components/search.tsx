@@ -2,16 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { isAbort } from '../api/client.ts';
 import { searchEntities } from '../api/queries.ts';
 import type { EntitySummary, SearchHit } from '../api/types.ts';
+import { answerEnter, MIN_QUERY_LENGTH, type SearchResults } from '../state/search-enter.ts';
 import { matchedAlias } from '../state/search-match.ts';
 import { KindBadge } from './ontology.tsx';
 
 const DEBOUNCE_MS = 200;
-
-type Results =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'done'; text: string; hits: SearchHit[] }
-  | { status: 'error'; message: string };
 
 export interface SearchProps {
   /** The input's accessible name. */
@@ -20,20 +15,27 @@ export interface SearchProps {
   onChoose(entity: EntitySummary): void;
 }
 
-/** Type-ahead search as an ARIA combobox: arrows move, Enter chooses, Escape closes. */
+/**
+ * Type-ahead search as an ARIA combobox: arrows move, Enter chooses, Escape closes. Enter
+ * pressed before the hits arrive chooses the first of them when they do (or says that nothing
+ * matched), since that is what someone who types a name and presses Enter means.
+ */
 export function Search({ label, placeholder, onChoose }: SearchProps) {
   const [text, setText] = useState('');
-  const [results, setResults] = useState<Results>({ status: 'idle' });
+  const [results, setResults] = useState<SearchResults<SearchHit>>({ status: 'idle' });
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  /** The text Enter was pressed on, until the hits for it answer. */
+  const [pending, setPending] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void attempt; // a retry after an error runs the same search again
     const query = text.trim();
-    if (query.length < 2) {
+    if (query.length < MIN_QUERY_LENGTH) {
       setResults({ status: 'idle' });
       return;
     }
@@ -56,14 +58,35 @@ export function Search({ label, placeholder, onChoose }: SearchProps) {
     };
   }, [text, attempt]);
 
+  // Enter only records what was typed; this answers it as soon as the hits for it are in.
+  useEffect(() => {
+    if (pending === null) return;
+    const outcome = answerEnter(pending, results, active);
+    if (outcome.action === 'wait') return;
+    setPending(null);
+    if (outcome.action === 'choose') {
+      onChoose(outcome.hit.entity);
+      setText('');
+    } else if (outcome.action === 'nothing-matched') {
+      setNotice(`No entity matches “${outcome.text}”.`);
+    }
+    if (outcome.action !== 'ignore') setOpen(false);
+  }, [pending, results, active, onChoose]);
+
   const hits = results.status === 'done' ? results.hits : [];
   const expanded = open && results.status !== 'idle';
 
-  const choose = (hit: SearchHit | undefined) => {
-    if (!hit) return;
+  const choose = (hit: SearchHit) => {
     onChoose(hit.entity);
     setOpen(false);
     setText('');
+  };
+
+  // Any edit is a new question: a pending Enter and its answer belong to the old one.
+  const edit = (value: string) => {
+    setText(value);
+    setPending(null);
+    setNotice('');
   };
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
@@ -76,10 +99,11 @@ export function Search({ label, placeholder, onChoose }: SearchProps) {
       setActive((i) => (hits.length ? (i - 1 + hits.length) % hits.length : 0));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      choose(hits[active]);
+      setPending(text.trim());
     } else if (event.key === 'Escape') {
+      setPending(null);
       if (open) setOpen(false);
-      else setText('');
+      else edit('');
     }
   };
 
@@ -100,13 +124,20 @@ export function Search({ label, placeholder, onChoose }: SearchProps) {
         autoComplete="off"
         spellCheck={false}
         onChange={(event) => {
-          setText(event.target.value);
+          edit(event.target.value);
           setOpen(true);
         }}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          // The list, open again, says what the notice said.
+          setNotice('');
+        }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
+      <p className="search-notice" role="status">
+        {notice}
+      </p>
       {expanded && (
         <div className="search-popup">
           {results.status === 'loading' && <p className="hint">Searching…</p>}
