@@ -179,7 +179,7 @@ describe('upsertRelationship with a status history', () => {
     await db.write(
       `MATCH ()-[r:COOPERATES_WITH {id: 'curated-history'}]->()
        SET r.history = $history, r.phaseDays = ['2018-06-01', '2021-01-01'],
-           r.phaseStatuses = ['frozen', 'active'], r.phaseDatasets = ['curation', 'other']`,
+           r.phaseStatuses = ['frozen', 'active']`,
       {
         history: JSON.stringify([
           {

@@ -62,20 +62,18 @@ function canonicalPhase(phase: StatusPhaseRecord): StatusPhaseRecord {
 
 /**
  * A history is stored whole as JSON (`history`, read back by the projections) and, for Cypher,
- * as parallel lists: the first day of each phase, its status, and the datasets that state the
- * phases (to find the phases a dataset added when it is loaded again). No history, no properties:
- * the nulls remove them when a history is rewritten.
+ * as parallel lists: the first day of each phase and its status (STATUS_IN_FORCE reads them).
+ * No history, no properties: the nulls remove them when a history is rewritten.
  */
 export function historyProps(history: readonly StatusPhaseRecord[]): Props {
   if (history.length === 0) {
-    return { history: null, phaseDays: null, phaseStatuses: null, phaseDatasets: null };
+    return { history: null, phaseDays: null, phaseStatuses: null };
   }
   const phases = sortPhases(history).map(canonicalPhase);
   return {
     history: JSON.stringify(phases),
     phaseDays: phases.map((phase) => firstDay(phase.since)),
     phaseStatuses: phases.map((phase) => phase.status),
-    phaseDatasets: [...new Set(phases.map((phase) => phase.dataset ?? ''))],
   };
 }
 
