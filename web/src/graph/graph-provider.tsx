@@ -19,6 +19,7 @@ import { runLayout } from './run-layout.ts';
 import { createStylesheet } from './styles.ts';
 import { type Remembered, syncGraph } from './sync.ts';
 import { exposeForTests } from './test-hook.ts';
+import { useCanvasEvents } from './use-canvas-events.ts';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
@@ -116,31 +117,7 @@ export function GraphProvider(props: GraphProviderProps) {
   const layout = useRef(state.layout);
   layout.current = state.layout;
 
-  useEffect(() => {
-    if (!cy) return;
-    cy.on('tap', 'node', (event) => handlers.current.onSelect(event.target.id()));
-    cy.on('tap', 'edge', (event) => handlers.current.onSelectEdge(event.target.id()));
-    cy.on('tap', (event) => {
-      if (event.target === cy) handlers.current.onSelect(null);
-    });
-    cy.on('dbltap', 'node', (event) => handlers.current.onExpand(event.target.id()));
-    cy.on('dragfree', 'node', (event) => event.target.addClass('dragged'));
-    cy.on('mouseover', 'node', (event) => {
-      event.target.addClass('hover');
-      event.target.connectedEdges().addClass('hover');
-    });
-    cy.on('mouseout', 'node', (event) => {
-      event.target.removeClass('hover');
-      event.target.connectedEdges().removeClass('hover');
-    });
-    cy.on('mouseover', 'edge', (event) => event.target.addClass('hover'));
-    cy.on('mouseout', 'edge', (event) => event.target.removeClass('hover'));
-    // Leaving the canvas straight from a node sends Cytoscape no mouseout.
-    const element = cy.container();
-    const unhover = () => cy.elements('.hover').removeClass('hover');
-    element?.addEventListener('mouseleave', unhover);
-    return () => element?.removeEventListener('mouseleave', unhover);
-  }, [cy]);
+  useCanvasEvents(cy, handlers);
 
   const stylesheet = useMemo(() => createStylesheet(ontology), [ontology]);
   useEffect(() => {
