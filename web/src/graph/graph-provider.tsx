@@ -7,6 +7,7 @@ import {
   useCallback,
   useContext,
   useEffect,
+  useId,
   useMemo,
   useRef,
   useState,
@@ -20,6 +21,7 @@ import { createStylesheet } from './styles.ts';
 import { type Remembered, syncGraph } from './sync.ts';
 import { exposeForTests } from './test-hook.ts';
 import { useCanvasEvents } from './use-canvas-events.ts';
+import { useKeyboardFocus } from './use-keyboard-focus.ts';
 
 cytoscape.use(fcose);
 cytoscape.use(dagre);
@@ -94,7 +96,10 @@ export interface GraphProviderProps {
   children: ReactNode;
 }
 
-/** Renders the canvas (data-testid="graph") and shares graph actions with its children. */
+/**
+ * Renders the canvas (data-testid="graph"), a tab stop driven by the arrow keys with a live
+ * region announcing the entity reached, and shares graph actions with its children.
+ */
 export function GraphProvider(props: GraphProviderProps) {
   const { ontology, state, visibility, changes, webgl, children } = props;
   const container = useRef<HTMLDivElement>(null);
@@ -118,6 +123,8 @@ export function GraphProvider(props: GraphProviderProps) {
   layout.current = state.layout;
 
   useCanvasEvents(cy, handlers);
+  const keyboard = useKeyboardFocus(cy, ontology, handlers);
+  const instructions = useId();
 
   const stylesheet = useMemo(() => createStylesheet(ontology), [ontology]);
   useEffect(() => {
@@ -172,7 +179,26 @@ export function GraphProvider(props: GraphProviderProps) {
 
   return (
     <GraphContext.Provider value={actions}>
-      <div className="graph" data-testid="graph" ref={container} />
+      <div
+        className="graph"
+        data-testid="graph"
+        ref={container}
+        role="application"
+        aria-label="Graph of entities and relationships"
+        aria-describedby={instructions}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the application role takes the arrow keys
+        tabIndex={0}
+        onKeyDown={keyboard.onKeyDown}
+        onFocus={keyboard.onFocus}
+        onBlur={keyboard.onBlur}
+      />
+      <p id={instructions} className="sr-only">
+        Arrow keys move between entities, Enter opens the details of the one reached, Escape clears
+        the selection.
+      </p>
+      <p className="sr-only" aria-live="polite" data-testid="graph-announcer">
+        {keyboard.announcement}
+      </p>
       {children}
     </GraphContext.Provider>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ONTOLOGY } from '../../../test/fixtures/api-answers.ts';
-import { createStylesheet } from './styles.ts';
+import { createStylesheet, FOCUSED_CLASS } from './styles.ts';
 
 const sheet = createStylesheet(ONTOLOGY);
 const styleOf = (selector: string) => {
@@ -46,5 +46,10 @@ describe('createStylesheet', () => {
     );
     expect(marks.every(Boolean)).toBe(true);
     expect(new Set(marks).size).toBe(3);
+  });
+
+  it('outlines the entity the arrow keys are on, apart from the border selection draws', () => {
+    expect(styleOf(`node.${FOCUSED_CLASS}`)?.['outline-width']).toBeGreaterThan(0);
+    expect(styleOf(`node.${FOCUSED_CLASS}`)).not.toHaveProperty('border-width');
   });
 });

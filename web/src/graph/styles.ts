@@ -5,6 +5,10 @@ import { apiStatus } from '../state/status.ts';
 import { CHANGE_CLASSES } from './sync.ts';
 
 const INK = '#1f2933';
+const ACCENT = '#0072B2';
+
+/** The class of the entity the arrow keys are on: an outline apart from selection's border. */
+export const FOCUSED_CLASS = 'focused';
 
 /** How a comparison marks a line: started, ended, or changed status between the two dates. */
 const CHANGE_COLOURS: Record<keyof typeof CHANGE_CLASSES, string> = {
@@ -117,6 +121,15 @@ export function createStylesheet(ontology: Ontology): StylesheetJson {
         'min-zoomed-font-size': 0,
         'z-index': 10,
         'overlay-opacity': 0,
+      },
+    },
+    {
+      selector: `node.${FOCUSED_CLASS}`,
+      style: {
+        'outline-width': 3,
+        'outline-color': ACCENT,
+        'outline-offset': 3,
+        'outline-opacity': 1,
       },
     },
     { selector: '.dimmed', style: { opacity: 0.15 } },

@@ -5,6 +5,7 @@ import type { LayoutName } from '../state/explorer.ts';
 import { computeVisibility, NO_FILTERS } from '../state/visibility.ts';
 import { toElements } from './elements.ts';
 import { runLayout } from './run-layout.ts';
+import { FOCUSED_CLASS } from './styles.ts';
 import { CHANGE_CLASSES, syncGraph } from './sync.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface EntenteTestApi {
   visibleEdgeIds(): string[];
   greyedNodeIds(): string[];
   highlightedEdgeIds(): string[];
+  /** The entity the arrow keys are on, while the canvas has the keyboard focus. */
+  focusedNodeId(): string | null;
   /** How a relationship's line is drawn: the status it is styled by, and the look that gives. */
   edgeLook(id: string): EdgeLook | null;
   /** The relationships a comparison marks, by the class it gives them. */
@@ -178,6 +181,7 @@ export function exposeForTests(cy: Core): () => void {
       ),
     greyedNodeIds: () => sorted(cy.nodes('.greyed').map((n) => n.id())),
     highlightedEdgeIds: () => sorted(cy.edges('.path').map((e) => e.id())),
+    focusedNodeId: () => cy.nodes(`.${FOCUSED_CLASS}`).first().id() ?? null,
     edgeLook: (id) => {
       const edge = cy.getElementById(id);
       if (edge.empty()) return null;
