@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.ts';
 import { useExplorer } from '../helpers/explorer-session.ts';
 
 const ui = useExplorer();
@@ -20,6 +21,11 @@ async function tabIntoCanvas(page: Page): Promise<number> {
 }
 
 describe('the explorer, for keyboard and screen-reader users', () => {
+  it('when empty / axe finds no serious or critical violations', async () => {
+    await ui.page.getByText('Start with a search').waitFor();
+    expect(await seriousViolations(ui.page)).toEqual([]);
+  });
+
   it('when empty / the canvas is a named tab stop that explains its keys', async () => {
     // A page of its own: Tab runs through the search box, which closes its list a moment later.
     const page = await ui.page.context().newPage();
@@ -95,6 +101,10 @@ describe('the explorer, for keyboard and screen-reader users', () => {
     expect(await announced(ui.page)).toBe(`${entity}: details open.`);
   });
 
+  it('with a graph and details open / axe finds no serious or critical violations', async () => {
+    expect(await seriousViolations(ui.page)).toEqual([]);
+  });
+
   it('when Escape is pressed / clears the selection and the focus mark', async () => {
     await canvas(ui.page).focus();
     await ui.page.keyboard.press('Escape');
@@ -112,6 +122,13 @@ describe('the explorer, for keyboard and screen-reader users', () => {
     expect(await ui.graph('focusedNodeId')).not.toBeNull();
     await ui.page.getByRole('combobox', { name: 'Search entities' }).focus();
     expect(await ui.graph('focusedNodeId')).toBeNull();
+  });
+
+  it('with a comparison and the timeline / axe finds no serious or critical violations', async () => {
+    await ui.page.getByLabel('Compare from').fill('2017-01-01');
+    await ui.page.getByLabel('Compare to').fill('2019-01-01');
+    await ui.page.getByRole('list', { name: 'Changes' }).locator(':scope > li').first().waitFor();
+    expect(await seriousViolations(ui.page)).toEqual([]);
   });
 
   it('after all that / logged no console errors', () => {
