@@ -21,6 +21,7 @@ const HOOK_MARKERS = [
   'visibleNodeIds',
   'visibleEdgeIds',
   'edgeLook',
+  'focusedNodeId',
 ];
 
 /** Every file of a build a browser can load, by its path (the compressed copies hold the same). */
