@@ -2,7 +2,7 @@
 // and a --help generated from the same defaults.
 
 import { basename } from 'node:path';
-import { parseOptions, UsageError } from '../cli-options.ts';
+import { parseOptions, UsageError } from '../../seed/src/cli-options.ts';
 
 const DESCRIPTIONS: Record<string, string> = {
   entities: 'entities in the synthetic graph',

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseOptions, UsageError } from '../cli-options.ts';
+import { parseOptions, UsageError } from '../../seed/src/cli-options.ts';
 import { layout } from './config-file.ts';
 import { MissingRequirementError } from './requirements.ts';
 import { runningPid, startNeo4j, stopNeo4j } from './server.ts';

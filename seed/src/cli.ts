@@ -2,7 +2,7 @@
 // bar and a summary, and sets the exit code. All the work is in import.ts.
 import { createInterface } from 'node:readline/promises';
 import cliProgress from 'cli-progress';
-import { parseOptions, UsageError } from '../../scripts/cli-options.ts';
+import { parseOptions, UsageError } from './cli-options.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';

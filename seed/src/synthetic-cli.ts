@@ -1,7 +1,7 @@
 // `npm run seed:synthetic -- --entities N [--seed S]`: a deterministic synthetic graph for scale
 // tests and benchmarks. It replaces the database's contents and prints entities/s and
 // relationships/s. Unlike curated seeding it commits in slices, so 100k entities fit any heap.
-import { parseOptions, UsageError } from '../../scripts/cli-options.ts';
+import { parseOptions, UsageError } from './cli-options.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
