@@ -6,6 +6,18 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { compiled, compiledCurrent } from './build.mjs';
 
+const [argument] = process.argv.slice(2);
+if (argument === '--help' || argument === '-h') {
+  console.log(`Usage: npm run serve
+
+Runs the compiled server (npm run build) alone against the Neo4j of NEO4J_URI, NEO4J_USER and
+NEO4J_PASSWORD, as a deployment does: no install, no build, no local Neo4j, no seeding.`);
+  process.exit(0);
+}
+if (argument !== undefined) {
+  console.error(`Unknown option '${argument}'. Valid options: -h/--help.`);
+  process.exit(1);
+}
 const main = compiled('server/src/main.ts');
 if (!existsSync(main)) {
   console.error(`No compiled server at ${main}: run \`npm run build\` first.`);
