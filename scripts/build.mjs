@@ -3,7 +3,7 @@
 // (tsconfig.build.json) and builds the web explorer into web/dist. Plain JavaScript, because
 // bootstrap.mjs calls it before anything is compiled.
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWeb, newestMtime } from './start/build-tools.mjs';
@@ -44,6 +44,8 @@ export function compiledCurrent() {
  */
 export function compileServer(log = console.log) {
   log('Compiling the server, seeder and scripts (dist/) ...');
+  // The stamp takes the time the compile began: a source saved while tsc ran is newer than it.
+  const began = new Date();
   const next = `${DIST}.next-${process.pid}`;
   rmSync(next, { recursive: true, force: true });
   const result = spawnSync(
@@ -56,7 +58,9 @@ export function compileServer(log = console.log) {
     rmSync(next, { recursive: true, force: true });
     throw new Error('Compiling failed (see above).');
   }
-  writeFileSync(join(next, '.built'), `${new Date().toISOString()}\n`);
+  const stamp = join(next, '.built');
+  writeFileSync(stamp, `${began.toISOString()}\n`);
+  utimesSync(stamp, began, began);
   rmSync(DIST, { recursive: true, force: true });
   renameSync(next, DIST);
 }
