@@ -20,8 +20,13 @@ export interface ProgressReporter {
 export interface ProgressOptions {
   /** Report nothing (--json). */
   quiet?: boolean;
-  /** Where to write; bars only when it is a TTY. Default: process.stderr. */
+  /** Where to write. Default: process.stderr. */
   stream?: NodeJS.WriteStream;
+  /**
+   * Bars rather than lines. Default: when both the stream and stdout are terminals; output
+   * that is captured (`> log`, `| tee`) gets lines a log can hold.
+   */
+  bars?: boolean;
   /** Plain lines: at most one per phase this often, besides each phase's first and last. */
   intervalMs?: number;
 }
@@ -37,7 +42,8 @@ export function progressLine({ phase, done, total }: Progress): string {
 export function createProgressReporter(options: ProgressOptions = {}): ProgressReporter {
   const stream = options.stream ?? process.stderr;
   if (options.quiet) return { update: () => {}, stop: () => {} };
-  if (!stream.isTTY) {
+  const bars = options.bars ?? (stream.isTTY === true && process.stdout.isTTY === true);
+  if (!bars) {
     const intervalMs = options.intervalMs ?? 2000;
     let phase = '';
     let last = 0;
