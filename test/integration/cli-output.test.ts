@@ -2,12 +2,23 @@
 // it is not a terminal (none with --json), and with --json one JSON document alone on stdout.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { connectTestDatabase } from '../helpers/database.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const db = connectTestDatabase();
 
+// Each command is a process of its own over a real Neo4j: on a busy machine one takes a minute.
+const COMMAND_MS = 240_000;
+
+beforeAll(() => {
+  // The commands compile dist/ when it is stale; do it once here, not inside a timed test.
+  const build = spawnSync('node', [join(root, 'scripts', 'build.mjs'), '--server-only'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  expect(build.status, build.stderr).toBe(0);
+});
 beforeEach(() => db.write('MATCH (n) DETACH DELETE n'));
 afterAll(async () => {
   await db.write('MATCH (n) DETACH DELETE n');
@@ -27,18 +38,18 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 const PROGRESS = /^(generating|writing) [a-z]+: [\d,]+\/[\d,]+ \(\d+ %\)$/;
 
-describe('npm run seed:synthetic', () => {
+describe('npm run seed:synthetic', { timeout: COMMAND_MS }, () => {
   it('off a terminal / prints progress lines on stderr while it generates and writes', () => {
-    const { status, out, err } = run(['seed:synthetic', '--entities', '5000', '--seed', '3']);
+    const { status, out, err } = run(['seed:synthetic', '--entities', '4000', '--seed', '3']);
     expect(status, err).toBe(0);
     const lines = err.split('\n').filter((line) => PROGRESS.test(line));
-    expect(lines).toContain('generating entities: 5,000/5,000 (100 %)');
-    expect(lines).toContain('writing entities: 0/5,000 (0 %)');
-    expect(lines).toContain('writing entities: 5,000/5,000 (100 %)');
+    expect(lines).toContain('generating entities: 4,000/4,000 (100 %)');
+    expect(lines).toContain('writing entities: 0/4,000 (0 %)');
+    expect(lines).toContain('writing entities: 4,000/4,000 (100 %)');
     expect(
       lines.some((line) => /^writing relationships: [\d,]+\/[\d,]+ \(100 %\)$/.test(line)),
     ).toBe(true);
-    expect(out.trim()).toMatch(/^Synthetic graph \(seed 3\): 5000 entities in [\d.]+ s/);
+    expect(out.trim()).toMatch(/^Synthetic graph \(seed 3\): 4000 entities in [\d.]+ s/);
   });
 
   it('with --json / prints only the result as JSON, holding the counts, and no progress', async () => {
@@ -53,7 +64,7 @@ describe('npm run seed:synthetic', () => {
   });
 });
 
-describe('npm run seed', () => {
+describe('npm run seed', { timeout: COMMAND_MS }, () => {
   it('with --json / prints one JSON document with each dataset’s counts, nothing else on stdout', () => {
     const { status, out, err } = run(['seed', '--json']);
     expect(status, err).toBe(0);
@@ -76,7 +87,7 @@ describe('npm run seed', () => {
   });
 });
 
-describe('npm run db:status', () => {
+describe('npm run db:status', { timeout: COMMAND_MS }, () => {
   it('with --json / says as JSON whether the profile’s Neo4j runs and where', () => {
     // The test profile's Neo4j is the one these tests run on, unless told to use another.
     if (process.env.ENTENTE_TEST_NEO4J_URI) return;

@@ -69,7 +69,8 @@ afterAll(async () => {
   await db.close();
 });
 
-describe('the production runtime', () => {
+// Each start is a process tree of its own over a real Neo4j: on a busy machine it takes a while.
+describe('the production runtime', { timeout: 240_000 }, () => {
   it('npm run serve / serves the explorer and /graphql from the compiled server, no tsx', async () => {
     const { commandLine } = await serveAndCheck('serve');
     expect(commandLine).toMatch(/^\S*node\b/);
