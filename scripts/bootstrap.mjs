@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // The entry point of every npm script that must work on a fresh clone: it installs the npm
 // dependencies when they are missing or older than the lockfile, installs (or names) the system
-// packages the command needs, then hands over to the TypeScript command. Plain JavaScript,
-// because nothing else is installed yet.
+// packages the command needs, compiles dist/ when a source is newer than it, then hands over to
+// the compiled command on plain Node. Plain JavaScript, because nothing else is installed yet.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiled, compileIfStale } from './build.mjs';
 import { ensureRequirements } from './system-requirements.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,26 +25,37 @@ const requirements = ensureRequirements(command, rest);
 if (requirements !== 0) process.exit(requirements);
 
 if (!dependenciesCurrent()) {
-  console.log('Installing npm dependencies (npm ci) ...');
+  // What this file prints goes to stderr: a command's stdout may be its --json report.
+  console.error('Installing npm dependencies (npm ci) ...');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['inherit', 2, 2],
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+// Each command but `test` runs compiled JavaScript; tsx is for the development tools alone.
+const node = (source) => [process.execPath, ['--enable-source-maps', compiled(source), ...rest]];
 const commands = {
-  start: [bin('tsx'), [join(root, 'scripts', 'start.ts'), ...rest]],
-  test: [bin('vitest'), ['run', ...rest]],
-  db: [bin('tsx'), [join(root, 'scripts', 'neo4j', 'cli.ts'), ...rest]],
-  seed: [bin('tsx'), [join(root, 'seed', 'src', 'cli.ts'), ...rest]],
-  'seed:synthetic': [bin('tsx'), [join(root, 'seed', 'src', 'synthetic-cli.ts'), ...rest]],
+  start: () => node('scripts/start.ts'),
+  test: () => [bin('vitest'), ['run', ...rest]],
+  db: () => node('scripts/neo4j/cli.ts'),
+  seed: () => node('seed/src/cli.ts'),
+  'seed:synthetic': () => node('seed/src/synthetic-cli.ts'),
 };
-const entry = commands[command];
-if (!entry) {
+if (!commands[command]) {
   console.error(`bootstrap: unknown command "${command}" (start, test, db, seed, seed:synthetic)`);
   process.exit(1);
 }
+if (command !== 'test') {
+  try {
+    compileIfStale((line) => console.error(line));
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+const entry = commands[command]();
 const child = spawn(entry[0], entry[1], { cwd: root, stdio: 'inherit' });
 // The child shares the terminal's process group, so Ctrl-C reaches it directly; forward
 // SIGTERM (sent to this process alone by supervisors) so the child can shut down cleanly.

@@ -1,6 +1,7 @@
 // `npm start`: the local Neo4j (unless NEO4J_URI is set), schema, default data, the web build,
 // then the server on http://localhost:4000. Ctrl-C or SIGTERM stops the server and any Neo4j
 // this run started.
+import { parseOptions, UsageError } from '../seed/src/cli-options.ts';
 import { describeRateLimits, loadConfig } from '../server/src/config.ts';
 import { createDatabase } from '../server/src/db/database.ts';
 import { createDriver } from '../server/src/db/driver.ts';
@@ -14,7 +15,25 @@ import { buildWebIfStale } from './start/web-build.ts';
 
 const log = (line: string) => console.log(line);
 
+const USAGE = `Usage: npm start [-- options]
+
+Starts the local Neo4j (unless NEO4J_URI is set), applies the schema, loads the curated datasets
+into an empty database (and again those whose files changed), builds what is stale and serves the
+explorer and the API on http://localhost:4000 (HOST, PORT). Ctrl-C stops the server and any Neo4j
+this run started.
+
+Options:
+  -h, --help         this text`;
+
 async function main(): Promise<void> {
+  const { values } = parseOptions({
+    args: process.argv.slice(2),
+    options: { help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const config = loadConfig();
   const settings = neo4jSettings('dev');
   let stopDatabase = async () => {};
@@ -64,6 +83,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(error instanceof MissingRequirementError ? message : `Error: ${message}`);
+  const plain = error instanceof MissingRequirementError || error instanceof UsageError;
+  console.error(plain ? message : `Error: ${message}`);
   process.exit(1);
 });

@@ -8,6 +8,7 @@
 
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { createProgressReporter } from '../../seed/src/progress.ts';
 import { loadSynthetic } from '../../seed/src/synthetic-load.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
@@ -97,7 +98,13 @@ async function main() {
   try {
     await ensureSchema(db);
     log(`Seeding ${fmt(entities)} synthetic entities ...`);
-    const loaded = await loadSynthetic(db, { entities, seed });
+    const progress = createProgressReporter();
+    const loaded = await loadSynthetic(db, {
+      entities,
+      seed,
+      onProgress: (report) => progress.update(report),
+    });
+    progress.stop();
     await awaitSearchIndex(db);
     const inputs = await pickInputs(db, seed);
     // The server runs as it does in production, in a process of its own: its event loop is not

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../cli-options.ts';
+import { UsageError } from '../../seed/src/cli-options.ts';
 import { benchUsage, parseWholeNumbers } from './args.ts';
 
 const defaults = { entities: 100_000, seed: 1, rounds: 3 };

@@ -2,7 +2,7 @@
 // and a --help generated from the same defaults.
 
 import { basename } from 'node:path';
-import { parseOptions, UsageError } from '../cli-options.ts';
+import { parseOptions, UsageError } from '../../seed/src/cli-options.ts';
 
 const DESCRIPTIONS: Record<string, string> = {
   entities: 'entities in the synthetic graph',
@@ -11,10 +11,17 @@ const DESCRIPTIONS: Record<string, string> = {
   concurrency: 'requests in flight at once',
   'cap-seconds': 'no new block of requests after this many seconds per workload',
   rounds: 'timed rounds of each load',
+  runs: 'timed runs of each way to start',
 };
 
-/** The help text of `npm run bench:<name>` for these defaults. */
-export function benchUsage(name: string, defaults: Record<string, number>): string {
+const WIPES = 'Wipes the `bench` Neo4j, seeds it and writes the results into docs/BENCHMARKS.md.';
+
+/** The help text of `npm run bench:<name>` for these defaults; `summary` says what it does. */
+export function benchUsage(
+  name: string,
+  defaults: Record<string, number>,
+  summary: string = WIPES,
+): string {
   const rows = Object.entries(defaults).map(
     ([option, value]) =>
       `  --${`${option} N`.padEnd(16)} ${DESCRIPTIONS[option] ?? option} (default: ${value})`,
@@ -22,7 +29,7 @@ export function benchUsage(name: string, defaults: Record<string, number>): stri
   const [first = 'entities'] = Object.keys(defaults);
   return `Usage: npm run bench:${name} -- [options]
 
-Wipes the \`bench\` Neo4j, seeds it and writes the results into docs/BENCHMARKS.md.
+${summary}
 
 Options:
 ${rows.join('\n')}
@@ -75,12 +82,13 @@ export function parseWholeNumbers<const Name extends string>(
  */
 export function wholeNumberOptions<const Name extends string>(
   defaults: Record<Name, number>,
+  summary?: string,
 ): Record<Name, number> {
   const name = basename(process.argv[1] ?? 'bench', '.ts');
   try {
     const result = parseWholeNumbers(defaults, process.argv.slice(2));
     if (result.help) {
-      console.log(benchUsage(name, defaults));
+      console.log(benchUsage(name, defaults, summary));
       process.exit(0);
     }
     return result.values;

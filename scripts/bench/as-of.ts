@@ -3,6 +3,7 @@
 // repository's as-of neighbourhood and paths two ways: as they are, and with the Cypher they had
 // before relationships carried a status history. Writes the as-of section of docs/BENCHMARKS.md.
 
+import { createProgressReporter } from '../../seed/src/progress.ts';
 import { loadSynthetic } from '../../seed/src/synthetic-load.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
@@ -131,7 +132,13 @@ async function main() {
   const { settings, db, stop } = await startBenchNeo4j(log, loadConfig({}).queryTimeoutMs);
   try {
     log(`Seeding ${fmt(entities)} synthetic entities ...`);
-    const loaded = await loadSynthetic(db, { entities, seed });
+    const progress = createProgressReporter();
+    const loaded = await loadSynthetic(db, {
+      entities,
+      seed,
+      onProgress: (report) => progress.update(report),
+    });
+    progress.stop();
     const [counts] = await db.read<{ histories: number }>(
       'MATCH ()-[r]->() WHERE r.phaseDays IS NOT NULL RETURN count(r) AS histories',
     );

@@ -2,6 +2,7 @@
 // seeder into the `bench` Neo4j (wiped first) and, in the same run, the same rows with a bare
 // `UNWIND ... CREATE` (no MERGE, no change detection) as the baseline. Writes the seeding
 // section of docs/BENCHMARKS.md.
+import { createProgressReporter, type Progress } from '../../seed/src/progress.ts';
 import { generateSynthetic } from '../../seed/src/synthetic.ts';
 import {
   BATCH,
@@ -73,8 +74,11 @@ async function main() {
     for (let round = 1; round <= rounds; round += 1) {
       log(`Round ${round}/${rounds}: baseline, seeder, seeder again on ${entities} entities ...`);
       const base = await baseline(db, entities, seed);
-      const seeded = await loadSynthetic(db, { entities, seed });
-      const reseeded = await loadSynthetic(db, { entities, seed, keep: true });
+      const progress = createProgressReporter();
+      const onProgress = (report: Progress) => progress.update(report);
+      const seeded = await loadSynthetic(db, { entities, seed, onProgress });
+      const reseeded = await loadSynthetic(db, { entities, seed, keep: true, onProgress });
+      progress.stop();
       runs.push({ base, seeded, reseeded });
     }
     const pick = (key: 'base' | 'seeded' | 'reseeded'): Rates => ({

@@ -7,9 +7,9 @@
 // baseline. Writes the front-end section of docs/BENCHMARKS.md.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { graphql } from 'graphql';
 import type { Browser } from 'playwright-core';
+import { parseOptions, UsageError } from '../../seed/src/cli-options.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import { schema } from '../../server/src/graphql/schema/index.ts';
 import { launchBrowser } from '../../test/helpers/browser.ts';
@@ -102,14 +102,32 @@ function table(outcomes: Outcome[], variants: Variant[], capMs: number): string[
   ];
 }
 
-async function main() {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
+const USAGE = `Usage: npm run bench:web -- [options]
+
+Builds the explorer when stale, reports what its production index.html loads first, and times in
+headless Chromium a synthetic subgraph from data to a laid-out, painted graph (fCoSE next to the
+grid layout as the baseline). Needs no Neo4j. Writes the results into docs/BENCHMARKS.md.
+
+Options:
+  --sizes N,N,...      nodes of each subgraph (default: 500,2000,5000)
+  --runs N             timed runs of each size and layout (default: 3)
+  --seed N             seed of the synthetic graph (default: 1)
+  --timeout-seconds N  give up on one render after this long (default: 120)
+  -h, --help           this text
+
+Example:
+  npm run bench:web -- --sizes 500,1000 --runs 1`;
+
+/** The options, or a UsageError naming the bad one. */
+function options(args: string[]) {
+  const { values } = parseOptions({
+    args,
     options: {
       sizes: { type: 'string', default: '500,2000,5000' },
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
       'timeout-seconds': { type: 'string', default: '120' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
   const sizes = (values.sizes ?? '').split(',').map(Number);
@@ -122,10 +140,29 @@ async function main() {
     ['timeout-seconds', timeoutSeconds] as const,
   ]) {
     if (!Number.isSafeInteger(value) || value < 1) {
-      throw new Error(`--${name} must be whole numbers >= 1, got ${value}`);
+      throw new UsageError(`--${name} must be whole numbers >= 1, got ${value}`);
     }
   }
-  if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be a whole number, got ${seed}`);
+  if (!Number.isSafeInteger(seed))
+    throw new UsageError(`--seed must be a whole number, got ${seed}`);
+  return { help: values.help, sizes, runs, seed, timeoutSeconds };
+}
+
+async function main() {
+  let parsed: ReturnType<typeof options>;
+  try {
+    parsed = options(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\nRun \`npm run bench:web -- --help\` for the options.`);
+    process.exitCode = 1;
+    return;
+  }
+  if (parsed.help) {
+    console.log(USAGE);
+    return;
+  }
+  const { sizes, runs, seed, timeoutSeconds } = parsed;
   const log = (line: string) => console.log(line);
   buildWebIfStale(WEB_DIST.production, log);
   buildWebIfStale(WEB_DIST.test, log, 'test');

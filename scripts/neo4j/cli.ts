@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseOptions, UsageError } from '../cli-options.ts';
+import { parseOptions, UsageError } from '../../seed/src/cli-options.ts';
 import { layout } from './config-file.ts';
 import { MissingRequirementError } from './requirements.ts';
 import { runningPid, startNeo4j, stopNeo4j } from './server.ts';
@@ -19,11 +19,13 @@ Options:
   --profile P        dev | test | bench (default: dev)
   -f, --follow       logs: keep printing new lines (default: off)
   -n, --lines N      logs: how many lines to print (default: 100)
+  --json             status: print it as one JSON document (default: off)
   -h, --help         this text
 
 Examples:
   npm run db:start
   npm run db:status -- --profile test
+  npm run db:status -- --json
   npm run db:logs -- --follow --lines 20`;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
       profile: { type: 'string', default: 'dev' },
       follow: { type: 'boolean', short: 'f', default: false },
       lines: { type: 'string', short: 'n', default: '100' },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -47,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (process.env.NEO4J_URI && command !== 'logs') {
+    if (values.json && command === 'status') {
+      console.log(JSON.stringify({ managed: false, uri: process.env.NEO4J_URI }));
+      return 0;
+    }
     console.log(
       `NEO4J_URI is set (${process.env.NEO4J_URI}): that Neo4j is used, nothing to manage.`,
     );
@@ -67,6 +74,21 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'status': {
       const pid = runningPid(settings);
+      if (values.json) {
+        console.log(
+          JSON.stringify({
+            managed: true,
+            profile: settings.profile,
+            version: settings.version,
+            running: pid !== undefined,
+            pid: pid ?? null,
+            uri: boltUri(settings),
+            httpPort: settings.httpPort,
+            data: layout(settings).data,
+          }),
+        );
+        return pid === undefined ? 3 : 0;
+      }
       log(
         pid === undefined
           ? `Neo4j (${settings.profile}) is not running.`

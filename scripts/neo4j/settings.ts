@@ -1,7 +1,8 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../server/src/project-root.ts';
 
 /** Where the project keeps its own files: the repository root. */
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ROOT = PROJECT_ROOT;
 
 export type Profile = 'dev' | 'test' | 'bench';
 

@@ -1,15 +1,15 @@
 // `npm run seed -- [paths...]`: parses arguments, turns the core's callbacks into a progress
 // bar and a summary, and sets the exit code. All the work is in import.ts.
 import { createInterface } from 'node:readline/promises';
-import cliProgress from 'cli-progress';
-import { parseOptions, UsageError } from '../../scripts/cli-options.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
+import { parseOptions, UsageError } from './cli-options.ts';
 import { type ImportResult, importDatasets } from './import.ts';
 import { InputError } from './inputs.ts';
 import { type Format, formatProblem } from './model.ts';
+import { createProgressReporter } from './progress.ts';
 import { formatSummary } from './summary.ts';
 
 const USAGE = `Usage: npm run seed -- [paths...] [options]
@@ -23,7 +23,7 @@ Options:
   -y, --yes          do not ask (default: off)
   --format F         yaml | ftm | csv (default: guessed from each path)
   --dataset ID       dataset id for FtM or CSV input (default: from the file or folder name)
-  --json             print a machine-readable report (default: off)
+  --json             print the report as one JSON document, no progress (default: off)
   -h, --help         this text
 
 Examples:
@@ -78,12 +78,7 @@ async function main(argv: string[]): Promise<number> {
 
   const driver = createDriver(config.neo4j);
   const db = createDatabase(driver, { database: config.neo4j.database, timeoutMs: 0 });
-  const showBar = process.stderr.isTTY && !values.json;
-  const bar = new cliProgress.SingleBar(
-    { format: ' {phase} [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let phase = '';
+  const progress = createProgressReporter({ quiet: values.json });
   let result: ImportResult;
   try {
     await ensureSchema(db).catch(() => {});
@@ -93,18 +88,14 @@ async function main(argv: string[]): Promise<number> {
       datasetId: values.dataset,
       reset: values.reset,
       dryRun: values['dry-run'],
-      onProgress: (progress) => {
-        if (!showBar) return;
-        if (progress.phase !== phase) {
-          if (phase) bar.stop();
-          phase = progress.phase;
-          bar.start(progress.total, 0, { phase: phase.padEnd(13) });
-        }
-        bar.update(progress.done, { phase: phase.padEnd(13) });
-      },
+      onProgress: (report) =>
+        progress.update({
+          ...report,
+          phase: report.phase === 'reset' ? 'emptying the database' : `writing ${report.phase}`,
+        }),
     });
   } finally {
-    if (phase) bar.stop();
+    progress.stop();
     await driver.close();
   }
 

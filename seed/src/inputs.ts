@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join } from 'node:path';
+import { PROJECT_ROOT } from '../../server/src/project-root.ts';
 import { readCsv } from './formats/csv.ts';
 import { readFtm } from './formats/ftm.ts';
 import { readYamlDataset } from './formats/yaml.ts';
 import type { Format, ReadDataset } from './model.ts';
 
 /** The curated datasets `npm start` and `npm run seed` load when given no path. */
-export const DATASETS_DIR = resolve(import.meta.dirname, '..', 'datasets');
+export const DATASETS_DIR = join(PROJECT_ROOT, 'seed', 'datasets');
 export const DEFAULT_DATASETS = ['kaspersky-eu-2018', 'cyber-cooperation'];
 
 export class InputError extends Error {}

@@ -1,22 +1,25 @@
 // `npm run seed:synthetic -- --entities N [--seed S]`: a deterministic synthetic graph for scale
 // tests and benchmarks. It replaces the database's contents and prints entities/s and
 // relationships/s. Unlike curated seeding it commits in slices, so 100k entities fit any heap.
-import { parseOptions, UsageError } from '../../scripts/cli-options.ts';
+
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
+import { parseOptions, UsageError } from './cli-options.ts';
+import { createProgressReporter } from './progress.ts';
 import { loadSynthetic } from './synthetic-load.ts';
 
 const USAGE = `Usage: npm run seed:synthetic -- [options]
 
 Replaces the database's contents with a deterministic synthetic graph (the same seed, the same
-graph) and prints entities/s and relationships/s. Uses NEO4J_URI, or the local Neo4j.
+graph) and prints entities/s and relationships/s. Uses NEO4J_URI, or the local Neo4j. Progress
+goes to stderr: a bar on a terminal, a line every few seconds otherwise, none with --json.
 
 Options:
   --entities N       entities to generate (default: 10000)
   --seed S           seed of the generator, any whole number (default: 1)
-  --json             print the result as JSON (default: off)
+  --json             print the result as one JSON document, no progress (default: off)
   -h, --help         this text
 
 Examples:
@@ -52,10 +55,16 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const driver = createDriver(config.neo4j);
   const db = createDatabase(driver, { database: config.neo4j.database, timeoutMs: 0 });
+  const progress = createProgressReporter({ quiet: values.json });
   try {
     await ensureSchema(db);
-    const result = await loadSynthetic(db, { entities, seed });
-    if (values.json) console.log(JSON.stringify(result));
+    const result = await loadSynthetic(db, {
+      entities,
+      seed,
+      onProgress: (report) => progress.update(report),
+    });
+    progress.stop();
+    if (values.json) console.log(JSON.stringify({ seed, ...result }));
     else {
       console.log(
         `Synthetic graph (seed ${seed}): ${result.entities} entities in ${result.entitySeconds.toFixed(2)} s ` +
@@ -65,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } finally {
+    progress.stop();
     await driver.close();
   }
 }

@@ -74,7 +74,12 @@ export interface SyntheticEntities {
   pools: Map<EntityKind, Pool>;
 }
 
-export function generateEntities(total: number, rng: Rng): SyntheticEntities {
+/** `onEntity(done)` is called as entities are made, for progress. */
+export function generateEntities(
+  total: number,
+  rng: Rng,
+  onEntity: (done: number) => void = () => {},
+): SyntheticEntities {
   const counts = allocateKinds(total);
   const entities: EntityRecord[] = [];
   const pools = new Map<EntityKind, Pool>();
@@ -112,6 +117,7 @@ export function generateEntities(total: number, rng: Rng): SyntheticEntities {
           : undefined;
       const fields = describeEntity(kind, country, national, rng);
       entities.push({ id: entityId(kind, i), kind, ...fields, evidence: [] });
+      onEntity(entities.length);
     }
     pools.set(kind, createPool(start, counts[kind], rng));
   }

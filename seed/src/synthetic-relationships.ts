@@ -76,6 +76,7 @@ export function generateRelationships(
   sources: SourceRecord[],
   target: number,
   rng: Rng,
+  onRelationship: (done: number) => void = () => {},
 ): RelationshipRecord[] {
   const relationships: RelationshipRecord[] = [];
   const ids = new Set<string>();
@@ -97,6 +98,7 @@ export function generateRelationships(
         : { source };
     const history = changesOf(type, q, evidence, rng);
     relationships.push({ id, type, from: fromId, to: toId, ...q, evidence: [evidence], history });
+    onRelationship(relationships.length);
   };
 
   // An organisation's seat is in its own country, which keeps `country` and the graph in step.

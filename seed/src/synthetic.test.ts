@@ -10,7 +10,7 @@ import {
   relationshipSchema,
   sourceSchema,
 } from '../../server/src/validation/record-schemas.ts';
-import { generateSynthetic } from './synthetic.ts';
+import { generateSynthetic, type SyntheticProgress } from './synthetic.ts';
 
 const data = generateSynthetic({ entities: 5000 });
 let large: DatasetContent | undefined;
@@ -181,5 +181,29 @@ describe('generateSynthetic', () => {
     const max = sorted.at(-1) ?? 0;
     expect(median).toBeGreaterThan(0);
     expect(max).toBeGreaterThan(20 * median);
+  });
+});
+
+describe('progress while generating', () => {
+  it('reports every 10,000 records of a kind and its end, and changes nothing it generates', () => {
+    const reports: SyntheticProgress[] = [];
+    const content = generateSynthetic({
+      entities: 20_000,
+      seed: 7,
+      onProgress: (report) => reports.push(report),
+    });
+    const made = content.relationships.length;
+    expect(reports.filter((r) => r.phase === 'generating entities')).toEqual([
+      { phase: 'generating entities', done: 10_000, total: 20_000 },
+      { phase: 'generating entities', done: 20_000, total: 20_000 },
+      { phase: 'generating entities', done: 20_000, total: 20_000 },
+    ]);
+    const relationships = reports.filter((r) => r.phase === 'generating relationships');
+    expect(relationships.map((r) => r.done)).toEqual([
+      ...Array.from({ length: Math.floor(made / 10_000) }, (_, i) => (i + 1) * 10_000),
+      made,
+    ]);
+    expect(relationships.at(-1)?.total).toBe(made);
+    expect(content).toEqual(generateLarge());
   });
 });

@@ -16,7 +16,22 @@ export interface SyntheticOptions {
   seed?: number;
   /** The dataset id. Default "synthetic". */
   datasetId?: string;
+  /** Called every 10,000 records made, and at the end of each kind of record. */
+  onProgress?: (progress: SyntheticProgress) => void;
 }
+
+export interface SyntheticProgress {
+  phase:
+    | 'generating entities'
+    | 'generating relationships'
+    | 'writing entities'
+    | 'writing relationships';
+  done: number;
+  total: number;
+}
+
+/** Records between two progress reports. */
+export const PROGRESS_STEP = 10_000;
 
 const RELATIONSHIPS_PER_ENTITY = 3;
 
@@ -26,11 +41,23 @@ export function generateSynthetic(options: SyntheticOptions): DatasetContent {
     throw new RangeError(`entities must be a whole number >= 0, got ${total}`);
   }
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be a whole number, got ${seed}`);
+  const report = (phase: SyntheticProgress['phase'], total: number) => (done: number) => {
+    if (done % PROGRESS_STEP === 0) options.onProgress?.({ phase, done, total });
+  };
   const rng = mulberry32(seed);
-  const graph = generateEntities(total, rng);
+  const graph = generateEntities(total, rng, report('generating entities', total));
+  options.onProgress?.({ phase: 'generating entities', done: total, total });
   const sources = createSources(graph.pools.get('MediaOutlet'), graph.entities, rng);
   const target = total * RELATIONSHIPS_PER_ENTITY;
-  const relationships = generateRelationships(graph, sources, target, rng);
+  const relationships = generateRelationships(
+    graph,
+    sources,
+    target,
+    rng,
+    report('generating relationships', target),
+  );
+  const made = relationships.length;
+  options.onProgress?.({ phase: 'generating relationships', done: made, total: made });
 
   return {
     dataset: {

@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './project-root.ts';
+
 export type Mode = 'development' | 'production' | 'test';
 
 export interface Config {
@@ -74,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       costPerMinute: integer(env, 'RATE_LIMIT_COST', 1_000_000, 0, 1_000_000_000_000),
       trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     },
-    webDist: env.WEB_DIST || new URL('../../web/dist', import.meta.url).pathname,
+    webDist: env.WEB_DIST || join(PROJECT_ROOT, 'web', 'dist'),
   };
 }
 

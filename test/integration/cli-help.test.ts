@@ -31,6 +31,7 @@ const commands = [
   },
   { name: 'db:start', args: ['db', 'start'], option: '--profile P', example: 'npm run db:start' },
   { name: 'db:logs', args: ['db', 'logs'], option: '--lines N', example: 'npm run db:logs --' },
+  { name: 'db:status', args: ['db', 'status'], option: '--json', example: 'npm run db:status --' },
 ];
 
 describe.each(commands)('npm run $name', ({ args, option, example }) => {
@@ -63,5 +64,53 @@ describe.each(['seed', 'api', 'as-of'])('npm run bench:%s', (name) => {
     const { status, err } = runTsx(`scripts/bench/${name}.ts`, ['--entites', '5']);
     expect(status).toBe(1);
     expect(err).toMatch(/Unknown option '--entites'\. Valid options: --entities, --seed/);
+  });
+});
+
+describe.each([
+  { name: 'web', option: /--sizes N,N,\.\.\.\s+nodes of each subgraph \(default: 500,2000,5000\)/ },
+  { name: 'start', option: /--runs N\s+timed runs of each way to start \(default: 3\)/ },
+])('npm run bench:$name', ({ name, option }) => {
+  it('with --help / lists the options with defaults, exit 0, starting nothing', () => {
+    const { status, out } = runTsx(`scripts/bench/${name}.ts`, ['--help']);
+    expect(status).toBe(0);
+    expect(out).toContain(`Usage: npm run bench:${name} -- [options]`);
+    expect(out).toMatch(option);
+  });
+
+  it('with an unknown option / names the valid ones, exit 1', () => {
+    const { status, err } = runTsx(`scripts/bench/${name}.ts`, ['--run', '5']);
+    expect(status).toBe(1);
+    expect(err).toMatch(/Unknown option '--run'\. Valid options: .*--runs/);
+  });
+});
+
+describe.each([
+  { name: 'start', args: ['start'] },
+  { name: 'serve', script: 'serve.mjs' },
+  { name: 'build', script: 'build.mjs' },
+])('npm $name', ({ args, script }) => {
+  const call = (extra: string[]) =>
+    args
+      ? run([...args, ...extra])
+      : (() => {
+          const result = spawnSync('node', [join(root, 'scripts', script ?? ''), ...extra], {
+            cwd: root,
+            encoding: 'utf8',
+          });
+          return { status: result.status, out: result.stdout, err: result.stderr };
+        })();
+
+  it('with --help / says what it does, exit 0', () => {
+    const { status, out } = call(['--help']);
+    expect(status).toBe(0);
+    expect(out).toMatch(/^Usage: npm (run )?\w+/);
+  });
+
+  it('with an unknown option / names the valid ones, exit 1', () => {
+    const { status, err } = call(['--no-such-option']);
+    expect(status).toBe(1);
+    expect(err).toContain("Unknown option '--no-such-option'. Valid options: ");
+    expect(err).toContain('-h/--help');
   });
 });

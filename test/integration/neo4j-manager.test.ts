@@ -34,7 +34,8 @@ async function scratchSettings(): Promise<Neo4jSettings> {
 
 const quiet = () => {};
 
-describe('the local Neo4j manager', () => {
+// Two tests start a Neo4j twice; one start takes close to a minute on a busy 2-core machine.
+describe('the local Neo4j manager', { timeout: 240_000 }, () => {
   const homes: string[] = [];
   afterAll(() => {
     for (const home of homes) rmSync(home, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 // Command-line parsing shared by the project's commands: node's parseArgs, strict, with a usage
-// mistake reported as a UsageError that names the valid options (printed without a stack).
+// mistake reported as a UsageError that names the valid options (printed without a stack). It
+// lives in seed/ so that the seeder depends on nothing in scripts/; the scripts import it.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 /** A mistake on the command line: the message is for the person who typed it. */
