@@ -4,6 +4,7 @@ import type { Comparison } from '../state/explorer.ts';
 import type { ComparisonState } from '../state/use-comparison.ts';
 import { EvidenceList } from './evidence.tsx';
 import { useOntology } from './ontology.tsx';
+import './compare.css';
 
 export interface ComparePanelProps {
   compare: Comparison;

@@ -20,6 +20,7 @@ import {
 } from '../state/timeline.ts';
 import { useOntology } from './ontology.tsx';
 import { type Hovered, PhaseTip, phaseText } from './phase-tip.tsx';
+import './timeline.css';
 
 export interface TimelineProps {
   canvas: Canvas;
