@@ -1,4 +1,4 @@
-import type { PhaseSpan } from '../api/types.ts';
+import type { Ontology, PhaseSpan } from '../api/types.ts';
 import { useRelationship } from '../api/use-queries.ts';
 import { statusLabel } from '../state/labels.ts';
 import { EvidenceList } from './evidence.tsx';
@@ -21,9 +21,9 @@ export function phaseDates({ since, until }: { since: string | null; until: stri
   return 'undated';
 }
 
-/** A phase in words, for screen readers: "FROZEN from 2018-06-13". */
-export function phaseText(phase: PhaseSpan): string {
-  return `${phase.status.toLowerCase()} ${phaseDates(phase)}`;
+/** A phase in words, for screen readers: "frozen from 2018-06-13". */
+export function phaseText(phase: PhaseSpan, ontology: Pick<Ontology, 'statuses'>): string {
+  return `${statusLabel(ontology, phase.status)} ${phaseDates(phase)}`;
 }
 
 const TIP_WIDTH = 360;
