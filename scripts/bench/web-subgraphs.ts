@@ -6,7 +6,13 @@ import { RELATIONSHIP_TYPE_INFO } from '../../server/src/domain/relationship-typ
 import { phasesOf } from '../../server/src/domain/status-history.ts';
 import { enumName } from '../../server/src/graphql/schema/enums.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
-import type { EntitySummary, Relationship, Subgraph } from '../../web/src/api/types.ts';
+import type {
+  EntityKind,
+  EntitySummary,
+  Relationship,
+  RelationshipStatus,
+  Subgraph,
+} from '../../web/src/api/types.ts';
 
 /** Synthetic entities per node of the largest subgraph, so it is a part of a larger graph. */
 export const SPREAD = 4;
@@ -48,7 +54,7 @@ export function subgraphs(sizes: number[], seed: number): Map<number, Subgraph> 
   const ref = (id: string) => {
     const entity = byId.get(id);
     if (!entity) throw new Error(`no entity ${id}`);
-    return { id, name: entity.name, kind: enumName(entity.kind) };
+    return { id, name: entity.name, kind: enumName(entity.kind) as EntityKind };
   };
   const result = new Map<number, Subgraph>();
   for (const size of sizes) {
@@ -67,7 +73,7 @@ export function subgraphs(sizes: number[], seed: number): Map<number, Subgraph> 
       .map((rel) => ({
         id: rel.id,
         type: rel.type,
-        status: enumName(rel.status),
+        status: enumName(rel.status) as RelationshipStatus,
         since: rel.since ?? null,
         until: rel.until ?? null,
         label: RELATIONSHIP_TYPE_INFO[rel.type].label,
@@ -75,7 +81,7 @@ export function subgraphs(sizes: number[], seed: number): Map<number, Subgraph> 
         from: ref(rel.from),
         to: ref(rel.to),
         history: phasesOf(rel).map((phase) => ({
-          status: enumName(phase.status),
+          status: enumName(phase.status) as RelationshipStatus,
           since: phase.since ?? null,
           until: phase.until ?? null,
         })),

@@ -7,7 +7,7 @@
 // baseline. Writes the front-end section of docs/BENCHMARKS.md.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphql } from 'graphql';
+import { graphql, print } from 'graphql';
 import type { Browser } from 'playwright-core';
 import { parseOptions, UsageError } from '../../seed/src/cli-options.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
@@ -16,10 +16,9 @@ import { launchBrowser } from '../../test/helpers/browser.ts';
 import { ONTOLOGY } from '../../web/src/api/documents.ts';
 
 /** The explorer's first request without the fields that read the database. */
-const ONTOLOGY_ONLY = ONTOLOGY.replace(/\n\s*datasets \{[^}]*\}/, '').replace(
-  /\n\s*timeSpan \{[^}]*\}/,
-  '',
-);
+const ONTOLOGY_ONLY = print(ONTOLOGY)
+  .replace(/\n\s*datasets \{[^}]*\}/, '')
+  .replace(/\n\s*timeSpan \{[^}]*\}/, '');
 const SYNTHETIC_SPAN = { earliest: '1800-01-01', latest: '2025-12-31' };
 
 import type { Subgraph } from '../../web/src/api/types.ts';

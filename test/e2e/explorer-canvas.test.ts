@@ -260,6 +260,9 @@ describe("the explorer's canvas", () => {
   });
 
   it('when a hub is read by date / its whole history is fetched, not just the first page', async () => {
+    // A fresh page: the explorer's cache holds every page of No More Ransom's relationships since
+    // the hub was opened above.
+    await ui.page.goto(ui.server.url);
     await ui.searchAndChoose('No More Ransom', 'No More Ransom');
     const details = ui.page.getByRole('complementary', { name: 'Details' });
     await details.getByRole('heading', { name: 'No More Ransom' }).waitFor();

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { fetchOntology } from './api/queries.ts';
+import { useCallback, useMemo, useState } from 'react';
 import type { Ontology } from './api/types.ts';
+import { useOntologyQuery } from './api/use-queries.ts';
 import { ComparePanel } from './components/compare-panel.tsx';
 import { DetailsPanel } from './components/details-panel.tsx';
 import { FiltersPanel } from './components/filters.tsx';
@@ -12,34 +12,24 @@ import { TimeSlider } from './components/time-slider.tsx';
 import { Timeline } from './components/timeline.tsx';
 import { Toolbar } from './components/toolbar.tsx';
 import { GraphProvider } from './graph/graph-provider.tsx';
-import type { Comparison } from './state/explorer.ts';
+import {
+  useCanvas,
+  useCanvasRequests,
+  useFilters,
+  useGraphState,
+  useSelection,
+  useTime,
+} from './state/explorer-hooks.ts';
+import { ExplorerProvider } from './state/explorer-provider.tsx';
 import { monthRange } from './state/months.ts';
 import { useComparison } from './state/use-comparison.ts';
-import { useExplorer } from './state/use-explorer.ts';
 import { computeVisibility } from './state/visibility.ts';
-
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'ready'; ontology: Ontology }
-  | { status: 'error'; message: string };
 
 /** Loads the ontology (kinds, types, colours) before anything is drawn. */
 export function App() {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
-  const load = useCallback(() => {
-    setLoaded({ status: 'loading' });
-    fetchOntology().then(
-      (ontology) => setLoaded({ status: 'ready', ontology }),
-      (error: unknown) =>
-        setLoaded({
-          status: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        }),
-    );
-  }, []);
-  useEffect(load, [load]);
+  const { fetched, retry } = useOntologyQuery();
 
-  if (loaded.status === 'loading') {
+  if (fetched.status === 'loading') {
     return (
       <main className="splash" aria-busy="true">
         <h1>Entente</h1>
@@ -47,29 +37,36 @@ export function App() {
       </main>
     );
   }
-  if (loaded.status === 'error') {
+  if (fetched.status === 'error') {
     return (
       <main className="splash">
         <h1>Entente</h1>
         <p role="alert" className="error">
-          The API is not answering: {loaded.message}
+          The API is not answering: {fetched.message.replace(/^ApiError: /, '')}
         </p>
-        <button type="button" onClick={load}>
+        <button type="button" onClick={retry}>
           Retry
         </button>
       </main>
     );
   }
+  const { status: _status, ...ontology } = fetched;
   return (
-    <OntologyContext.Provider value={loaded.ontology}>
-      <Explorer ontology={loaded.ontology} />
+    <OntologyContext.Provider value={ontology}>
+      <ExplorerProvider>
+        <Explorer ontology={ontology} />
+      </ExplorerProvider>
     </OntologyContext.Provider>
   );
 }
 
 function Explorer({ ontology }: { ontology: Ontology }) {
-  const explorer = useExplorer();
-  const { state, dispatch, visibility, addEntity, expand } = explorer;
+  const state = useGraphState();
+  const { canvas } = useCanvas();
+  const { selected, selectedEdge, select, selectEdge } = useSelection();
+  const { filters, visibility } = useFilters();
+  const { asOf, compare, setAsOf, setCompare } = useTime();
+  const { addEntity, expand, initialPositions } = useCanvasRequests();
   const [webgl, setWebgl] = useState(false);
   const [ends, setEnds] = useState<{ from: PathEnd | null; to: PathEnd | null }>({
     from: null,
@@ -80,26 +77,16 @@ function Explorer({ ontology }: { ontology: Ontology }) {
       setEnds((current) => ({ ...current, [end]: value })),
     [],
   );
-  const onSelect = useCallback((id: string | null) => dispatch({ type: 'select', id }), [dispatch]);
-  const onSelectEdge = useCallback(
-    (id: string) => dispatch({ type: 'selectEdge', id }),
-    [dispatch],
-  );
-  const onAsOf = useCallback((asOf: string) => dispatch({ type: 'asOf', asOf }), [dispatch]);
-  const onCompare = useCallback(
-    (compare: Comparison) => dispatch({ type: 'compare', compare }),
-    [dispatch],
-  );
-  const empty = Object.keys(state.canvas.nodes).length === 0;
+  const onSelectEdge = useCallback((id: string) => selectEdge(id), [selectEdge]);
   // The slider and the timeline span the dates the data holds.
   const range = useMemo(() => monthRange(ontology.timeSpan), [ontology]);
-  const comparison = useComparison(state.canvas, state.compare);
+  const comparison = useComparison(canvas, compare);
   // The timeline draws every date, so only the filters (not the as-of date) leave lanes out.
   const filtered = useMemo(
-    () => computeVisibility(state.canvas, state.filters, null).hiddenEdges,
-    [state.canvas, state.filters],
+    () => computeVisibility(canvas, filters, null).hiddenEdges,
+    [canvas, filters],
   );
-  const onCanvas = useMemo(() => new Set(Object.keys(state.canvas.edges)), [state.canvas.edges]);
+  const onCanvas = useMemo(() => new Set(Object.keys(canvas.edges)), [canvas.edges]);
 
   return (
     <div className="app">
@@ -120,36 +107,36 @@ function Explorer({ ontology }: { ontology: Ontology }) {
         visibility={visibility}
         changes={comparison.marks}
         webgl={webgl}
-        initialPositions={explorer.initialPositions}
-        onSelect={onSelect}
+        initialPositions={initialPositions}
+        onSelect={select}
         onSelectEdge={onSelectEdge}
         onExpand={(id) => expand(id)}
       >
-        <Toolbar explorer={explorer} webgl={webgl} onWebglChange={setWebgl} />
+        <Toolbar webgl={webgl} onWebglChange={setWebgl} />
         <div className="sidebar">
-          <TimeSlider explorer={explorer} range={range} />
+          <TimeSlider range={range} />
           <ComparePanel
-            compare={state.compare}
+            compare={compare}
             comparison={comparison}
             onCanvas={onCanvas}
-            onCompare={onCompare}
+            onCompare={setCompare}
             onSelectEdge={onSelectEdge}
           />
-          <PathFinder explorer={explorer} from={ends.from} to={ends.to} onChange={setEnd} />
-          <FiltersPanel explorer={explorer} />
+          <PathFinder from={ends.from} to={ends.to} onChange={setEnd} />
+          <FiltersPanel />
         </div>
         <Timeline
-          canvas={state.canvas}
-          selected={state.selected}
-          selectedEdge={state.selectedEdge}
+          canvas={canvas}
+          selected={selected}
+          selectedEdge={selectedEdge}
           hidden={filtered}
-          asOf={state.asOf}
+          asOf={asOf}
           whole={range}
           onSelectEdge={onSelectEdge}
-          onAsOf={onAsOf}
+          onAsOf={setAsOf}
         />
-        <DetailsPanel explorer={explorer} onPathEnd={setEnd} />
-        <StatusBar explorer={explorer} empty={empty} />
+        <DetailsPanel onPathEnd={setEnd} />
+        <StatusBar />
       </GraphProvider>
     </div>
   );

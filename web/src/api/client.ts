@@ -1,3 +1,6 @@
+import { print } from '@0no-co/graphql.web';
+import type { TadaDocumentNode } from 'gql.tada';
+
 /** A GraphQL error or an unreachable API, with a message fit to show the user. */
 export class ApiError extends Error {
   constructor(
@@ -14,12 +17,25 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
+// Each document is printed once: the same operation is sent again and again.
+const printed = new WeakMap<object, string>();
+
+function queryText(document: TadaDocumentNode<unknown, never>): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
 /** Posts one operation to /graphql; rejects with an ApiError on HTTP, network or GraphQL errors. */
-export async function request<T>(
-  query: string,
-  variables: Record<string, unknown> = {},
+export async function request<T, V>(
+  document: TadaDocumentNode<T, V>,
+  variables: V,
   signal?: AbortSignal,
 ): Promise<T> {
+  const query = queryText(document as TadaDocumentNode<unknown, never>);
   let response: Response;
   try {
     response = await fetch('/graphql', {

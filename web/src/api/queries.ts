@@ -12,7 +12,6 @@ import {
 } from './documents.ts';
 import type {
   Change,
-  EntityDetail,
   EntityDetails,
   Ontology,
   Path,
@@ -24,27 +23,23 @@ import type {
 } from './types.ts';
 
 export async function fetchOntology(): Promise<Ontology> {
-  const data = await request<{
-    ontology: Omit<Ontology, 'datasets' | 'timeSpan'>;
-    datasets: Ontology['datasets'];
-    timeSpan: Ontology['timeSpan'];
-  }>(ONTOLOGY);
+  const data = await request(ONTOLOGY, {});
   return { ...data.ontology, datasets: data.datasets, timeSpan: data.timeSpan };
 }
 
 export async function searchEntities(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  return (await request<{ search: SearchHit[] }>(SEARCH, { text, first: 10 }, signal)).search;
+  return (await request(SEARCH, { text, first: 10 }, signal)).search;
 }
 
 /** The entities around the given ones, one hop out, as the canvas expands them. */
 export async function fetchNeighborhood(ids: string[]): Promise<Subgraph> {
-  const data = await request<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { ids });
+  const data = await request(NEIGHBORHOOD, { ids });
   return data.neighborhood;
 }
 
 /** The given entities and every relationship among them: a shared view, drawn again. */
 export async function fetchSubgraph(ids: string[]): Promise<Subgraph> {
-  return (await request<{ subgraph: Subgraph }>(SUBGRAPH, { ids })).subgraph;
+  return (await request(SUBGRAPH, { ids })).subgraph;
 }
 
 interface RelationshipConnection {
@@ -59,9 +54,7 @@ const toPage = ({ nodes, pageInfo }: RelationshipConnection): RelationshipPage =
 
 /** An entity with its first page of relationships; null when there is no such entity. */
 export async function fetchEntity(id: string, signal?: AbortSignal): Promise<EntityDetails | null> {
-  const data = await request<{
-    entity: (EntityDetail & { relationships: RelationshipConnection }) | null;
-  }>(ENTITY, { id }, signal);
+  const data = await request(ENTITY, { id }, signal);
   if (!data.entity) return null;
   const { relationships, ...entity } = data.entity;
   return { entity, ...toPage(relationships) };
@@ -73,11 +66,7 @@ export async function fetchMoreRelationships(
   after: string,
   signal?: AbortSignal,
 ): Promise<RelationshipPage> {
-  const data = await request<{ entity: { relationships: RelationshipConnection } | null }>(
-    MORE_RELATIONSHIPS,
-    { id, after },
-    signal,
-  );
+  const data = await request(MORE_RELATIONSHIPS, { id, after }, signal);
   return data.entity ? toPage(data.entity.relationships) : { relationships: [], next: null };
 }
 
@@ -86,16 +75,12 @@ export async function fetchRelationship(
   id: string,
   signal?: AbortSignal,
 ): Promise<RelationshipDetail | null> {
-  const data = await request<{ relationship: RelationshipDetail | null }>(
-    RELATIONSHIP,
-    { id },
-    signal,
-  );
+  const data = await request(RELATIONSHIP, { id }, signal);
   return data.relationship;
 }
 
 export async function fetchPaths(from: string, to: string, asOf?: string | null): Promise<Path[]> {
-  return (await request<{ paths: Path[] }>(PATHS, { from, to, asOf: asOf ?? undefined })).paths;
+  return (await request(PATHS, { from, to, asOf: asOf ?? undefined })).paths;
 }
 
 /** The most changes a comparison lists. */
@@ -109,5 +94,5 @@ export async function fetchChanges(
   signal?: AbortSignal,
 ): Promise<Change[]> {
   const variables = { ids, from, to, first: CHANGES_LISTED };
-  return (await request<{ changes: Change[] }>(CHANGES, variables, signal)).changes;
+  return (await request(CHANGES, variables, signal)).changes;
 }

@@ -1,154 +1,56 @@
-// Shapes of the API's answers, as the documents in documents.ts select them.
+// Names for the shapes the documents select, read from them (and so from the schema); only the
+// explorer's own groupings of them are written here.
+import type { ResultOf } from 'gql.tada';
+import type { CHANGES, ENTITY, NEIGHBORHOOD, ONTOLOGY, PATHS, SEARCH } from './documents.ts';
+import type {
+  ENTITY_SUMMARY,
+  EVIDENCE,
+  RELATIONSHIP_DETAIL,
+  RELATIONSHIP_SUMMARY,
+  STATUS_PHASE,
+} from './fragments.ts';
 
-export interface KindInfo {
-  kind: string;
-  label: string;
-  description: string;
-  colour: string;
-  shape: string;
-}
+type OntologyAnswer = ResultOf<typeof ONTOLOGY>;
 
-export interface RelationshipTypeInfo {
-  type: string;
-  label: string;
-  inverseLabel: string;
-  description: string;
-  symmetric: boolean;
-  colour: string;
-}
-
-export interface StatusInfo {
-  status: string;
-  label: string;
-  description: string;
-  /** The status's colour on the timeline. */
-  colour: string;
-}
-
-export interface DatasetInfo {
-  id: string;
-  title: string;
-  description: string | null;
-  license: string | null;
-  version: number | null;
-}
-
+export type KindInfo = OntologyAnswer['ontology']['kinds'][number];
+export type EntityKind = KindInfo['kind'];
+export type RelationshipTypeInfo = OntologyAnswer['ontology']['relationshipTypes'][number];
+export type RelationshipType = RelationshipTypeInfo['type'];
+export type StatusInfo = OntologyAnswer['ontology']['statuses'][number];
+export type RelationshipStatus = StatusInfo['status'];
+export type DatasetInfo = OntologyAnswer['datasets'][number];
 /** The dates the data holds, earliest and latest; null when it holds none. */
-export interface TimeSpan {
-  earliest: string | null;
-  latest: string | null;
-}
+export type TimeSpan = OntologyAnswer['timeSpan'];
 
 /**
  * What the explorer shows its data with: the ontology, and the datasets loaded and the dates
  * they span (fetched with it).
  */
-export interface Ontology {
-  kinds: KindInfo[];
-  relationshipTypes: RelationshipTypeInfo[];
-  statuses: StatusInfo[];
+export type Ontology = OntologyAnswer['ontology'] & {
   datasets: DatasetInfo[];
   timeSpan: TimeSpan;
-}
+};
 
-export interface EntityRef {
-  id: string;
-  name: string;
-  kind: string;
-}
+export type EntitySummary = ResultOf<typeof ENTITY_SUMMARY>;
+export type EntityRef = Pick<EntitySummary, 'id' | 'name' | 'kind'>;
+export type Evidence = ResultOf<typeof EVIDENCE>;
 
-export interface EntitySummary extends EntityRef {
-  aliases: string[];
-  degree: number;
-  country: string | null;
-}
-
-export interface Source {
-  id: string;
-  title: string;
-  url: string | null;
-  published: string | null;
-}
-
-export interface Evidence {
-  quote: string | null;
-  source: Source;
-}
-
+/** A relationship as the canvas draws it; `status` is the one in force at the as-of date. */
+export type Relationship = ResultOf<typeof RELATIONSHIP_SUMMARY>;
 /** One stretch of a relationship's life in one status; `until` is the next one's start. */
-export interface PhaseSpan {
-  status: string;
-  since: string | null;
-  until: string | null;
-}
-
+export type PhaseSpan = Relationship['history'][number];
 /** A phase with what the sources say of it. */
-export interface StatusPhase extends PhaseSpan {
-  note: string | null;
-  evidence: Evidence[];
-  dataset: string | null;
-}
+export type StatusPhase = ResultOf<typeof STATUS_PHASE>;
+export type RelationshipDetail = ResultOf<typeof RELATIONSHIP_DETAIL>;
 
-export interface Relationship {
-  id: string;
-  type: string;
-  /** The status in force at the request's as-of date; the latest without one. */
-  status: string;
-  since: string | null;
-  until: string | null;
-  label: string;
-  from: EntityRef;
-  to: EntityRef;
-  dataset: string | null;
-  /** The whole history, first phase first: the status it began in, from `since`. */
-  history: PhaseSpan[];
-}
+export type Subgraph = ResultOf<typeof NEIGHBORHOOD>['neighborhood'];
+export type Hub = Subgraph['hubs'][number];
+export type SearchHit = ResultOf<typeof SEARCH>['search'][number];
 
-export interface RelationshipDetail extends Relationship {
-  description: string | null;
-  role: string | null;
-  /** What was done, e.g. a ban (RESTRICTS). */
-  measure: string | null;
-  /** The act that did it, e.g. a directive. */
-  instrument: string | null;
-  claim: string | null;
-  evidence: Evidence[];
-  history: StatusPhase[];
-}
-
-export interface Hub {
-  id: string;
-  total: number;
-  shown: number;
-  byType: { type: string; count: number }[];
-}
-
-export interface Subgraph {
-  nodes: EntitySummary[];
-  edges: Relationship[];
-  hubs: Hub[];
-  truncated: boolean;
-}
-
-export interface SearchHit {
-  score: number;
-  entity: EntitySummary;
-}
-
-export interface EntityDetail extends EntitySummary {
-  description: string | null;
-  founded: string | null;
-  dissolved: string | null;
-  website: string | null;
-  wikidata: string | null;
-  datasets: string[];
-}
-
+type EntityAnswer = NonNullable<ResultOf<typeof ENTITY>['entity']>;
+export type EntityDetail = Omit<EntityAnswer, 'relationships'>;
 /** A relationship as the details panel reads it: both ends as the canvas draws them. */
-export interface RelationshipWithEnds extends RelationshipDetail {
-  from: EntitySummary;
-  to: EntitySummary;
-}
+export type RelationshipWithEnds = EntityAnswer['relationships']['nodes'][number];
 
 /** One page of an entity's relationships, and where the next one starts. */
 export interface RelationshipPage {
@@ -162,19 +64,7 @@ export interface EntityDetails extends RelationshipPage {
   entity: EntityDetail;
 }
 
-export interface Path {
-  length: number;
-  nodes: EntitySummary[];
-  edges: RelationshipDetail[];
-}
-
-export type ChangeKind = 'STARTED' | 'ENDED' | 'STATUS_CHANGED';
-
+export type Path = ResultOf<typeof PATHS>['paths'][number];
 /** Something that happened to a relationship between two dates. */
-export interface Change {
-  date: string;
-  kind: ChangeKind;
-  fromStatus: string | null;
-  toStatus: string | null;
-  relationship: RelationshipDetail;
-}
+export type Change = ResultOf<typeof CHANGES>['changes'][number];
+export type ChangeKind = Change['kind'];

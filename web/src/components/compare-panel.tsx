@@ -1,9 +1,11 @@
 import type { Change } from '../api/types.ts';
 import { changeEvidence } from '../state/changes.ts';
 import type { Comparison } from '../state/explorer.ts';
+import { statusLabel } from '../state/labels.ts';
 import type { ComparisonState } from '../state/use-comparison.ts';
 import { EvidenceList } from './evidence.tsx';
 import { useOntology } from './ontology.tsx';
+import './compare.css';
 
 export interface ComparePanelProps {
   compare: Comparison;
@@ -29,8 +31,7 @@ export function ComparePanel(props: ComparePanelProps) {
   const { compare, comparison, onCanvas, onCompare } = props;
   const { fetched } = comparison;
   const ontology = useOntology();
-  const status = (value: string | null) =>
-    value ? (ontology.statuses.find((info) => info.status === value)?.label ?? value) : '—';
+  const status = (value: string | null) => (value ? statusLabel(ontology, value) : '—');
   const dateInput = (end: 'from' | 'to', label: string) => (
     <label>
       {label}

@@ -1,107 +1,57 @@
-import { useCallback, useEffect, useState } from 'react';
-import { isAbort } from '../api/client.ts';
-import { fetchEntity, fetchMoreRelationships } from '../api/queries.ts';
-import type { EntityDetails, RelationshipWithEnds } from '../api/types.ts';
-import { type Fetched, useFetched } from '../api/use-fetched.ts';
+import { useState } from 'react';
+import type { RelationshipWithEnds } from '../api/types.ts';
+import { useEntityDetails } from '../api/use-queries.ts';
 import { hiddenRelationshipCount } from '../state/canvas.ts';
+import { useCanvas, useCanvasRequests, useSelection } from '../state/explorer-hooks.ts';
 import { groupByType, groupByYear, relationshipsSubgraph } from '../state/relationship-groups.ts';
-import type { Explorer } from '../state/use-explorer.ts';
 import { DatasetName, KindBadge, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipGroup } from './relationship-list.tsx';
 import { RelationshipPanel } from './relationship-panel.tsx';
-
-/** An entity's details, and how its further page of relationships is doing. */
-interface EntityLoaded {
-  details: EntityDetails | null;
-  more?: 'loading' | 'error';
-}
-type Loaded = Fetched<EntityLoaded>;
+import './details.css';
 
 export interface DetailsPanelProps {
-  explorer: Explorer;
   onPathEnd(end: 'from' | 'to', entity: { id: string; name: string }): void;
 }
 
 /** How an entity's relationships are listed: by type, or as its history, year by year. */
 type ListOrder = 'type' | 'year';
 
-/** The most relationships "By date" loads by itself, so the history has no gaps. */
+/**
+ * The most relationships "By date" loads by itself, so the history has no gaps; past that (a
+ * hub), "Load more" stays the user's to press.
+ */
 const WHOLE_HISTORY = 500;
 
 /** The selected relationship, or else the selected entity. */
 export function DetailsPanel(props: DetailsPanelProps) {
   // Kept here, so the choice holds while the user moves from entity to entity.
   const [order, setOrder] = useState<ListOrder>('type');
-  const edge = props.explorer.state.selectedEdge;
-  return edge ? (
-    <RelationshipPanel explorer={props.explorer} id={edge} />
+  const { selected, selectedEdge } = useSelection();
+  return selectedEdge ? (
+    <RelationshipPanel id={selectedEdge} />
   ) : (
-    <EntityPanel {...props} order={order} onOrder={setOrder} />
+    <EntityPanel {...props} id={selected} order={order} onOrder={setOrder} />
   );
 }
 
 /** The selected entity: properties, aliases, relationships with evidence, and its actions. */
 function EntityPanel({
-  explorer,
+  id,
   onPathEnd,
   order,
   onOrder,
-}: DetailsPanelProps & { order: ListOrder; onOrder(order: ListOrder): void }) {
-  const { state, dispatch, expand, addEntity } = explorer;
-  const id = state.selected;
+}: DetailsPanelProps & { id: string | null; order: ListOrder; onOrder(order: ListOrder): void }) {
+  const { canvas, draw: drawSubgraph, togglePin, hide } = useCanvas();
+  const { expand, addEntity } = useCanvasRequests();
+  // A history with pages missing would read wrong, so "By date" fetches the rest of them.
   const {
     fetched: loaded,
-    setFetched: setLoaded,
+    more: moreState,
+    loadMore,
     retry,
-  } = useFetched<EntityLoaded>(id, async (key, signal) => ({
-    details: await fetchEntity(key, signal),
-  }));
+  } = useEntityDetails(id, { fetchUpTo: order === 'year' ? WHOLE_HISTORY : 0 });
   const ontology = useOntology();
-  // A page is added only where it is still the next one: the user may have moved on to another
-  // entity, or reloaded this one, while it was on its way.
-  const loadMore = useCallback(
-    (entityId: string, after: string) => {
-      const waiting = (current: Loaded): current is Extract<Loaded, { status: 'done' }> =>
-        current.status === 'done' &&
-        current.details?.entity.id === entityId &&
-        current.details.next === after;
-      setLoaded((current) => (waiting(current) ? { ...current, more: 'loading' } : current));
-      fetchMoreRelationships(entityId, after).then(
-        (page) =>
-          setLoaded((current) =>
-            waiting(current) && current.details
-              ? {
-                  status: 'done',
-                  details: {
-                    ...current.details,
-                    relationships: [...current.details.relationships, ...page.relationships],
-                    next: page.next,
-                  },
-                }
-              : current,
-          ),
-        (error: unknown) => {
-          if (isAbort(error)) return;
-          setLoaded((current) => (waiting(current) ? { ...current, more: 'error' } : current));
-        },
-      );
-    },
-    [setLoaded],
-  );
-  // A history with pages missing would read wrong, so "By date" fetches the rest of them, up to
-  // WHOLE_HISTORY relationships; past that (a hub), "Load more" stays the user's to press. A page
-  // that failed is not asked for again until the user does.
-  const shown = loaded.status === 'done' ? loaded.details : null;
-  const idle = loaded.status === 'done' && loaded.more === undefined;
-  const pendingAfter =
-    order === 'year' && idle && shown?.next && shown.relationships.length < WHOLE_HISTORY
-      ? shown.next
-      : null;
-  const shownId = shown?.entity.id;
-  useEffect(() => {
-    if (shownId && pendingAfter) loadMore(shownId, pendingAfter);
-  }, [shownId, pendingAfter, loadMore]);
 
   if (!id) {
     return (
@@ -119,11 +69,10 @@ function EntityPanel({
   }
   const details = loaded.details;
   const { entity, relationships } = details;
-  const onCanvas = new Set(Object.keys(state.canvas.edges));
-  const draw = (rels: RelationshipWithEnds[]) =>
-    dispatch({ type: 'merge', subgraph: relationshipsSubgraph(rels) });
-  const pinned = state.canvas.pinned.includes(entity.id);
-  const more = hiddenRelationshipCount(state.canvas, entity.id);
+  const onCanvas = new Set(Object.keys(canvas.edges));
+  const draw = (rels: RelationshipWithEnds[]) => drawSubgraph(relationshipsSubgraph(rels));
+  const pinned = canvas.pinned.includes(entity.id);
+  const more = hiddenRelationshipCount(canvas, entity.id);
   return (
     <aside aria-label="Details" className="details">
       <header>
@@ -135,14 +84,10 @@ function EntityPanel({
         <button type="button" onClick={() => expand(entity.id)}>
           Expand{more > 0 ? ` (+${more} more)` : ''}
         </button>
-        <button
-          type="button"
-          aria-pressed={pinned}
-          onClick={() => dispatch({ type: 'pin', id: entity.id })}
-        >
+        <button type="button" aria-pressed={pinned} onClick={() => togglePin(entity.id)}>
           {pinned ? 'Unpin' : 'Pin'}
         </button>
-        <button type="button" onClick={() => dispatch({ type: 'hide', ids: [entity.id] })}>
+        <button type="button" onClick={() => hide([entity.id])}>
           Hide
         </button>
         <button type="button" onClick={() => onPathEnd('from', entity)}>
@@ -261,14 +206,10 @@ function EntityPanel({
       {details.next && (
         <p className="more-relationships">
           {relationships.length} of {entity.degree} relationships listed.{' '}
-          <button
-            type="button"
-            disabled={loaded.more === 'loading'}
-            onClick={() => details.next && loadMore(entity.id, details.next)}
-          >
-            {loaded.more === 'loading' ? 'Loading…' : 'Load more'}
+          <button type="button" disabled={moreState === 'loading'} onClick={loadMore}>
+            {moreState === 'loading' ? 'Loading…' : 'Load more'}
           </button>
-          {loaded.more === 'error' && (
+          {moreState === 'error' && (
             <span role="alert" className="error">
               {' '}
               Could not load them; try again.

@@ -1,9 +1,10 @@
 import type { ChangeEvent } from 'react';
 import type { DatasetInfo } from '../api/types.ts';
+import { useCanvas, useFilters } from '../state/explorer-hooks.ts';
 import { statusStyle } from '../state/status.ts';
-import type { Explorer } from '../state/use-explorer.ts';
 import type { Filters } from '../state/visibility.ts';
 import { KindBadge, useOntology } from './ontology.tsx';
+import './legend.css';
 
 /** A dataset's description, version and licence, as a tooltip crediting it. */
 function datasetNote(dataset: DatasetInfo): string {
@@ -21,22 +22,22 @@ function statusLineClass(status: string): string {
 }
 
 /** The legend, doubling as filters: untick a kind, relationship type, status or dataset to hide it. */
-export function FiltersPanel({ explorer }: { explorer: Explorer }) {
+export function FiltersPanel() {
   const ontology = useOntology();
-  const { state, dispatch } = explorer;
-  const { filters } = state;
+  const { filters, setFilters } = useFilters();
+  const { canvas } = useCanvas();
   /** A box's state and handler: ticked while `value` is shown; unticking adds it to the hidden list. */
   const shown = (list: keyof Filters, value: string) => ({
     checked: !filters[list].includes(value),
     onChange: (event: ChangeEvent<HTMLInputElement>) => {
       const rest = filters[list].filter((item) => item !== value);
       const next: Filters = { ...filters, [list]: event.target.checked ? rest : [...rest, value] };
-      dispatch({ type: 'filters', filters: next });
+      setFilters(next);
     },
   });
-  const kindsOnCanvas = new Set(Object.values(state.canvas.nodes).map((n) => n.kind));
-  const typesOnCanvas = new Set(Object.values(state.canvas.edges).map((e) => e.type));
-  const datasetsOnCanvas = new Set(Object.values(state.canvas.edges).map((e) => e.dataset));
+  const kindsOnCanvas = new Set(Object.values(canvas.nodes).map((n) => n.kind));
+  const typesOnCanvas = new Set(Object.values(canvas.edges).map((e) => e.type));
+  const datasetsOnCanvas = new Set(Object.values(canvas.edges).map((e) => e.dataset));
   return (
     <section className="filters" aria-label="Legend and filters">
       <fieldset>

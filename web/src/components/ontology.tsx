@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { KindInfo, Ontology, RelationshipTypeInfo } from '../api/types.ts';
+import './legend.css';
 
 export const OntologyContext = createContext<Ontology | null>(null);
 

@@ -1,8 +1,9 @@
+import { useCanvas, useCanvasRequests, useSelection, useTime } from '../state/explorer-hooks.ts';
 import { explainPath } from '../state/path-explanation.ts';
-import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
 import { useOntology } from './ontology.tsx';
 import { Search } from './search.tsx';
+import './panels.css';
 
 /** One end of a path: an entity id and the name to show. */
 export interface PathEnd {
@@ -11,7 +12,6 @@ export interface PathEnd {
 }
 
 export interface PathFinderProps {
-  explorer: Explorer;
   from: PathEnd | null;
   to: PathEnd | null;
   onChange(end: 'from' | 'to', value: PathEnd | null): void;
@@ -49,10 +49,13 @@ function EndPicker(props: {
 }
 
 /** Picks two entities, finds the shortest paths between them and explains each hop. */
-export function PathFinder({ explorer, from, to, onChange }: PathFinderProps) {
+export function PathFinder({ from, to, onChange }: PathFinderProps) {
   const ontology = useOntology();
-  const { state, pathResult, findPaths, clearPaths } = explorer;
-  const selectedNode = state.selected ? state.canvas.nodes[state.selected] : undefined;
+  const { pathResult, findPaths, clearPaths } = useCanvasRequests();
+  const { canvas } = useCanvas();
+  const { selected: selectedId } = useSelection();
+  const { asOf } = useTime();
+  const selectedNode = selectedId ? canvas.nodes[selectedId] : undefined;
   const selected = selectedNode ? { id: selectedNode.id, name: selectedNode.name } : null;
   const current = pathResult && pathResult.from === from?.id && pathResult.to === to?.id;
   return (
@@ -69,7 +72,7 @@ export function PathFinder({ explorer, from, to, onChange }: PathFinderProps) {
         <button
           type="button"
           disabled={!from || !to || from.id === to.id}
-          onClick={() => from && to && findPaths(from.id, to.id, state.asOf)}
+          onClick={() => from && to && findPaths(from.id, to.id, asOf)}
         >
           Find paths
         </button>
@@ -80,9 +83,7 @@ export function PathFinder({ explorer, from, to, onChange }: PathFinderProps) {
         )}
       </div>
       {current && pathResult.paths.length === 0 && (
-        <p className="hint">
-          No path of up to 4 hops{state.asOf ? ` valid on ${state.asOf}` : ''}.
-        </p>
+        <p className="hint">No path of up to 4 hops{asOf ? ` valid on ${asOf}` : ''}.</p>
       )}
       {current &&
         pathResult.paths.map((path, index) => (

@@ -1,8 +1,9 @@
-import { fetchRelationship } from '../api/queries.ts';
-import type { PhaseSpan } from '../api/types.ts';
-import { useFetched } from '../api/use-fetched.ts';
+import type { Ontology, PhaseSpan } from '../api/types.ts';
+import { useRelationship } from '../api/use-queries.ts';
+import { statusLabel } from '../state/labels.ts';
 import { EvidenceList } from './evidence.tsx';
 import { useOntology } from './ontology.tsx';
+import './timeline.css';
 
 /** The phase under the pointer on the timeline, and where the pointer is in the window. */
 export interface Hovered {
@@ -20,9 +21,9 @@ export function phaseDates({ since, until }: { since: string | null; until: stri
   return 'undated';
 }
 
-/** A phase in words, for screen readers: "FROZEN from 2018-06-13". */
-export function phaseText(phase: PhaseSpan): string {
-  return `${phase.status.toLowerCase()} ${phaseDates(phase)}`;
+/** A phase in words, for screen readers: "frozen from 2018-06-13". */
+export function phaseText(phase: PhaseSpan, ontology: Pick<Ontology, 'statuses'>): string {
+  return `${statusLabel(ontology, phase.status)} ${phaseDates(phase)}`;
 }
 
 const TIP_WIDTH = 360;
@@ -40,16 +41,13 @@ function placeNear({ x, y }: { x: number; y: number }) {
  * when the pointer first rests on one of its phases.
  */
 export function PhaseTip({ hovered }: { hovered: Hovered }) {
-  const { fetched } = useFetched(hovered.id, async (id, signal) => ({
-    relationship: await fetchRelationship(id, signal),
-  }));
+  const { fetched } = useRelationship(hovered.id);
   const ontology = useOntology();
   const { bar } = hovered;
-  const label = ontology.statuses.find((info) => info.status === bar.status)?.label;
   const phase = fetched.status === 'done' ? fetched.relationship?.history[bar.index] : undefined;
   return (
     <div role="tooltip" className="phase-tip" style={placeNear(hovered)}>
-      <strong>{label ?? bar.status}</strong> {phaseDates(bar)}
+      <strong>{statusLabel(ontology, bar.status)}</strong> {phaseDates(bar)}
       {phase?.note && <p>{phase.note}</p>}
       {fetched.status === 'loading' && <p className="hint">Loading the evidence…</p>}
       {fetched.status === 'error' && <p className="error">{fetched.message}</p>}

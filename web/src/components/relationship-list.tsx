@@ -3,6 +3,7 @@
 
 import type { ReactNode } from 'react';
 import type { RelationshipDetail } from '../api/types.ts';
+import { labelFrom, statusLabel } from '../state/labels.ts';
 import { qualifiers } from '../state/path-explanation.ts';
 import { phaseInForce, statusStyle } from '../state/status.ts';
 import { EvidenceList } from './evidence.tsx';
@@ -55,7 +56,7 @@ function RelationshipItem(props: {
   const outgoing = rel.from.id === selfId;
   const other = outgoing ? rel.to : rel.from;
   const info = typeInfo(ontology, rel.type);
-  const verb = outgoing ? rel.label : (info?.inverseLabel ?? rel.label);
+  const verb = labelFrom(rel, selfId, ontology);
   const detail = qualifiers(rel, ontology);
   // A status a later phase brought is told with its own evidence, after the relationship's.
   const latest = rel.history.length > 1 ? phaseInForce(rel.history, null) : undefined;
@@ -81,8 +82,7 @@ function RelationshipItem(props: {
       {latest?.since && (
         <>
           <p className="phase-note">
-            {ontology.statuses.find((s) => s.status === latest.status)?.label ?? latest.status} from{' '}
-            {latest.since}
+            {statusLabel(ontology, latest.status)} from {latest.since}
             {latest.note && `: ${latest.note}`}
           </p>
           <EvidenceList evidence={latest.evidence} />

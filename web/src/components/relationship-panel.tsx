@@ -1,19 +1,17 @@
-import { fetchRelationship } from '../api/queries.ts';
-import { useFetched } from '../api/use-fetched.ts';
+import { useRelationship } from '../api/use-queries.ts';
+import { useSelection } from '../state/explorer-hooks.ts';
 import { qualifiers } from '../state/path-explanation.ts';
-import type { Explorer } from '../state/use-explorer.ts';
 import { EvidenceList } from './evidence.tsx';
 import { DatasetName, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipFacts } from './relationship-facts.tsx';
 import { StatusHistory } from './status-history.tsx';
+import './details.css';
 
 /** The selected relationship: how it reads, when it held, and the evidence behind it. */
-export function RelationshipPanel({ explorer, id }: { explorer: Explorer; id: string }) {
-  const { dispatch } = explorer;
-  const { fetched: loaded, retry } = useFetched(id, async (key, signal) => ({
-    relationship: await fetchRelationship(key, signal),
-  }));
+export function RelationshipPanel({ id }: { id: string }) {
+  const { select } = useSelection();
+  const { fetched: loaded, retry } = useRelationship(id);
   const ontology = useOntology();
 
   if (loaded.status === 'loading') return <LoadingPanel text="Loading the relationship…" />;
@@ -24,7 +22,7 @@ export function RelationshipPanel({ explorer, id }: { explorer: Explorer; id: st
   const rel = loaded.relationship;
   const info = typeInfo(ontology, rel.type);
   const when = qualifiers(rel, ontology);
-  const open = (entityId: string) => dispatch({ type: 'select', id: entityId });
+  const open = (entityId: string) => select(entityId);
   return (
     <aside aria-label="Details" className="details">
       <header>

@@ -1,10 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { isAbort } from '../api/client.ts';
-import { searchEntities } from '../api/queries.ts';
 import type { EntitySummary, SearchHit } from '../api/types.ts';
+import { searchThroughCache } from '../api/use-queries.ts';
 import { answerEnter, MIN_QUERY_LENGTH, type SearchResults } from '../state/search-enter.ts';
 import { matchedAlias } from '../state/search-match.ts';
 import { KindBadge } from './ontology.tsx';
+import './search.css';
 
 const DEBOUNCE_MS = 200;
 
@@ -31,6 +32,7 @@ export function Search({ label, placeholder, onChoose }: SearchProps) {
   const [notice, setNotice] = useState('');
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
+  const client = useQueryClient();
 
   useEffect(() => {
     void attempt; // a retry after an error runs the same search again
@@ -39,24 +41,27 @@ export function Search({ label, placeholder, onChoose }: SearchProps) {
       setResults({ status: 'idle' });
       return;
     }
-    const controller = new AbortController();
+    // A later text supersedes this one: its answer, when it comes, is only cached. A failed
+    // search leaves nothing in the cache, so a retry asks again.
+    let superseded = false;
     const timer = setTimeout(() => {
       setResults({ status: 'loading' });
-      searchEntities(query, controller.signal).then(
+      searchThroughCache(client, query).then(
         (hits) => {
+          if (superseded) return;
           setResults({ status: 'done', text: query, hits });
           setActive(0);
         },
         (error: unknown) => {
-          if (!isAbort(error)) setResults({ status: 'error', message: String(error) });
+          if (!superseded) setResults({ status: 'error', message: String(error) });
         },
       );
     }, DEBOUNCE_MS);
     return () => {
+      superseded = true;
       clearTimeout(timer);
-      controller.abort();
     };
-  }, [text, attempt]);
+  }, [text, attempt, client]);
 
   // Enter only records what was typed; this answers it as soon as the hits for it are in.
   useEffect(() => {

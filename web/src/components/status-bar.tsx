@@ -1,8 +1,9 @@
-import type { Explorer } from '../state/use-explorer.ts';
+import { useCanvas, useCanvasRequests } from '../state/explorer-hooks.ts';
 
 /** Loading, error (with retry) and empty-canvas states over the graph. */
-export function StatusBar({ explorer, empty }: { explorer: Explorer; empty: boolean }) {
-  const { status, dismissError } = explorer;
+export function StatusBar() {
+  const { status, dismissError } = useCanvasRequests();
+  const { empty } = useCanvas();
   return (
     <div className="status-layer">
       {status.loading && (

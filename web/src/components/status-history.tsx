@@ -1,4 +1,5 @@
 import type { StatusPhase } from '../api/types.ts';
+import { statusLabel } from '../state/labels.ts';
 import { EvidenceList } from './evidence.tsx';
 import { DatasetName, useOntology } from './ontology.tsx';
 import { phaseDates } from './phase-tip.tsx';
@@ -20,7 +21,7 @@ export function StatusHistory({
           <li key={`${phase.status}:${phase.since ?? ''}`}>
             <div>
               <span className="status-swatch" style={{ background: info?.colour }} />
-              <strong>{info?.label ?? phase.status}</strong>{' '}
+              <strong>{statusLabel(ontology, phase.status)}</strong>{' '}
               <span className="hint">{phaseDates(phase)}</span>
               {phase.dataset && phase.dataset !== dataset && (
                 <span className="hint">

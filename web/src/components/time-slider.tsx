@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useCanvas, useTime } from '../state/explorer-hooks.ts';
 import { dateToMonth, type MonthRange, monthToDate } from '../state/months.ts';
 import { earliestStart } from '../state/timeline.ts';
-import type { Explorer } from '../state/use-explorer.ts';
+import './panels.css';
 
 const PLAY_STEP_MS = 120;
 
@@ -12,30 +13,30 @@ const PLAY_STEP_MS = 120;
  * "All dates" clears it. Play steps through the months from the current position, or from the
  * month the earliest relationship on the canvas begins; every step restyles the canvas.
  */
-export function TimeSlider({ explorer, range }: { explorer: Explorer; range: MonthRange }) {
-  const { state, dispatch } = explorer;
+export function TimeSlider({ range }: { range: MonthRange }) {
+  const { asOf, setAsOf } = useTime();
+  const { canvas } = useCanvas();
   const last = range.count - 1;
-  const position = state.asOf ? dateToMonth(state.asOf, range) : last;
+  const position = asOf ? dateToMonth(asOf, range) : last;
   const [playing, setPlaying] = useState(false);
-  const setAsOf = (asOf: string | null) => dispatch({ type: 'asOf', asOf });
 
   useEffect(() => {
     if (!playing) return;
     const timer = setInterval(() => {
       const next = position + 1;
       if (next > last) setPlaying(false);
-      else dispatch({ type: 'asOf', asOf: monthToDate(next, range) });
+      else setAsOf(monthToDate(next, range));
     }, PLAY_STEP_MS);
     return () => clearInterval(timer);
-  }, [playing, position, last, range, dispatch]);
+  }, [playing, position, last, range, setAsOf]);
 
   const play = () => {
     if (playing) {
       setPlaying(false);
       return;
     }
-    if (!state.asOf || position >= last) {
-      const start = earliestStart(state.canvas);
+    if (!asOf || position >= last) {
+      const start = earliestStart(canvas);
       setAsOf(monthToDate(start ? dateToMonth(start, range) : 0, range));
     }
     setPlaying(true);
@@ -55,7 +56,7 @@ export function TimeSlider({ explorer, range }: { explorer: Explorer; range: Mon
           max={last}
           step={1}
           value={position}
-          aria-valuetext={state.asOf ?? 'All dates'}
+          aria-valuetext={asOf ?? 'All dates'}
           onChange={(event) => setAsOf(monthToDate(Number(event.target.value), range))}
         />
       </div>
@@ -64,13 +65,13 @@ export function TimeSlider({ explorer, range }: { explorer: Explorer; range: Mon
           type="date"
           aria-label="As of date (exact)"
           min={monthToDate(0, range)}
-          value={state.asOf && state.asOf.length === 10 ? state.asOf : ''}
+          value={asOf && asOf.length === 10 ? asOf : ''}
           onChange={(event) => setAsOf(event.target.value || null)}
         />
-        <button type="button" onClick={() => setAsOf(null)} disabled={!state.asOf}>
+        <button type="button" onClick={() => setAsOf(null)} disabled={!asOf}>
           All dates
         </button>
-        <output className="as-of">{state.asOf ? `As of ${state.asOf}` : 'All dates'}</output>
+        <output className="as-of">{asOf ? `As of ${asOf}` : 'All dates'}</output>
       </div>
     </section>
   );

@@ -20,6 +20,7 @@ import {
 } from '../state/timeline.ts';
 import { useOntology } from './ontology.tsx';
 import { type Hovered, PhaseTip, phaseText } from './phase-tip.tsx';
+import './timeline.css';
 
 export interface TimelineProps {
   canvas: Canvas;
@@ -165,7 +166,9 @@ export function Timeline(props: TimelineProps) {
               <span className="lane-label" title={lane.text}>
                 {lane.text}
               </span>
-              <span className="sr-only">: {lane.bars.map(phaseText).join('; ')}</span>
+              <span className="sr-only">
+                : {lane.bars.map((bar) => phaseText(bar, ontology)).join('; ')}
+              </span>
               <svg className="lane-bar" aria-hidden="true">
                 {lane.bars.map((bar) => (
                   <rect

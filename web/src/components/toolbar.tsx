@@ -1,23 +1,23 @@
 import { useState } from 'react';
+import { download } from '../dom/download.ts';
 import { useGraphActions } from '../graph/graph-provider.tsx';
 import { LAYOUT_LABELS, type LayoutName } from '../state/explorer.ts';
-import { canvasToJson, download, edgesToCsv, nodesToCsv } from '../state/export.ts';
+import { useCanvas, useSelection } from '../state/explorer-hooks.ts';
+import { canvasToJson, edgesToCsv, nodesToCsv } from '../state/export.ts';
 import { fragmentToView, viewToFragment } from '../state/url.ts';
-import type { Explorer } from '../state/use-explorer.ts';
+import './panels.css';
 
 export interface ToolbarProps {
-  explorer: Explorer;
   webgl: boolean;
   onWebglChange(webgl: boolean): void;
 }
 
 /** Layout, view and history controls, and the exports. */
-export function Toolbar({ explorer, webgl, onWebglChange }: ToolbarProps) {
-  const { state, dispatch } = explorer;
+export function Toolbar({ webgl, onWebglChange }: ToolbarProps) {
+  const { canvas, layout, canUndo, canRedo, empty, ...edit } = useCanvas();
+  const { selected } = useSelection();
   const graph = useGraphActions();
   const [copied, setCopied] = useState(false);
-  const empty = Object.keys(state.canvas.nodes).length === 0;
-  const selected = state.selected;
 
   const exportPng = async () => {
     const blob = await graph.png();
@@ -42,10 +42,8 @@ export function Toolbar({ explorer, webgl, onWebglChange }: ToolbarProps) {
       <label>
         Layout{' '}
         <select
-          value={state.layout}
-          onChange={(event) =>
-            dispatch({ type: 'layout', layout: event.target.value as LayoutName })
-          }
+          value={layout}
+          onChange={(event) => edit.setLayout(event.target.value as LayoutName)}
         >
           {Object.entries(LAYOUT_LABELS).map(([name, label]) => (
             <option key={name} value={name}>
@@ -61,35 +59,23 @@ export function Toolbar({ explorer, webgl, onWebglChange }: ToolbarProps) {
         Fit
       </button>
       <span className="sep" />
-      <button
-        type="button"
-        onClick={() => dispatch({ type: 'undo' })}
-        disabled={!state.past.length}
-      >
+      <button type="button" onClick={edit.undo} disabled={!canUndo}>
         Undo
       </button>
-      <button
-        type="button"
-        onClick={() => dispatch({ type: 'redo' })}
-        disabled={!state.future.length}
-      >
+      <button type="button" onClick={edit.redo} disabled={!canRedo}>
         Redo
       </button>
-      <button
-        type="button"
-        disabled={!selected}
-        onClick={() => selected && dispatch({ type: 'hide', ids: [selected] })}
-      >
+      <button type="button" disabled={!selected} onClick={() => selected && edit.hide([selected])}>
         Hide selected
       </button>
       <button
         type="button"
         disabled={!selected}
-        onClick={() => selected && dispatch({ type: 'pin', id: selected })}
+        onClick={() => selected && edit.togglePin(selected)}
       >
-        {selected && state.canvas.pinned.includes(selected) ? 'Unpin' : 'Pin'}
+        {selected && canvas.pinned.includes(selected) ? 'Unpin' : 'Pin'}
       </button>
-      <button type="button" onClick={() => dispatch({ type: 'clear' })} disabled={empty}>
+      <button type="button" onClick={edit.clear} disabled={empty}>
         Clear
       </button>
       <span className="sep" />
@@ -99,23 +85,21 @@ export function Toolbar({ explorer, webgl, onWebglChange }: ToolbarProps) {
       <button
         type="button"
         disabled={empty}
-        onClick={() =>
-          download('entente-graph.json', canvasToJson(state.canvas), 'application/json')
-        }
+        onClick={() => download('entente-graph.json', canvasToJson(canvas), 'application/json')}
       >
         Export JSON
       </button>
       <button
         type="button"
         disabled={empty}
-        onClick={() => download('entente-nodes.csv', nodesToCsv(state.canvas), 'text/csv')}
+        onClick={() => download('entente-nodes.csv', nodesToCsv(canvas), 'text/csv')}
       >
         Nodes CSV
       </button>
       <button
         type="button"
         disabled={empty}
-        onClick={() => download('entente-edges.csv', edgesToCsv(state.canvas), 'text/csv')}
+        onClick={() => download('entente-edges.csv', edgesToCsv(canvas), 'text/csv')}
       >
         Edges CSV
       </button>

@@ -1,10 +1,17 @@
-import type { Hub, PhaseSpan, Subgraph } from '../api/types.ts';
+import type {
+  EntityKind,
+  Hub,
+  PhaseSpan,
+  RelationshipStatus,
+  RelationshipType,
+  Subgraph,
+} from '../api/types.ts';
 
 /** An entity drawn on the canvas. */
 export interface CanvasNode {
   id: string;
   name: string;
-  kind: string;
+  kind: EntityKind;
   degree: number;
   aliases: string[];
   /** When a neighbourhood fetch cut this hub: its relationships by type. */
@@ -16,8 +23,8 @@ export interface CanvasEdge {
   id: string;
   source: string;
   target: string;
-  type: string;
-  status: string;
+  type: RelationshipType;
+  status: RelationshipStatus;
   since: string | null;
   until: string | null;
   label: string;

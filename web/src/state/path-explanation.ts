@@ -1,4 +1,5 @@
 import type { Evidence, Ontology, Path, PhaseSpan } from '../api/types.ts';
+import { labelFrom, statusLabel } from './labels.ts';
 import { isDefaultStatus, phaseInForce } from './status.ts';
 
 /** One hop of a path, read in the direction of travel. */
@@ -24,8 +25,7 @@ export function qualifiers(
   const from = phase && phase !== history[0] ? phase.since : null;
   const status = phase?.status ?? edge.status;
   if (!isDefaultStatus(status) || from) {
-    const info = ontology.statuses.find((s) => s.status === status);
-    const label = info?.label ?? status.toLowerCase();
+    const label = statusLabel(ontology, status);
     parts.push(from ? `${label} from ${from}` : label);
   }
   if (from && edge.since && !edge.until) return `${parts.join('')}; began ${edge.since}`;
@@ -44,9 +44,7 @@ export function explainPath(path: Path, ontology: Ontology, asOf: string | null 
   return path.edges.map((edge, index) => {
     const here = path.nodes[index];
     const there = path.nodes[index + 1];
-    const forward = edge.from.id === here?.id;
-    const info = ontology.relationshipTypes.find((t) => t.type === edge.type);
-    const verb = forward ? edge.label : (info?.inverseLabel ?? edge.label);
+    const verb = labelFrom(edge, here?.id ?? edge.from.id, ontology);
     const detail = qualifiers(edge, ontology, asOf);
     const text = `${here?.name ?? '?'} — ${verb}${detail ? ` (${detail})` : ''} → ${there?.name ?? '?'}`;
     // A status a later phase brought is backed by that phase's evidence first, then the tie's.

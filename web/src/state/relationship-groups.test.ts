@@ -8,7 +8,7 @@ import {
   UNDATED,
 } from './relationship-groups.ts';
 
-const end = (id: string) => ({
+const end = (id: string): RelationshipWithEnds['from'] => ({
   id,
   name: id,
   kind: 'AGENCY',
@@ -17,13 +17,19 @@ const end = (id: string) => ({
   country: null,
 });
 
-function rel(id: string, type: string, since: string | null, until: string | null = null) {
+/** A relationship of any type name, so that grouping by a type the ontology lacks is tested. */
+function rel<T extends string>(
+  id: string,
+  type: T,
+  since: string | null,
+  until: string | null = null,
+) {
   return {
     id,
     type,
     since,
     until,
-    status: 'active',
+    status: 'ACTIVE',
     label: type,
     from: end('kaspersky-lab'),
     to: end(`${id}-end`),
@@ -35,7 +41,7 @@ function rel(id: string, type: string, since: string | null, until: string | nul
     dataset: null,
     evidence: [],
     history: [],
-  } satisfies RelationshipWithEnds;
+  } satisfies Omit<RelationshipWithEnds, 'type'> & { type: T };
 }
 
 describe('byDate', () => {
@@ -94,7 +100,7 @@ describe('groupByYear', () => {
 
 describe('relationshipsSubgraph', () => {
   it('holds the relationships and each of their ends once', () => {
-    const subgraph = relationshipsSubgraph([rel('a', 'X', null), rel('b', 'X', null)]);
+    const subgraph = relationshipsSubgraph([rel('a', 'OWNS', null), rel('b', 'OWNS', null)]);
     expect(subgraph.edges.map((e) => e.id)).toEqual(['a', 'b']);
     expect(subgraph.nodes.map((n) => n.id).sort()).toEqual(['a-end', 'b-end', 'kaspersky-lab']);
     expect(subgraph.hubs).toEqual([]);

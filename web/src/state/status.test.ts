@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { PhaseSpan, RelationshipStatus } from '../api/types.ts';
 import { isDefaultStatus, statusOn, statusStyle } from './status.ts';
 
-const cooperation = {
+type Dated = { status: RelationshipStatus; history: PhaseSpan[] };
+
+const cooperation: Dated = {
   status: 'FROZEN',
   history: [
     { status: 'ACTIVE', since: '2016-07-25', until: '2018-06-13' },
@@ -21,7 +24,7 @@ describe('statusOn', () => {
   });
 
   it('a phase dated to a month begins on its first day', () => {
-    const rel = {
+    const rel: Dated = {
       status: 'ACTIVE',
       history: [
         { status: 'PROPOSED', since: '2018-06-13', until: '2019-05' },

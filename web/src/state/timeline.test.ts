@@ -4,12 +4,14 @@ import { EMPTY_CANVAS, mergeSubgraph } from './canvas.ts';
 import { monthRange } from './months.ts';
 import { earliestStart, laneEdges, laneOf, lanesRange } from './timeline.ts';
 
-const undated = {
+const undated: typeof COOPERATION = {
   ...COOPERATION,
   id: 'europol-cooperates-with-no-more-ransom',
   since: null,
   to: SUBGRAPH.nodes[2] ?? COOPERATION.to,
-  history: [{ ...COOPERATION.history[0], status: 'ACTIVE', since: null, until: null }],
+  history: [
+    { status: 'ACTIVE', since: null, until: null, note: null, dataset: null, evidence: [] },
+  ],
 };
 const canvas = mergeSubgraph(EMPTY_CANVAS, {
   ...SUBGRAPH,

@@ -1,10 +1,29 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+// The explorer's state, shared through context: the pure reducer (explorer.ts), the requests that
+// change the canvas (through the query cache), and the address bar that mirrors it. Components
+// read it through the narrow hooks in explorer-hooks.ts.
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  createContext,
+  type Dispatch,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { isAbort } from '../api/client.ts';
-import { fetchNeighborhood, fetchPaths, fetchSubgraph } from '../api/queries.ts';
 import type { Path, Subgraph } from '../api/types.ts';
-import { explorerReducer, INITIAL_STATE } from './explorer.ts';
-import { fragmentToView, type SharedView, viewToFragment } from './url.ts';
-import { computeVisibility } from './visibility.ts';
+import { canvasReads } from '../api/use-queries.ts';
+import {
+  type ExplorerAction,
+  type ExplorerState,
+  explorerReducer,
+  INITIAL_STATE,
+} from './explorer.ts';
+import type { Point } from './url.ts';
+import { readInitialView, useUrlSync } from './use-url-sync.ts';
 
 /** The outcome of the last request that changed the canvas, for the status bar. */
 export interface TaskStatus {
@@ -21,23 +40,31 @@ export interface PathResult {
   paths: Path[];
 }
 
+/** The requests that change the canvas, and how the last one went. */
+export interface CanvasRequests {
+  status: TaskStatus;
+  pathResult: PathResult | null;
+  addEntity(id: string, name?: string): Promise<void>;
+  expand(id: string): Promise<void>;
+  findPaths(from: string, to: string, asOf: string | null): Promise<void>;
+  clearPaths(): void;
+  dismissError(): void;
+  /** Where a shared link drew its entities, to draw them there again. */
+  initialPositions: Record<string, Point>;
+}
+
+export const StateContext = createContext<ExplorerState | null>(null);
+export const DispatchContext = createContext<Dispatch<ExplorerAction> | null>(null);
+export const RequestsContext = createContext<CanvasRequests | null>(null);
+
 function pathsToSubgraph(paths: Path[]): Subgraph {
   const nodes = new Map(paths.flatMap((path) => path.nodes).map((node) => [node.id, node]));
   const edges = new Map(paths.flatMap((path) => path.edges).map((edge) => [edge.id, edge]));
-  return {
-    nodes: [...nodes.values()],
-    edges: [...edges.values()],
-    hubs: [],
-    truncated: false,
-  };
+  return { nodes: [...nodes.values()], edges: [...edges.values()], hubs: [], truncated: false };
 }
 
-/** The explorer's state, the requests that change it, and the URL that mirrors it. */
-export function useExplorer() {
-  const initialView = useMemo<SharedView>(
-    () => fragmentToView(window.location.hash || window.location.search),
-    [],
-  );
+export function ExplorerProvider({ children }: { children: ReactNode }) {
+  const initialView = useMemo(readInitialView, []);
   const [state, dispatch] = useReducer(explorerReducer, initialView, (view) => ({
     ...INITIAL_STATE,
     filters: view.filters,
@@ -47,6 +74,8 @@ export function useExplorer() {
   }));
   const [status, setStatus] = useState<TaskStatus>({ loading: null, error: null });
   const [pathResult, setPathResult] = useState<PathResult | null>(null);
+  const client = useQueryClient();
+  const reads = useMemo(() => canvasReads(client), [client]);
 
   const run = useCallback(async (label: string, task: () => Promise<void>): Promise<void> => {
     setStatus({ loading: label, error: null });
@@ -66,25 +95,23 @@ export function useExplorer() {
   const addEntity = useCallback(
     (id: string, name = id) =>
       run(`Loading ${name}`, async () => {
-        const subgraph = await fetchNeighborhood([id]);
-        dispatch({ type: 'merge', subgraph, select: id });
+        dispatch({ type: 'merge', subgraph: await reads.neighborhood(id), select: id });
       }),
-    [run],
+    [run, reads],
   );
 
   const expand = useCallback(
     (id: string) =>
       run('Expanding', async () => {
-        const subgraph = await fetchNeighborhood([id]);
-        dispatch({ type: 'merge', subgraph });
+        dispatch({ type: 'merge', subgraph: await reads.neighborhood(id) });
       }),
-    [run],
+    [run, reads],
   );
 
   const findPaths = useCallback(
     (from: string, to: string, asOf: string | null) =>
       run('Finding paths', async () => {
-        const paths = await fetchPaths(from, to, asOf);
+        const paths = await reads.paths(from, to, asOf);
         setPathResult({ from, to, asOf, paths });
         const shortest = paths.filter((path) => path.length === paths[0]?.length);
         dispatch({
@@ -96,7 +123,7 @@ export function useExplorer() {
           },
         });
       }),
-    [run],
+    [run, reads],
   );
 
   const clearPaths = useCallback(() => {
@@ -110,67 +137,36 @@ export function useExplorer() {
     if (restored.current || initialView.ids.length === 0) return;
     restored.current = true;
     void run('Opening the shared view', async () => {
-      const subgraph = await fetchSubgraph(initialView.ids);
-      dispatch({
-        type: 'merge',
-        subgraph,
-        select: initialView.selected ?? undefined,
-      });
+      const subgraph = await reads.subgraph(initialView.ids);
+      dispatch({ type: 'merge', subgraph, select: initialView.selected ?? undefined });
       const edge = initialView.selectedEdge;
       if (edge && subgraph.edges.some((item) => item.id === edge))
         dispatch({ type: 'selectEdge', id: edge });
     });
-  }, [initialView, run]);
+  }, [initialView, run, reads]);
 
-  const ids = useMemo(() => Object.keys(state.canvas.nodes), [state.canvas.nodes]);
-  useEffect(() => {
-    // Until a shared view has loaded, keep its URL as it is.
-    if (initialView.ids.length > 0 && ids.length === 0 && status.loading) return;
-    const fragment = viewToFragment({
-      ids,
-      selected: state.selected,
-      selectedEdge: state.selectedEdge,
-      asOf: state.asOf,
-      compare: state.compare,
-      filters: state.filters,
-      layout: state.layout,
-      // The address bar follows the view, not every drag; "Copy link" adds the positions.
-      positions: {},
-    });
-    if (fragment !== window.location.hash || window.location.search !== '') {
-      window.history.replaceState(null, '', `${window.location.pathname}${fragment}`);
-    }
-  }, [
-    ids,
-    state.selected,
-    state.selectedEdge,
-    state.asOf,
-    state.compare,
-    state.filters,
-    state.layout,
-    initialView,
-    status.loading,
-  ]);
+  const empty = Object.keys(state.canvas.nodes).length === 0;
+  useUrlSync(state, initialView.ids.length > 0 && empty && status.loading !== null);
 
-  const visibility = useMemo(
-    () => computeVisibility(state.canvas, state.filters, state.asOf),
-    [state.canvas, state.filters, state.asOf],
+  const requests = useMemo<CanvasRequests>(
+    () => ({
+      status,
+      pathResult,
+      addEntity,
+      expand,
+      findPaths,
+      clearPaths,
+      dismissError: () => setStatus((s) => ({ ...s, error: null })),
+      initialPositions: initialView.positions,
+    }),
+    [status, pathResult, addEntity, expand, findPaths, clearPaths, initialView],
   );
 
-  return {
-    state,
-    dispatch,
-    /** Where a shared link drew its entities, to draw them there again. */
-    initialPositions: initialView.positions,
-    status,
-    visibility,
-    pathResult,
-    addEntity,
-    expand,
-    findPaths,
-    clearPaths,
-    dismissError: () => setStatus((s) => ({ ...s, error: null })),
-  };
+  return (
+    <DispatchContext.Provider value={dispatch}>
+      <RequestsContext.Provider value={requests}>
+        <StateContext.Provider value={state}>{children}</StateContext.Provider>
+      </RequestsContext.Provider>
+    </DispatchContext.Provider>
+  );
 }
-
-export type Explorer = ReturnType<typeof useExplorer>;

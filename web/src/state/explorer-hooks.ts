@@ -1,0 +1,102 @@
+// Narrow views of the explorer's state: each component takes the one it needs.
+import { useContext, useMemo } from 'react';
+import type { Subgraph } from '../api/types.ts';
+import type { Comparison, LayoutName } from './explorer.ts';
+import { DispatchContext, RequestsContext, StateContext } from './explorer-provider.tsx';
+import { computeVisibility, type Filters } from './visibility.ts';
+
+function useRequired<T>(value: T | null, name: string): T {
+  if (value === null) throw new Error(`${name} is used outside <ExplorerProvider>`);
+  return value;
+}
+
+function useExplorerState() {
+  return useRequired(useContext(StateContext), 'The explorer state');
+}
+
+/**
+ * The state as data for the graph (web/src/graph), which diffs what it draws from it: the canvas,
+ * selection, highlight, layout and as-of date. Panels take the narrow hooks below.
+ */
+export function useGraphState() {
+  return useExplorerState();
+}
+
+function useDispatch() {
+  return useRequired(useContext(DispatchContext), 'The explorer state');
+}
+
+/** What the canvas holds, its history and layout, and the changes made to it by hand. */
+export function useCanvas() {
+  const { canvas, past, future, layout, highlight } = useExplorerState();
+  const dispatch = useDispatch();
+  const actions = useMemo(
+    () => ({
+      draw: (subgraph: Subgraph) => dispatch({ type: 'merge', subgraph }),
+      hide: (ids: string[]) => dispatch({ type: 'hide', ids }),
+      togglePin: (id: string) => dispatch({ type: 'pin', id }),
+      clear: () => dispatch({ type: 'clear' }),
+      undo: () => dispatch({ type: 'undo' }),
+      redo: () => dispatch({ type: 'redo' }),
+      setLayout: (next: LayoutName) => dispatch({ type: 'layout', layout: next }),
+    }),
+    [dispatch],
+  );
+  return {
+    canvas,
+    layout,
+    highlight,
+    canUndo: past.length > 0,
+    canRedo: future.length > 0,
+    empty: Object.keys(canvas.nodes).length === 0,
+    ...actions,
+  };
+}
+
+/** The selected entity or relationship (at most one of them). */
+export function useSelection() {
+  const { selected, selectedEdge } = useExplorerState();
+  const dispatch = useDispatch();
+  const actions = useMemo(
+    () => ({
+      select: (id: string | null) => dispatch({ type: 'select', id }),
+      selectEdge: (id: string | null) => dispatch({ type: 'selectEdge', id }),
+    }),
+    [dispatch],
+  );
+  return { selected, selectedEdge, ...actions };
+}
+
+/** The legend's filters, and what they (with the as-of date) leave visible. */
+export function useFilters() {
+  const { canvas, filters, asOf } = useExplorerState();
+  const dispatch = useDispatch();
+  const visibility = useMemo(
+    () => computeVisibility(canvas, filters, asOf),
+    [canvas, filters, asOf],
+  );
+  const setFilters = useMemo(
+    () => (next: Filters) => dispatch({ type: 'filters', filters: next }),
+    [dispatch],
+  );
+  return { filters, visibility, setFilters };
+}
+
+/** The as-of date and the two dates compared. */
+export function useTime() {
+  const { asOf, compare } = useExplorerState();
+  const dispatch = useDispatch();
+  const actions = useMemo(
+    () => ({
+      setAsOf: (date: string | null) => dispatch({ type: 'asOf', asOf: date }),
+      setCompare: (next: Comparison) => dispatch({ type: 'compare', compare: next }),
+    }),
+    [dispatch],
+  );
+  return { asOf, compare, ...actions };
+}
+
+/** The requests that put entities and paths on the canvas, and how the last one went. */
+export function useCanvasRequests() {
+  return useRequired(useContext(RequestsContext), 'The canvas requests');
+}
