@@ -126,7 +126,7 @@ describe('readCsv on an invalid folder', () => {
 
   it('reports each problem at the file, line and column of the cell', () => {
     expect(where(read.problems)).toEqual([
-      'entities.csv:1:4: unknown column "countyr" (did you mean "country"?) (columns: id, kind, name, aliases, country, founded, dissolved, website, wikidata, description)',
+      'entities.csv:1:4: unknown column "countyr" (did you mean "country"?) (columns: id, kind, name, aliases, description, country, founded, dissolved, website, wikidata, identifiers)',
       'entities.csv:2:2: kind: unknown kind "Compnay" (kinds: Company, Organization, Government, Agency, Institution, InternationalOrganization, Partnership, Country, Person, MediaOutlet)',
       'entities.csv:3:5: founded: "2018-02-30" is not a day of 2018-02',
       'entities.csv:4:3: name: is required',

@@ -1,9 +1,9 @@
 import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
 import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
-import type { EntityRecord } from '../../../server/src/domain/records.ts';
 import { stableHash } from '../../../server/src/domain/relationship-id.ts';
 import type { RelationshipType } from '../../../server/src/domain/relationship-types.ts';
 import { entitySchema } from '../../../server/src/validation/record-schemas.ts';
+import type { EntityRecord } from '../../../server/src/validation/records.ts';
 
 /**
  * How FollowTheMoney schemata map onto the ontology. FtM property values are always lists of

@@ -1,4 +1,4 @@
-import type { EntityRecord, EntityView } from '../domain/records.ts';
+import type { EntityRecord, EntityView } from '../validation/records.ts';
 import {
   type Check,
   lookUp,

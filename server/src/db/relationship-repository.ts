@@ -1,5 +1,5 @@
 import type { PartialDate } from '../domain/partial-date.ts';
-import type { RelationshipView } from '../domain/records.ts';
+import type { RelationshipView } from '../validation/records.ts';
 import type { Database } from './database.ts';
 import { filterParams, type RelationshipFilters } from './filters.ts';
 import {
