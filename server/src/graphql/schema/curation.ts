@@ -15,7 +15,7 @@ import { entitySchema, relationshipSchema, sourceSchema } from '../../validation
 import type { EvidenceRecord } from '../../validation/records.ts';
 import { builder } from '../builder.ts';
 import { badInput, userError } from '../errors.ts';
-import { requireEditor } from '../plugins/authorization.ts';
+import { requireEditor } from '../plugins/use-authorization.ts';
 import {
   parseRecord,
   UpsertEntityInput,
