@@ -34,7 +34,7 @@ export const ENTITY_MAP = `e {
 
 /** `r` must be bound to a relationship between entities. */
 export const RELATIONSHIP_MAP = `r {
-  ${propertyItems(RELATIONSHIP_FIELDS, ['dataset', 'history'])},
+  ${propertyItems(RELATIONSHIP_FIELDS, ['history', 'dataset'])},
   type: type(r), from: startNode(r).id, to: endNode(r).id
 }`;
 
