@@ -10,8 +10,8 @@ import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { searchEntities } from '../../server/src/db/entity-repository.ts';
 import { findNeighborhood, findPaths } from '../../server/src/db/graph-repository.ts';
-import type { EntityView, RelationshipView } from '../../server/src/domain/records.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
+import type { EntityView, RelationshipView } from '../../server/src/validation/records.ts';
 import { NEIGHBORHOOD_LIMIT, PATH_LIMIT, PATH_MAX_LENGTH } from './api-workloads.ts';
 
 const config = loadConfig();

@@ -4,8 +4,8 @@ import {
   type WriteProgress,
   writeDatasets,
 } from '../../server/src/db/seed-repository.ts';
-import type { DatasetContent, PhaseAdditionRecord } from '../../server/src/domain/records.ts';
 import { sortPhases } from '../../server/src/domain/status-history.ts';
+import type { DatasetContent, PhaseAdditionRecord } from '../../server/src/validation/records.ts';
 import { readInputs } from './inputs.ts';
 import type { Format, Problem, ReadDataset } from './model.ts';
 import { validateDatasets } from './validate.ts';

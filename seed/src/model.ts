@@ -5,7 +5,7 @@ import type {
   PhaseAdditionRecord,
   RelationshipRecord,
   SourceRecord,
-} from '../../server/src/domain/records.ts';
+} from '../../server/src/validation/records.ts';
 
 /** A record with where it was read, and where each of its fields was (for precise messages). */
 export interface Located<T> {

@@ -1,5 +1,5 @@
 import { ENTITY_KINDS, type EntityKind } from '../../server/src/domain/entity-kinds.ts';
-import type { EntityRecord, SourceRecord } from '../../server/src/domain/records.ts';
+import type { EntityRecord, SourceRecord } from '../../server/src/validation/records.ts';
 import {
   AGENCY_FORMS,
   AGENCY_TOPICS,

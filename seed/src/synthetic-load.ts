@@ -1,6 +1,6 @@
 import type { Database } from '../../server/src/db/database.ts';
 import { writeDatasets } from '../../server/src/db/seed-repository.ts';
-import type { DatasetContent } from '../../server/src/domain/records.ts';
+import type { DatasetContent } from '../../server/src/validation/records.ts';
 import { generateSynthetic, type SyntheticProgress } from './synthetic.ts';
 
 export interface SyntheticLoadResult {

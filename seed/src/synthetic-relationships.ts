@@ -1,11 +1,4 @@
 import type { EntityKind } from '../../server/src/domain/entity-kinds.ts';
-import type {
-  EntityRecord,
-  EvidenceRecord,
-  RelationshipRecord,
-  SourceRecord,
-  StatusPhaseRecord,
-} from '../../server/src/domain/records.ts';
 import { deriveRelationshipId } from '../../server/src/domain/relationship-id.ts';
 import {
   RELATIONSHIP_TYPE_INFO,
@@ -13,6 +6,13 @@ import {
   type RelationshipType,
 } from '../../server/src/domain/relationship-types.ts';
 import type { RelationshipStatus } from '../../server/src/domain/statuses.ts';
+import type {
+  EntityRecord,
+  EvidenceRecord,
+  RelationshipRecord,
+  SourceRecord,
+  StatusPhaseRecord,
+} from '../../server/src/validation/records.ts';
 import type { SyntheticEntities } from './synthetic-entities.ts';
 import { CLAIMS, MEASURES, ROLES } from './synthetic-names.ts';
 import {

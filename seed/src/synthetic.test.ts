@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../server/src/domain/entity-kinds.ts';
 import { firstDay, lastDay, parsePartialDate } from '../../server/src/domain/partial-date.ts';
-import type { DatasetContent } from '../../server/src/domain/records.ts';
 import { deriveRelationshipId, isSlug } from '../../server/src/domain/relationship-id.ts';
 import { endpointProblem, RELATIONSHIP_TYPES } from '../../server/src/domain/relationship-types.ts';
 import { RELATIONSHIP_STATUSES } from '../../server/src/domain/statuses.ts';
@@ -10,6 +9,7 @@ import {
   relationshipSchema,
   sourceSchema,
 } from '../../server/src/validation/record-schemas.ts';
+import type { DatasetContent } from '../../server/src/validation/records.ts';
 import { generateSynthetic, type SyntheticProgress } from './synthetic.ts';
 
 const data = generateSynthetic({ entities: 5000 });

@@ -1,4 +1,4 @@
-import type { DatasetContent } from '../../server/src/domain/records.ts';
+import type { DatasetContent } from '../../server/src/validation/records.ts';
 import { createSources, generateEntities } from './synthetic-entities.ts';
 import { mulberry32 } from './synthetic-random.ts';
 import { generateRelationships } from './synthetic-relationships.ts';

@@ -1,12 +1,12 @@
 import type { EntityKind } from '../../server/src/domain/entity-kinds.ts';
 import { firstDay, lastDay } from '../../server/src/domain/partial-date.ts';
-import type { Origin } from '../../server/src/domain/records.ts';
 import { endpointProblem } from '../../server/src/domain/relationship-types.ts';
 import {
   endedProblem,
   historyProblems,
   sortPhases,
 } from '../../server/src/domain/status-history.ts';
+import type { Origin } from '../../server/src/validation/records.ts';
 import type { Problem, ReadDataset } from './model.ts';
 
 function where(origin: Origin): string {

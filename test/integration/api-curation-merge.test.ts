@@ -32,6 +32,7 @@ describe('mergeEntities, as an editor', () => {
           kind: 'COMPANY',
           name: 'Kaspersky Labs (duplicate)',
           aliases: ['Kaspersky Labs'],
+          identifiers: [{ scheme: 'INN', value: '7713140469' }],
           evidence: [{ source: SOURCE, quote: 'Only the duplicate had this quote' }],
         },
       }),
@@ -78,6 +79,8 @@ describe('mergeEntities, as an editor', () => {
       expect.arrayContaining(['kaspersky-eu-2018', 'curation']),
     );
     expect(mergeEntities.evidence).toContainEqual({ source: { id: SOURCE } });
+    const kept = await ok(query(`{ entity(id: "${keep}") { identifiers { scheme value } } }`));
+    expect(kept.entity.identifiers).toEqual([{ scheme: 'INN', value: '7713140469' }]);
 
     expect(await ok(query(`{ entity(id: "${drop}") { id } }`))).toEqual({ entity: null });
     const [gone] = await cypher(

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
-import type { EvidenceRecord, Origin } from '../../../server/src/domain/records.ts';
 import { suggestKey } from '../../../server/src/validation/record-schemas.ts';
+import type { EvidenceRecord, Origin } from '../../../server/src/validation/records.ts';
 import type { Located, Problem } from '../model.ts';
 
 /** How one CSV file of a dataset is read: its columns, the ones a header must name. */
@@ -126,9 +126,14 @@ export function rowInput(row: Row, withEvidence: boolean): Record<string, unknow
 
 export function issueProblems(row: Row, issues: readonly z.core.$ZodIssue[]): Problem[] {
   return issues.map((issue) => {
+    // An issue inside a list held in one cell (['identifiers', 0, 'value']) is that cell's.
     // Evidence issues point at ['evidence', 0, 'source'] (the column is the last key), or at
     // ['evidence'] when there is none: then the source column is what is missing.
-    const key = String(issue.path.findLast((k) => typeof k === 'string') ?? 'row');
+    const [head] = issue.path;
+    const key =
+      typeof head === 'string' && row.columns.has(head)
+        ? head
+        : String(issue.path.findLast((k) => typeof k === 'string') ?? 'row');
     const column = key === 'evidence' ? 'source' : key;
     // An issue on a column the row leaves empty can only be that the value is needed.
     const missing = !row.cells.has(column);

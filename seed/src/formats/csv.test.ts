@@ -30,7 +30,7 @@ describe('readCsv on a valid folder', () => {
     });
   });
 
-  it('splits aliases on "|", keeps dates as written and leaves empty cells out', () => {
+  it('splits aliases and identifiers (SCHEME:value) on "|", keeps dates as written and leaves empty cells out', () => {
     expect(read.entities.map((e) => e.record)).toEqual([
       {
         id: 'kaspersky-lab',
@@ -42,6 +42,10 @@ describe('readCsv on a valid folder', () => {
         website: 'https://www.kaspersky.com',
         wikidata: 'Q2379477',
         description: 'Security vendor, Moscow',
+        identifiers: [
+          { scheme: 'OGRN', value: '1027739867473' },
+          { scheme: 'INN', value: '7713140469' },
+        ],
         evidence: [],
       },
       {
@@ -126,10 +130,11 @@ describe('readCsv on an invalid folder', () => {
 
   it('reports each problem at the file, line and column of the cell', () => {
     expect(where(read.problems)).toEqual([
-      'entities.csv:1:4: unknown column "countyr" (did you mean "country"?) (columns: id, kind, name, aliases, country, founded, dissolved, website, wikidata, description)',
+      'entities.csv:1:4: unknown column "countyr" (did you mean "country"?) (columns: id, kind, name, aliases, description, country, founded, dissolved, website, wikidata, identifiers)',
       'entities.csv:2:2: kind: unknown kind "Compnay" (kinds: Company, Organization, Government, Agency, Institution, InternationalOrganization, Partnership, Country, Person, MediaOutlet)',
       'entities.csv:3:5: founded: "2018-02-30" is not a day of 2018-02',
       'entities.csv:4:3: name: is required',
+      'entities.csv:5:6: identifiers: LEI must be 20 capital letters and digits such as "HWUPKR0MPOU8FGXBT394", got "HWUPKR0MPOU8FGX"',
       'relationships.csv:2:7: source: is required when the row has a quote',
       'relationships.csv:3:3: type: is required',
       'relationships.csv:4:5: since: "2019-13" has no month 13',
@@ -141,7 +146,7 @@ describe('readCsv on an invalid folder', () => {
   it('keeps only the rows that are valid', () => {
     expect(read.entities).toEqual([]);
     expect(read.relationships.map((r) => r.record.id)).toEqual(['x-1']);
-    expect(read.counts?.unmapped).toEqual({ 'entities.csv': 3, 'relationships.csv': 3 });
+    expect(read.counts?.unmapped).toEqual({ 'entities.csv': 4, 'relationships.csv': 3 });
   });
 });
 

@@ -1,8 +1,10 @@
 /**
  * CSV datasets: a folder holding
  *
- *   entities.csv       id,kind,name,aliases,country,founded,dissolved,website,wikidata,description
- *                      required: id, kind, name; aliases separated by "|"
+ *   entities.csv       id,kind,name,aliases,description,country,founded,dissolved,website,
+ *                      wikidata,identifiers
+ *                      required: id, kind, name; aliases separated by "|"; identifiers as
+ *                      SCHEME:value separated by "|" ("LEI:HWUPKR0MPOU8FGXBT394|INN:7707083893")
  *   relationships.csv  id,from,type,to,status,since,until,role,measure,instrument,claim,
  *                      description,source,quote
  *                      required: from, type, to; without an id, one is derived from the ends, type,
@@ -16,16 +18,15 @@
  *   sources.csv        id,title,url,publisher,author,published (optional file)
  *                      required: id, title
  *
+ * The columns are the record schemas' fields (validation/record-schemas.ts), so a field added
+ * there is a column here: a list of text is written separated by "|"; a list of records needs a
+ * cell format in CELL_FORMATS below.
  * The first row names the columns, in any order; columns not listed are errors. Files are UTF-8,
  * comma-separated, quoted as in RFC 4180. An empty cell is an absent value. Dates are YYYY,
  * YYYY-MM or YYYY-MM-DD and are kept as written. The dataset id is the folder name unless given.
  */
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
-import type {
-  PhaseAdditionRecord,
-  RelationshipRecord,
-} from '../../../server/src/domain/records.ts';
 import { deriveRelationshipId } from '../../../server/src/domain/relationship-id.ts';
 import { sortPhases } from '../../../server/src/domain/status-history.ts';
 import {
@@ -36,7 +37,12 @@ import {
   relationshipSchema,
   sourceSchema,
 } from '../../../server/src/validation/record-schemas.ts';
+import type {
+  PhaseAdditionRecord,
+  RelationshipRecord,
+} from '../../../server/src/validation/records.ts';
 import type { Located, Problem, ReadDataset } from '../model.ts';
+import { TABLES, type Table, toInput } from './csv-columns.ts';
 import {
   cellOrigin,
   fieldOrigins,
@@ -44,43 +50,10 @@ import {
   mergeRow,
   type Row,
   readTable,
-  rowInput,
 } from './csv-table.ts';
 import { slugify } from './ftm-mapping.ts';
 
 const cols = (header: string) => header.split(',');
-
-/** The columns of each file, as in the comment above, and those a row must fill. */
-const TABLES = {
-  entities: {
-    columns: cols('id,kind,name,aliases,country,founded,dissolved,website,wikidata,description'),
-    required: ['id', 'kind', 'name'],
-  },
-  relationships: {
-    columns: cols(
-      'id,from,type,to,status,since,until,role,measure,instrument,claim,description,source,quote',
-    ),
-    required: ['from', 'type', 'to'],
-  },
-  phases: {
-    columns: cols('relationship,status,since,note,source,quote'),
-    required: ['relationship', 'status', 'since'],
-  },
-  sources: { columns: cols('id,title,url,publisher,author,published'), required: ['id', 'title'] },
-};
-type Table = keyof typeof TABLES;
-
-/** The row's cells as the record the zod schemas expect. */
-function toInput(table: Table, row: Row): Record<string, unknown> {
-  const input = rowInput(row, table === 'relationships' || table === 'phases');
-  if (table === 'entities' && input.aliases !== undefined) {
-    input.aliases = String(input.aliases)
-      .split('|')
-      .map((alias) => alias.trim())
-      .filter(Boolean);
-  }
-  return input;
-}
 
 /**
  * The id a rejected row would have had: a record that names it is then not reported again as

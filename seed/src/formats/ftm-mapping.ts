@@ -1,9 +1,13 @@
 import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
+import {
+  IDENTIFIER_SCHEME_INFO,
+  type IdentifierScheme,
+} from '../../../server/src/domain/identifier-schemes.ts';
 import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
-import type { EntityRecord } from '../../../server/src/domain/records.ts';
 import { stableHash } from '../../../server/src/domain/relationship-id.ts';
 import type { RelationshipType } from '../../../server/src/domain/relationship-types.ts';
-import { entitySchema } from '../../../server/src/validation/record-schemas.ts';
+import { entitySchema, identifierSchema } from '../../../server/src/validation/record-schemas.ts';
+import type { EntityRecord, IdentifierRecord } from '../../../server/src/validation/records.ts';
 
 /**
  * How FollowTheMoney schemata map onto the ontology. FtM property values are always lists of
@@ -205,6 +209,41 @@ export function firstWikidata(p: FtmProperties): string | undefined {
   return all(p, 'wikidataId').find((v) => /^Q\d+$/.test(v));
 }
 
+/** FtM's identifier properties (of LegalEntity and its descendants) and the scheme of each. */
+export const FTM_IDENTIFIER_PROPERTIES: Readonly<Record<string, IdentifierScheme>> = {
+  leiCode: 'LEI',
+  registrationNumber: 'REGISTRATION_NUMBER',
+  taxNumber: 'TAX_NUMBER',
+  vatCode: 'VAT',
+  ogrnCode: 'OGRN',
+  innCode: 'INN',
+  swiftBic: 'SWIFT_BIC',
+  isinCode: 'ISIN',
+  dunsCode: 'DUNS',
+};
+
+/**
+ * Every identifier the properties give, once each. Codes of a fixed form are read without the
+ * spaces and lower case registries sometimes print them with; a value that still does not fit
+ * its scheme is passed over, as an unusable date is.
+ */
+export function identifiersOf(p: FtmProperties): IdentifierRecord[] | undefined {
+  const seen = new Set<string>();
+  const found: IdentifierRecord[] = [];
+  for (const [property, scheme] of Object.entries(FTM_IDENTIFIER_PROPERTIES)) {
+    for (const raw of all(p, property)) {
+      const value = IDENTIFIER_SCHEME_INFO[scheme].pattern
+        ? raw.replace(/\s+/g, '').toUpperCase()
+        : raw;
+      const key = `${scheme}:${value}`;
+      if (seen.has(key) || !identifierSchema.safeParse({ scheme, value }).success) continue;
+      seen.add(key);
+      found.push({ scheme, value });
+    }
+  }
+  return found.length > 0 ? found : undefined;
+}
+
 export const DESCRIPTION_LIMIT = 500;
 
 export function firstDescription(p: FtmProperties): string | undefined {
@@ -231,5 +270,6 @@ export function entityFields(
     dissolved: firstDate(p, 'dissolutionDate', 'deathDate'),
     website: firstWebsite(p),
     wikidata: firstWikidata(p),
+    identifiers: identifiersOf(p),
   };
 }

@@ -32,6 +32,15 @@ describe('readFtm on the OpenSanctions export sample t1', () => {
     expect(read.entities).toHaveLength(6);
   });
 
+  it('reads the registration and tax numbers OpenSanctions gives as identifiers', () => {
+    expect(entity(read, 'nk-2gdmhtztenxjnvrbgexznj').identifiers).toEqual([
+      { scheme: 'REGISTRATION_NUMBER', value: '808000714' },
+    ]);
+    expect(entity(read, 'nk-2ka3uvopqbpzmvdfjwd4la').identifiers).toEqual([
+      { scheme: 'TAX_NUMBER', value: '366510784303' },
+    ]);
+  });
+
   it('names an entity by its caption, keeps the other names as aliases and reads its country', () => {
     const org = entity(read, 'nk-2gdmhtztenxjnvrbgexznj');
     expect(org.kind).toBe('Organization');
@@ -122,6 +131,14 @@ describe('readFtm on hand-made links of every mapped schema', () => {
         'Membership (missing end)': 1,
       },
     });
+  });
+
+  it('reads identifiers: an LEI once, in capitals, passing over a value that is no LEI', () => {
+    expect(entity(read, 'c-acme').identifiers).toEqual([
+      { scheme: 'LEI', value: 'HWUPKR0MPOU8FGXBT394' },
+      { scheme: 'SWIFT_BIC', value: 'ACMEGB2L' },
+    ]);
+    expect(entity(read, 'p-bob').identifiers).toBeUndefined();
   });
 
   it('maps PublicBody to Agency and LegalEntity to Organization', () => {

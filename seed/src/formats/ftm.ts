@@ -2,12 +2,6 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
-import type {
-  EntityRecord,
-  EvidenceRecord,
-  RelationshipRecord,
-  SourceRecord,
-} from '../../../server/src/domain/records.ts';
 import { stableHash } from '../../../server/src/domain/relationship-id.ts';
 import { endpointProblem } from '../../../server/src/domain/relationship-types.ts';
 import {
@@ -16,6 +10,12 @@ import {
   relationshipSchema,
   sourceSchema,
 } from '../../../server/src/validation/record-schemas.ts';
+import type {
+  EntityRecord,
+  EvidenceRecord,
+  RelationshipRecord,
+  SourceRecord,
+} from '../../../server/src/validation/records.ts';
 import type { Located, Problem, ReadDataset } from '../model.ts';
 import { type FtmEntity, parseLines } from './ftm-lines.ts';
 import {

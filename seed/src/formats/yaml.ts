@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isMap, isSeq, LineCounter, type Node, parseDocument, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
-import type { DatasetRecord, Origin } from '../../../server/src/domain/records.ts';
 import { deriveRelationshipId } from '../../../server/src/domain/relationship-id.ts';
 import {
   datasetSchema,
@@ -13,6 +12,7 @@ import {
   sourceSchema,
   suggestKey,
 } from '../../../server/src/validation/record-schemas.ts';
+import type { DatasetRecord, Origin } from '../../../server/src/validation/records.ts';
 import type { Located, Problem, ReadDataset } from '../model.ts';
 
 const TOP_LEVEL_KEYS = ['dataset', 'sources', 'entities', 'relationships', 'phases'] as const;
@@ -63,7 +63,9 @@ function issueProblems(
         ? KNOWN_KEYS.evidence
         : issue.path.includes('history')
           ? KNOWN_KEYS.history
-          : knownKeys;
+          : issue.path.includes('identifiers')
+            ? KNOWN_KEYS.identifiers
+            : knownKeys;
       return issue.keys.map((key) => {
         const hint = suggestKey(key, known);
         return locator.problem(

@@ -1,5 +1,4 @@
 import { firstDay, type PartialDate } from '../domain/partial-date.ts';
-import type { RelationshipView } from '../domain/records.ts';
 import type { RelationshipType } from '../domain/relationship-types.ts';
 import {
   CHANGE_KINDS,
@@ -8,6 +7,7 @@ import {
   changesBetween,
   type TimeSpan,
 } from '../domain/status-history.ts';
+import type { RelationshipView } from '../validation/records.ts';
 import type { Database } from './database.ts';
 import { filterParams } from './filters.ts';
 import { RELATIONSHIP_MAP, toRelationship } from './projections.ts';

@@ -1,4 +1,6 @@
 import { ENTITY_KINDS, type EntityKind } from '../domain/entity-kinds.ts';
+import type { RelationshipType } from '../domain/relationship-types.ts';
+import { timeSpanOf } from '../domain/status-history.ts';
 import type {
   EntityRecord,
   EntityView,
@@ -7,9 +9,7 @@ import type {
   RelationshipView,
   SourceRecord,
   SourceView,
-} from '../domain/records.ts';
-import type { RelationshipType } from '../domain/relationship-types.ts';
-import { timeSpanOf } from '../domain/status-history.ts';
+} from '../validation/records.ts';
 import type { Database, Transaction } from './database.ts';
 import { kindLabel, relType } from './identifiers.ts';
 import {

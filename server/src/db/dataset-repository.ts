@@ -1,4 +1,4 @@
-import type { DatasetRecord } from '../domain/records.ts';
+import type { DatasetRecord } from '../validation/records.ts';
 import type { Database } from './database.ts';
 
 const LIST_DATASETS = `

@@ -1,12 +1,13 @@
 // A dataset's records as the seeder writes them (stored properties and content hash), and the
 // fingerprint of a whole dataset made from them.
+
+import { stableHash } from '../domain/relationship-id.ts';
 import type {
   DatasetContent,
   EntityRecord,
   RelationshipRecord,
   SourceRecord,
-} from '../domain/records.ts';
-import { stableHash } from '../domain/relationship-id.ts';
+} from '../validation/records.ts';
 import {
   historyProps,
   type Props,

@@ -1,5 +1,5 @@
 import type { EntityKind } from '../domain/entity-kinds.ts';
-import type { EntityView } from '../domain/records.ts';
+import type { EntityView } from '../validation/records.ts';
 import type { Database } from './database.ts';
 import { ENTITY_MAP, toEntity } from './projections.ts';
 

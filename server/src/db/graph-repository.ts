@@ -1,7 +1,7 @@
 import type { EntityKind } from '../domain/entity-kinds.ts';
 import type { PartialDate } from '../domain/partial-date.ts';
-import type { EntityView, RelationshipView } from '../domain/records.ts';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
+import type { EntityView, RelationshipView } from '../validation/records.ts';
 import type { Database } from './database.ts';
 import { filterParams, type RelationshipFilters } from './filters.ts';
 import { relType } from './identifiers.ts';

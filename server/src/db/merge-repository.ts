@@ -1,4 +1,4 @@
-import type { EntityRecord, EntityView } from '../domain/records.ts';
+import type { EntityRecord, EntityView } from '../validation/records.ts';
 import {
   type Check,
   lookUp,
@@ -58,7 +58,7 @@ function union<T>(items: readonly T[], key: (item: T) => string = String): T[] {
   return [...seen.values()];
 }
 
-/** The kept entity's record, widened by the dropped one's names, evidence and datasets. */
+/** The kept entity's record, widened by the dropped one's names, identifiers, evidence and datasets. */
 function mergedProps(keep: Props, drop: Props): Props {
   const kept = entityRecord(keep);
   const dropped = entityRecord(drop);
@@ -71,8 +71,12 @@ function mergedProps(keep: Props, drop: Props): Props {
     [...kept.record.evidence, ...dropped.record.evidence],
     (item) => `${item.source}\u0000${item.quote ?? ''}`,
   );
+  const identifiers = union(
+    [...(kept.record.identifiers ?? []), ...(dropped.record.identifiers ?? [])],
+    (item) => `${item.scheme}\u0000${item.value}`,
+  );
   return storedEntity(
-    { ...kept.record, aliases, evidence },
+    { ...kept.record, aliases, evidence, identifiers },
     union([...kept.datasets, ...dropped.datasets]),
   );
 }

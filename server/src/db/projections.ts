@@ -1,31 +1,41 @@
-import type { EntityKind } from '../domain/entity-kinds.ts';
 import type { PartialDate } from '../domain/partial-date.ts';
-import type {
-  EntityView,
-  EvidenceRecord,
-  RelationshipView,
-  SourceView,
-} from '../domain/records.ts';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationship-types.ts';
 import type { RelationshipStatus } from '../domain/statuses.ts';
+import { ENTITY_FIELDS, type RecordField, recordFields } from '../validation/record-fields.ts';
+import { relationshipSchema, sourceSchema } from '../validation/record-schemas.ts';
+import type { EntityView, RelationshipView, SourceView } from '../validation/records.ts';
 import { relType } from './identifiers.ts';
-import { readHistory } from './stored-records.ts';
+import { readFields, readHistory, storedNames } from './stored-records.ts';
 
 /**
  * Cypher map projections shared by the repositories, and the functions that turn their rows
  * into the plain shapes above `db/`. Projections only read; they take no values.
  */
 
+/**
+ * The properties of a record's fields, as Cypher map projection items: derived from the record
+ * schemas, so a field added there is read back without being listed here.
+ */
+function propertyItems(fields: readonly RecordField[], extra: readonly string[]): string {
+  return [...fields.flatMap(storedNames), ...extra].map((name) => `.${name}`).join(', ');
+}
+
+/** The relationship's fields that are stored as they are: not its ends, type and history. */
+const RELATIONSHIP_FIELDS = recordFields(relationshipSchema).filter(
+  (field) => !['from', 'type', 'to', 'history'].includes(field.name),
+);
+
+const SOURCE_FIELDS = recordFields(sourceSchema);
+
 /** `e` must be bound to an :Entity node. */
 export const ENTITY_MAP = `e {
-  .id, .kind, .name, .aliases, .description, .country, .founded, .dissolved, .website,
-  .wikidata, .datasets, .evidenceSources, .evidenceQuotes, degree: COUNT { (e)--() }
+  ${propertyItems(ENTITY_FIELDS, ['datasets'])}, degree: COUNT { (e)--() }
 }`;
 
 /** `r` must be bound to a relationship between entities. */
 export const RELATIONSHIP_MAP = `r {
-  .id, .status, .since, .until, .role, .measure, .instrument, .claim, .description, .dataset,
-  .evidenceSources, .evidenceQuotes, .history, type: type(r), from: startNode(r).id, to: endNode(r).id
+  ${propertyItems(RELATIONSHIP_FIELDS, ['history', 'dataset'])},
+  type: type(r), from: startNode(r).id, to: endNode(r).id
 }`;
 
 /**
@@ -43,15 +53,9 @@ export const RELATIONSHIP_BY_ID = `CALL () {
   ${relationshipByIdUnion('$id')}
 }`;
 
-export const SOURCE_MAP = `s { .id, .title, .url, .publisher, .author, .published, .dataset }`;
+export const SOURCE_MAP = `s { ${propertyItems(SOURCE_FIELDS, ['dataset'])} }`;
 
 type Row = Record<string, unknown>;
-
-function evidence(row: Row): EvidenceRecord[] {
-  const sources = (row.evidenceSources as string[] | null) ?? [];
-  const quotes = (row.evidenceQuotes as string[] | null) ?? [];
-  return sources.map((source, i) => (quotes[i] ? { source, quote: quotes[i] } : { source }));
-}
 
 function optional<T>(value: unknown): T | undefined {
   return value === null || value === undefined ? undefined : (value as T);
@@ -59,52 +63,34 @@ function optional<T>(value: unknown): T | undefined {
 
 export function toEntity(row: Row): EntityView {
   return {
-    id: row.id as string,
-    kind: row.kind as EntityKind,
-    name: row.name as string,
-    aliases: (row.aliases as string[] | null) ?? [],
-    description: optional(row.description),
-    country: optional(row.country),
-    founded: optional(row.founded),
-    dissolved: optional(row.dissolved),
-    website: optional(row.website),
-    wikidata: optional(row.wikidata),
+    ...(readFields(ENTITY_FIELDS, row) as Omit<EntityView, 'datasets' | 'degree'>),
     datasets: (row.datasets as string[] | null) ?? [],
     degree: Number(row.degree ?? 0),
-    evidence: evidence(row),
   };
 }
 
 /** `asOf`: the date the relationship was asked about, which decides its status in the API. */
 export function toRelationship(row: Row, asOf?: PartialDate | null): RelationshipView {
+  const fields = readFields(RELATIONSHIP_FIELDS, row) as Omit<
+    RelationshipView,
+    'type' | 'from' | 'to' | 'history' | 'asOf'
+  >;
   return {
     ...(asOf ? { asOf } : {}),
+    ...fields,
     id: row.id as string,
     type: row.type as RelationshipType,
     from: row.from as string,
     to: row.to as string,
     status: (row.status as RelationshipStatus | null) ?? 'active',
-    since: optional(row.since),
-    until: optional(row.until),
-    role: optional(row.role),
-    measure: optional(row.measure),
-    instrument: optional(row.instrument),
-    claim: optional(row.claim),
-    description: optional(row.description),
     dataset: optional(row.dataset),
-    evidence: evidence(row),
     history: readHistory(row.history),
   };
 }
 
 export function toSource(row: Row): SourceView {
   return {
-    id: row.id as string,
-    title: row.title as string,
-    url: optional(row.url),
-    publisher: optional(row.publisher),
-    author: optional(row.author),
-    published: optional(row.published),
+    ...(readFields(SOURCE_FIELDS, row) as SourceView),
     dataset: optional(row.dataset),
   };
 }

@@ -1,5 +1,5 @@
-import type { PartialDate } from '../domain/partial-date.ts';
-import type { RelationshipView } from '../domain/records.ts';
+import { type PartialDate, partialDateOrderBy } from '../domain/partial-date.ts';
+import type { RelationshipView } from '../validation/records.ts';
 import type { Database } from './database.ts';
 import { filterParams, type RelationshipFilters } from './filters.ts';
 import {
@@ -54,7 +54,7 @@ const TIMELINE = `
 MATCH (e:Entity {id: $id})-[r]-(:Entity)
 WHERE type(r) IN $types AND (r.validFrom IS NOT NULL OR r.validTo IS NOT NULL)
 WITH DISTINCT r
-ORDER BY coalesce(r.validFrom, r.validTo), size(coalesce(r.since, r.until)), r.id
+ORDER BY ${partialDateOrderBy('coalesce(r.since, r.until)')}, r.id
 LIMIT $first
 RETURN ${RELATIONSHIP_MAP} AS rel`;
 

@@ -1,5 +1,5 @@
-import type { DatasetContent, StatusPhaseRecord } from '../domain/records.ts';
 import type { RelationshipType } from '../domain/relationship-types.ts';
+import type { DatasetContent, StatusPhaseRecord } from '../validation/records.ts';
 import type { Transaction } from './database.ts';
 import {
   LOOKUP_DATASET_PHASE_TARGETS,

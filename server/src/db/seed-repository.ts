@@ -1,5 +1,5 @@
-import type { DatasetContent } from '../domain/records.ts';
 import { timeSpanOf } from '../domain/status-history.ts';
+import type { DatasetContent } from '../validation/records.ts';
 import type { Database, Transaction } from './database.ts';
 import { datasetRows, fingerprintOf, type Row } from './dataset-rows.ts';
 import {

@@ -1,4 +1,4 @@
-import type { SourceView } from '../domain/records.ts';
+import type { SourceView } from '../validation/records.ts';
 import type { Database } from './database.ts';
 import { SOURCE_MAP, toSource } from './projections.ts';
 

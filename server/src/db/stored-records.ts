@@ -1,13 +1,14 @@
 import { firstDay, lastDay } from '../domain/partial-date.ts';
+import { stableHash } from '../domain/relationship-id.ts';
+import { sortPhases } from '../domain/status-history.ts';
+import { ENTITY_FIELDS, type RecordField } from '../validation/record-fields.ts';
 import type {
   EntityRecord,
   EvidenceRecord,
   RelationshipRecord,
   SourceRecord,
   StatusPhaseRecord,
-} from '../domain/records.ts';
-import { stableHash } from '../domain/relationship-id.ts';
-import { sortPhases } from '../domain/status-history.ts';
+} from '../validation/records.ts';
 
 /**
  * How records are stored in Neo4j, shared by the seeder and the curator's mutations so both
@@ -27,22 +28,88 @@ function withHash(props: Props): Props {
   return { ...clean, hash };
 }
 
-/** Empty lists are left out: an absent property reads back as [] and costs no array record. */
+/**
+ * The stored list that holds `key` of each item of a list of records: evidence.source is kept
+ * in `evidenceSources`, identifiers.scheme in `identifierSchemes`.
+ */
+export function parallelProperty(field: string, key: string): string {
+  return `${field.replace(/s$/, '')}${key.charAt(0).toUpperCase()}${key.slice(1)}s`;
+}
+
+/** The properties a field is stored in: one, or one per key of a list of records. */
+export function storedNames(field: RecordField): string[] {
+  return field.kind === 'records'
+    ? (field.of ?? []).map((key) => parallelProperty(field.name, key.name))
+    : [field.name];
+}
+
+/**
+ * Neo4j stores no maps in properties, so a list of records is stored as parallel lists, one per
+ * key, '' for an absent value. Empty lists are left out: an absent property reads back as []
+ * (or as no value) and costs no array record.
+ */
+function recordListProps(field: RecordField, items: unknown): Props {
+  if (!Array.isArray(items) || items.length === 0) return {};
+  return Object.fromEntries(
+    (field.of ?? []).map((key) => [
+      parallelProperty(field.name, key.name),
+      items.map((item) => (item as Props)[key.name] ?? ''),
+    ]),
+  );
+}
+
+function readRecordList(field: RecordField, row: Props): Props[] | undefined {
+  const keys = field.of ?? [];
+  const lists = keys.map((key) => (row[parallelProperty(field.name, key.name)] as unknown[]) ?? []);
+  const items = (lists[0] ?? []).map((_, i) =>
+    Object.fromEntries(
+      keys.flatMap((key, k) => {
+        const value = lists[k]?.[i];
+        return value === '' || value === null || value === undefined ? [] : [[key.name, value]];
+      }),
+    ),
+  );
+  return items.length > 0 || field.defaultsToEmpty ? items : undefined;
+}
+
+/** A record's fields as stored properties: `undefined` for what is absent (withHash drops it). */
+export function fieldProps(fields: readonly RecordField[], record: object): Props {
+  const values = record as Props;
+  return Object.assign(
+    {},
+    ...fields.map((field) => {
+      const value = values[field.name];
+      if (field.kind === 'records') return recordListProps(field, value);
+      if (field.kind === 'texts' && Array.isArray(value) && value.length === 0) return {};
+      return { [field.name]: value };
+    }),
+  );
+}
+
+/** The fields read back from the properties `fieldProps` stored (as a projection returns them). */
+export function readFields(fields: readonly RecordField[], row: Props): Props {
+  return Object.fromEntries(
+    fields.map((field) => {
+      if (field.kind === 'records') return [field.name, readRecordList(field, row)];
+      const value = row[field.name];
+      if (value === null || value === undefined) {
+        return [field.name, field.defaultsToEmpty ? [] : undefined];
+      }
+      return [field.name, field.kind === 'int' ? Number(value) : value];
+    }),
+  );
+}
+
+const EVIDENCE_FIELD = ENTITY_FIELDS.find((field) => field.name === 'evidence') as RecordField;
+
 function evidenceProps(evidence: readonly EvidenceRecord[]): Props {
-  if (evidence.length === 0) return {};
-  return {
-    evidenceSources: evidence.map((item) => item.source),
-    evidenceQuotes: evidence.map((item) => item.quote ?? ''),
-  };
+  return recordListProps(EVIDENCE_FIELD, evidence);
 }
 
 /** Validity days of an entity: as-of answers leave out one founded after or dissolved before. */
 export function storedEntity(entity: EntityRecord, datasets: readonly string[]): Props {
-  const { evidence, aliases, ...rest } = entity;
   return withHash({
-    ...rest,
-    ...(aliases.length > 0 ? { aliases } : {}),
-    ...evidenceProps(evidence),
+    ...fieldProps(ENTITY_FIELDS, entity),
     validFrom: entity.founded ? firstDay(entity.founded) : undefined,
     validTo: entity.dissolved ? lastDay(entity.dissolved) : undefined,
     datasets: [...datasets],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StatusPhaseRecord } from './records.ts';
+import type { StatusPhaseRecord } from '../validation/records.ts';
 import { changesBetween, historyProblems, phasesOf, statusAt } from './status-history.ts';
 
 const evidence = [{ source: 'src', quote: 'So it was.' }];

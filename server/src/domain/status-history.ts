@@ -1,5 +1,4 @@
 import { comparePartialDates, firstDay, lastDay, type PartialDate } from './partial-date.ts';
-import type { EvidenceRecord, StatusPhaseRecord } from './records.ts';
 import type { RelationshipStatus } from './statuses.ts';
 
 /**
@@ -13,6 +12,23 @@ import type { RelationshipStatus } from './statuses.ts';
  * The same rule is written once more in Cypher, as STATUS_IN_FORCE in db/projections.ts, so
  * that filters run inside the database; a test holds the two to the same answers.
  */
+
+/**
+ * What these rules read of evidence and of a phase: the record types (validation/records.ts,
+ * derived from the record schemas) fit them, and domain/ stays free of the schemas.
+ */
+interface EvidenceRecord {
+  source: string;
+  quote?: string;
+}
+
+interface StatusPhaseRecord {
+  status: RelationshipStatus;
+  since: PartialDate;
+  note?: string;
+  evidence: EvidenceRecord[];
+  dataset?: string;
+}
 
 export interface WithHistory {
   status: RelationshipStatus;

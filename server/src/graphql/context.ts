@@ -9,6 +9,7 @@ export interface Context extends YogaInitialContext {
   db: Database;
   config: Config;
   loaders: Loaders;
+  /** Set by useAuthorization (plugins/use-authorization.ts). */
   role: Role;
 }
 
@@ -27,10 +28,9 @@ export function roleOf(request: Request, config: Pick<Config, 'editorTokens'>): 
 
 /** A fresh context per request, so loaders' caches never leak between callers. */
 export function createContext(server: ServerContext) {
-  return (initial: YogaInitialContext) => ({
+  return () => ({
     db: server.db,
     config: server.config,
     loaders: createLoaders(server.db),
-    role: roleOf(initial.request, server.config),
   });
 }

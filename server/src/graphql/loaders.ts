@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Database } from '../db/database.ts';
 import { findEntitiesByIds } from '../db/entity-repository.ts';
 import { findSourcesByIds } from '../db/source-repository.ts';
-import type { EntityView, SourceView } from '../domain/records.ts';
+import type { EntityView, SourceView } from '../validation/records.ts';
 
 /** Per-request loaders: every entity or source a request touches is fetched in one batch. */
 export function createLoaders(db: Database) {

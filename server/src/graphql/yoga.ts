@@ -3,9 +3,10 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { pingDatabase } from '../db/health-repository.ts';
 import { createContext, type ServerContext } from './context.ts';
 import { EXAMPLE_QUERY } from './graphiql-examples.ts';
-import { maskError } from './plugins/use-error-codes.ts';
+import { useAuthorization } from './plugins/use-authorization.ts';
+import { useErrorCodes } from './plugins/use-error-codes.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
-import { createRateLimits } from './plugins/use-rate-limits.ts';
+import { createRateLimits, useRateLimits } from './plugins/use-rate-limits.ts';
 import { schema } from './schema/index.ts';
 
 /** The largest request body the API reads: a query and its variables, never an upload. */
@@ -54,14 +55,17 @@ export function createEntenteYoga(server: ServerContext, options: YogaOptions = 
     renderGraphiQL: async (options) =>
       (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     cors: config.corsOrigins.length > 0 ? { origin: config.corsOrigins } : false,
-    maskedErrors: { maskError: maskError(config.queryTimeoutMs) },
+    // Masking stays on: what useErrorCodes leaves unexplained becomes "Unexpected error.".
+    maskedErrors: { isDev: false },
     logging: config.mode === 'test' ? false : 'info',
     plugins: [
-      rateLimits.plugin,
-      ...useQueryLimits({
+      useRateLimits(rateLimits),
+      useAuthorization(config),
+      useQueryLimits({
         hideSuggestions: config.mode === 'production',
         chargeCost: rateLimits.chargeCost,
       }),
+      useErrorCodes({ timeoutMs: config.queryTimeoutMs }),
       // Compiles each validated query once and runs it without graphql-js's generic walk.
       useGraphQlJit(),
       useReadiness(() => pingDatabase(server.db)),

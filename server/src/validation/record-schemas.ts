@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_KINDS } from '../domain/entity-kinds.ts';
+import { IDENTIFIER_SCHEMES, identifierProblem } from '../domain/identifier-schemes.ts';
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { SLUG } from '../domain/relationship-id.ts';
 import { RELATIONSHIP_TYPES } from '../domain/relationship-types.ts';
@@ -16,7 +17,8 @@ const slug = z.string({ error: 'must be a lowercase slug such as "kaspersky-lab"
 
 const text = z.string().trim().min(1, { error: 'must not be empty' });
 
-const partialDate = z.unknown().transform((value, ctx) => {
+/** Exported so that readers of a schema's fields (record-fields.ts) can tell a date from text. */
+export const partialDate = z.unknown().transform((value, ctx) => {
   // Only a required date reaches here undefined: `.optional()` lets an absent one through.
   if (value === undefined) {
     ctx.addIssue({ code: 'custom', message: 'is required' });
@@ -37,6 +39,20 @@ export const evidenceSchema = z.strictObject({
   quote: text.optional(),
 });
 
+/** A code naming the entity in a register; the scheme's format, where it has one, is checked. */
+export const identifierSchema = z
+  .strictObject({
+    scheme: z.enum(IDENTIFIER_SCHEMES, {
+      error: (issue) =>
+        `unknown identifier scheme ${JSON.stringify(issue.input)} (schemes: ${IDENTIFIER_SCHEMES.join(', ')})`,
+    }),
+    value: text,
+  })
+  .superRefine((identifier, ctx) => {
+    const problem = identifierProblem(identifier.scheme, identifier.value);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
+  });
+
 export const datasetSchema = z.strictObject({
   id: slug,
   title: text,
@@ -55,8 +71,13 @@ export const sourceSchema = z.strictObject({
   published: partialDate.optional(),
 });
 
+/**
+ * An entity: the one definition of its fields. The record type (records.ts), the CSV columns,
+ * the stored properties and the GraphQL type and input are derived from it (docs/ARCHITECTURE.md,
+ * "Adding a field to entities").
+ */
 export const entitySchema = z.strictObject({
-  id: slug,
+  id: slug.describe('A lowercase slug such as "kaspersky-lab"'),
   kind: z.enum(ENTITY_KINDS, {
     error: (issue) =>
       `unknown kind ${JSON.stringify(issue.input)} (kinds: ${ENTITY_KINDS.join(', ')})`,
@@ -69,7 +90,8 @@ export const entitySchema = z.strictObject({
     .regex(/^[A-Z]{2}$/, {
       error: (issue) => `must be an ISO 3166-1 alpha-2 code such as "RU", got "${issue.input}"`,
     })
-    .optional(),
+    .optional()
+    .describe('ISO 3166-1 alpha-2'),
   founded: partialDate.optional(),
   dissolved: partialDate.optional(),
   website: url.optional(),
@@ -78,7 +100,12 @@ export const entitySchema = z.strictObject({
     .regex(/^Q\d+$/, {
       error: (issue) => `must be a Wikidata id such as "Q207203", got "${issue.input}"`,
     })
-    .optional(),
+    .optional()
+    .describe('A Wikidata id such as "Q207203"'),
+  identifiers: z
+    .array(identifierSchema)
+    .optional()
+    .describe('Codes naming it in registers: LEI, company number, tax number...'),
   evidence: z.array(evidenceSchema).default([]),
 });
 
@@ -132,6 +159,7 @@ export const KNOWN_KEYS = {
   phases: Object.keys(phaseAdditionSchema.shape),
   history: Object.keys(phaseSchema.shape),
   evidence: Object.keys(evidenceSchema.shape),
+  identifiers: Object.keys(identifierSchema.shape),
 } as const;
 
 /** The closest known key to a misspelt one, if it is close enough to be a likely typo. */

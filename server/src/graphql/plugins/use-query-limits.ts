@@ -77,16 +77,28 @@ function useQueryCost(maxCost: number, chargeCost: ChargeCost): Plugin {
   };
 }
 
-export function useQueryLimits(options: {
+export interface QueryLimitsOptions {
+  /** Leave "did you mean" suggestions out of validation errors (they map the schema). */
   hideSuggestions: boolean;
+  /** Charges each request's cost to its client (use-rate-limits.ts). */
   chargeCost: ChargeCost;
-}): Plugin[] {
-  const plugins: Plugin[] = [
-    maxDepthPlugin({ n: QUERY_LIMITS.depth, exposeLimits: true, flattenFragments: true }) as Plugin,
-    maxAliasesPlugin({ n: QUERY_LIMITS.aliases, exposeLimits: true }) as Plugin,
-    maxTokensPlugin({ n: QUERY_LIMITS.tokens, exposeLimits: true }) as Plugin,
-    useQueryCost(QUERY_LIMITS.cost, options.chargeCost),
-  ];
-  if (options.hideSuggestions) plugins.push(blockFieldSuggestionsPlugin() as Plugin);
-  return plugins;
+}
+
+/** Depth, aliases, tokens and cost of one request, each refused with its limit named. */
+export function useQueryLimits(options: QueryLimitsOptions): Plugin {
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(
+        maxDepthPlugin({
+          n: QUERY_LIMITS.depth,
+          exposeLimits: true,
+          flattenFragments: true,
+        }) as Plugin,
+      );
+      addPlugin(maxAliasesPlugin({ n: QUERY_LIMITS.aliases, exposeLimits: true }) as Plugin);
+      addPlugin(maxTokensPlugin({ n: QUERY_LIMITS.tokens, exposeLimits: true }) as Plugin);
+      addPlugin(useQueryCost(QUERY_LIMITS.cost, options.chargeCost));
+      if (options.hideSuggestions) addPlugin(blockFieldSuggestionsPlugin() as Plugin);
+    },
+  };
 }

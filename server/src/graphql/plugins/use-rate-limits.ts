@@ -66,8 +66,11 @@ function refusal(what: string, limit: number, msBeforeNext: number) {
 export type ChargeCost = (context: object, cost: number) => Promise<GraphQLError | undefined>;
 
 export interface RateLimits {
-  /** Counts requests to /graphql before their bodies are read. */
-  plugin: Plugin;
+  /** Counts a request to /graphql; resolves to the 429 answer's body and headers when spent. */
+  countRequest(
+    request: Request,
+    serverContext: unknown,
+  ): Promise<{ body: string; headers: Record<string, string> } | undefined>;
   chargeCost: ChargeCost;
 }
 
@@ -86,29 +89,24 @@ export function createRateLimits(config: Config): RateLimits {
   const clientOf = (req: IncomingMessage | undefined) =>
     budgetKey(clientAddress(req, trustProxyHops));
 
-  const plugin: Plugin = {
-    onRequest({ request, url, serverContext, fetchAPI, endResponse }) {
-      if (!requests || url.pathname !== '/graphql') return;
-      if (roleOf(request, config) === 'editor') return;
-      const client = clientOf((serverContext as NodeServerContext).req);
-      return requests.consume(client).then(
-        () => undefined,
-        (refused: unknown) => {
-          if (!(refused instanceof RateLimiterRes)) throw refused;
-          const { message, extensions, headers } = refusal(
-            'requests',
-            requestsPerMinute,
-            refused.msBeforeNext,
-          );
-          endResponse(
-            new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions }] }), {
-              status: 429,
-              headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-            }),
-          );
-        },
+  const countRequest: RateLimits['countRequest'] = async (request, serverContext) => {
+    if (!requests || roleOf(request, config) === 'editor') return undefined;
+    const client = clientOf((serverContext as NodeServerContext).req);
+    try {
+      await requests.consume(client);
+      return undefined;
+    } catch (refused) {
+      if (!(refused instanceof RateLimiterRes)) throw refused;
+      const { message, extensions, headers } = refusal(
+        'requests',
+        requestsPerMinute,
+        refused.msBeforeNext,
       );
-    },
+      return {
+        body: JSON.stringify({ errors: [{ message, extensions }] }),
+        headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+      };
+    }
   };
 
   const chargeCost: ChargeCost = async (context, points) => {
@@ -131,5 +129,22 @@ export function createRateLimits(config: Config): RateLimits {
     }
   };
 
-  return { plugin, chargeCost };
+  return { countRequest, chargeCost };
+}
+
+/**
+ * Counts requests to /graphql against their client's budget before their bodies are read; the
+ * cost budget is charged by useQueryLimits, through the same RateLimits.
+ */
+export function useRateLimits(limits: RateLimits): Plugin {
+  return {
+    onRequest({ request, url, serverContext, fetchAPI, endResponse }) {
+      if (url.pathname !== '/graphql') return;
+      return limits.countRequest(request, serverContext).then((refused) => {
+        if (!refused) return;
+        const { body, headers } = refused;
+        endResponse(new fetchAPI.Response(body, { status: 429, headers }));
+      });
+    },
+  };
 }

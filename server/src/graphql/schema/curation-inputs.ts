@@ -1,7 +1,10 @@
 import type { z } from 'zod';
+import { ENTITY_FIELDS, type RecordField } from '../../validation/record-fields.ts';
 import { builder } from '../builder.ts';
 import { userError } from '../errors.ts';
 import { EntityKindEnum, RelationshipStatusEnum, RelationshipTypeEnum } from './enums.ts';
+import { IdentifierInput } from './identifier.ts';
+import { inputFields } from './record-fields.ts';
 
 /**
  * The curator mutations' inputs. They mirror the dataset format field for field, so that
@@ -28,19 +31,20 @@ export const StatusPhaseInput = builder.inputType('StatusPhaseInput', {
 
 export const UpsertEntityInput = builder.inputType('UpsertEntityInput', {
   description: 'An entity as a dataset would give it; an existing id is replaced.',
-  fields: (t) => ({
-    id: t.id({ required: true, description: 'A lowercase slug such as "kaspersky-lab"' }),
-    kind: t.field({ type: EntityKindEnum, required: true }),
-    name: t.string({ required: true }),
-    aliases: t.stringList(),
-    description: t.string(),
-    country: t.string({ description: 'ISO 3166-1 alpha-2' }),
-    founded: t.field({ type: 'PartialDate' }),
-    dissolved: t.field({ type: 'PartialDate' }),
-    website: t.string(),
-    wikidata: t.string({ description: 'A Wikidata id such as "Q207203"' }),
-    evidence: t.field({ type: [EvidenceInput] }),
-  }),
+  // The record's fields (validation/record-schemas.ts), derived; here only those given differently.
+  fields: (t) =>
+    inputFields(
+      t,
+      'UpsertEntityInput',
+      ENTITY_FIELDS,
+      {
+        kind: t.field({ type: EntityKindEnum, required: true }),
+        identifiers: ({ description }: RecordField) =>
+          t.field({ type: [IdentifierInput], description }),
+        evidence: t.field({ type: [EvidenceInput] }),
+      },
+      'server/src/graphql/schema/curation-inputs.ts',
+    ),
 });
 
 export const UpsertRelationshipInput = builder.inputType('UpsertRelationshipInput', {

@@ -8,14 +8,14 @@ import {
 } from '../../db/curation-repository.ts';
 import { mergeEntities } from '../../db/merge-repository.ts';
 import { firstDay, lastDay } from '../../domain/partial-date.ts';
-import type { EvidenceRecord } from '../../domain/records.ts';
 import { deriveRelationshipId } from '../../domain/relationship-id.ts';
 import { endpointProblem } from '../../domain/relationship-types.ts';
 import { endedProblem, historyProblems } from '../../domain/status-history.ts';
 import { entitySchema, relationshipSchema, sourceSchema } from '../../validation/record-schemas.ts';
+import type { EvidenceRecord } from '../../validation/records.ts';
 import { builder } from '../builder.ts';
 import { badInput, userError } from '../errors.ts';
-import { requireEditor } from '../plugins/authorization.ts';
+import { requireEditor } from '../plugins/use-authorization.ts';
 import {
   parseRecord,
   UpsertEntityInput,

@@ -1,5 +1,5 @@
 import { listDatasets } from '../../db/dataset-repository.ts';
-import type { DatasetRecord } from '../../domain/records.ts';
+import type { DatasetRecord } from '../../validation/records.ts';
 import { builder } from '../builder.ts';
 
 const Dataset = builder.objectRef<DatasetRecord>('Dataset').implement({

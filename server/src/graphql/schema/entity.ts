@@ -1,7 +1,8 @@
 import { countEntities, listEntities } from '../../db/entity-repository.ts';
 import { type Direction, findRelationshipsOf } from '../../db/relationship-repository.ts';
 import { ENTITY_KIND_INFO, ENTITY_KINDS } from '../../domain/entity-kinds.ts';
-import type { EntityView, RelationshipView, SourceView } from '../../domain/records.ts';
+import { ENTITY_FIELDS, type RecordField } from '../../validation/record-fields.ts';
+import type { EntityView, RelationshipView, SourceView } from '../../validation/records.ts';
 import { builder } from '../builder.ts';
 import { COUNTED_BY_PARENT, EVIDENCE_LIST, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { bounded } from '../errors.ts';
@@ -11,6 +12,8 @@ import {
   RelationshipStatusEnum,
   RelationshipTypeEnum,
 } from './enums.ts';
+import { IdentifierRef } from './identifier.ts';
+import { exposedFields } from './record-fields.ts';
 import {
   decodeCursor,
   EntityRef,
@@ -82,23 +85,29 @@ EntityRef.implement({
   description: 'An organisation, body, country or person.',
   resolveType: (entity) => entity.kind,
   fields: (t) => ({
-    id: t.exposeID('id'),
-    kind: t.field({ type: EntityKindEnum, resolve: (entity) => entity.kind }),
-    name: t.exposeString('name'),
-    aliases: t.exposeStringList('aliases'),
-    description: t.exposeString('description', { nullable: true }),
-    country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2' }),
-    founded: t.expose('founded', { type: 'PartialDate', nullable: true }),
-    dissolved: t.expose('dissolved', { type: 'PartialDate', nullable: true }),
-    website: t.exposeString('website', { nullable: true }),
-    wikidata: t.exposeString('wikidata', { nullable: true }),
+    // The record's fields (validation/record-schemas.ts), derived; here only those shown differently.
+    ...exposedFields(
+      t,
+      'Entity',
+      ENTITY_FIELDS,
+      {
+        kind: t.field({ type: EntityKindEnum, resolve: (entity) => entity.kind }),
+        identifiers: ({ description }: RecordField) =>
+          t.field({
+            type: [IdentifierRef],
+            description,
+            resolve: (entity) => entity.identifiers ?? [],
+          }),
+        evidence: t.field({
+          type: [EvidenceRef],
+          complexity: EVIDENCE_LIST,
+          resolve: (entity) => entity.evidence,
+        }),
+      },
+      'server/src/graphql/schema/entity.ts',
+    ),
     datasets: t.exposeStringList('datasets', { description: 'Ids of the datasets it came from' }),
     degree: t.exposeInt('degree', { description: 'How many relationships it has' }),
-    evidence: t.field({
-      type: [EvidenceRef],
-      complexity: EVIDENCE_LIST,
-      resolve: (entity) => entity.evidence,
-    }),
     sources: t.field({
       type: [SourceRef],
       complexity: EVIDENCE_LIST,

@@ -1,11 +1,11 @@
 import type { HubRow, PathRow } from '../../db/graph-repository.ts';
+import type { StatusPhase } from '../../domain/status-history.ts';
 import type {
   EntityView,
   EvidenceRecord,
   RelationshipView,
   SourceView,
-} from '../../domain/records.ts';
-import type { StatusPhase } from '../../domain/status-history.ts';
+} from '../../validation/records.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 
