@@ -62,6 +62,7 @@ export const ENTITY = graphql(
     entity(id: $id) {
       ...EntitySummary
       description founded dissolved website wikidata datasets
+      identifiers { scheme value }
       ...RelationshipPage
     }
   }

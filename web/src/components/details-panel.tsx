@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import { IDENTIFIER_SCHEME_INFO } from '../../../server/src/domain/identifier-schemes.ts';
 import type { RelationshipWithEnds } from '../api/types.ts';
 import { useEntityDetails } from '../api/use-queries.ts';
 import { hiddenRelationshipCount } from '../state/canvas.ts';
@@ -141,6 +142,12 @@ function EntityPanel({
             </dd>
           </>
         )}
+        {entity.identifiers.map(({ scheme, value }) => (
+          <Fragment key={`${scheme}:${value}`}>
+            <dt>{IDENTIFIER_SCHEME_INFO[scheme].label}</dt>
+            <dd className="identifier">{value}</dd>
+          </Fragment>
+        ))}
         <dt>Datasets</dt>
         <dd>
           {entity.datasets.length > 0
