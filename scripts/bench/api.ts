@@ -8,8 +8,6 @@
 
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createProgressReporter } from '../../seed/src/progress.ts';
-import { loadSynthetic } from '../../seed/src/synthetic-load.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
@@ -46,6 +44,7 @@ import {
   workloads,
 } from './api-workloads.ts';
 import { wholeNumberOptions } from './args.ts';
+import { seedSyntheticGraph } from './bench-neo4j.ts';
 import { cpuMeter } from './cpu.ts';
 import type { WarmUp } from './latency.ts';
 import { machine, writeSection } from './report.ts';
@@ -97,14 +96,7 @@ async function main() {
   let plain: Plain | undefined;
   try {
     await ensureSchema(db);
-    log(`Seeding ${fmt(entities)} synthetic entities ...`);
-    const progress = createProgressReporter();
-    const loaded = await loadSynthetic(db, {
-      entities,
-      seed,
-      onProgress: (report) => progress.update(report),
-    });
-    progress.stop();
+    const loaded = await seedSyntheticGraph(db, { entities, seed }, log);
     await awaitSearchIndex(db);
     const inputs = await pickInputs(db, seed);
     // The server runs as it does in production, in a process of its own: its event loop is not

@@ -3,8 +3,6 @@
 // repository's as-of neighbourhood and paths two ways: as they are, and with the Cypher they had
 // before relationships carried a status history. Writes the as-of section of docs/BENCHMARKS.md.
 
-import { createProgressReporter } from '../../seed/src/progress.ts';
-import { loadSynthetic } from '../../seed/src/synthetic-load.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import { runningPid } from '../neo4j/server.ts';
@@ -20,7 +18,7 @@ import {
 } from './api-workloads.ts';
 import { wholeNumberOptions } from './args.ts';
 import { type AsOfWorkload, PATHS_BLOCK, workloads, YEARS } from './as-of-workloads.ts';
-import { startBenchNeo4j } from './bench-neo4j.ts';
+import { seedSyntheticGraph, startBenchNeo4j } from './bench-neo4j.ts';
 import { cpuMeter, perRequest } from './cpu.ts';
 import { ratioInterval, type Summary, summarize, type WarmUp, warmUp } from './latency.ts';
 import { machine, writeSection } from './report.ts';
@@ -131,14 +129,7 @@ async function main() {
   // The server's limit for one transaction, so a query that would fail there fails here too.
   const { settings, db, stop } = await startBenchNeo4j(log, loadConfig({}).queryTimeoutMs);
   try {
-    log(`Seeding ${fmt(entities)} synthetic entities ...`);
-    const progress = createProgressReporter();
-    const loaded = await loadSynthetic(db, {
-      entities,
-      seed,
-      onProgress: (report) => progress.update(report),
-    });
-    progress.stop();
+    const loaded = await seedSyntheticGraph(db, { entities, seed }, log);
     const [counts] = await db.read<{ histories: number }>(
       'MATCH ()-[r]->() WHERE r.phaseDays IS NOT NULL RETURN count(r) AS histories',
     );

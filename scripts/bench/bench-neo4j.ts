@@ -1,5 +1,7 @@
 // The benchmarks' own Neo4j: wiped, started, and stopped again by the script that started it.
 
+import { createProgressReporter } from '../../seed/src/progress.ts';
+import { loadSynthetic, type SyntheticLoadResult } from '../../seed/src/synthetic-load.ts';
 import { createDatabase, type Database } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
@@ -37,4 +39,19 @@ export async function startBenchNeo4j(
     throw error;
   }
   return { settings, db, stop };
+}
+
+/** Seeds the synthetic graph of `entities` entities into `db`, its progress on stderr. */
+export async function seedSyntheticGraph(
+  db: Database,
+  options: { entities: number; seed: number },
+  log: (line: string) => void,
+): Promise<SyntheticLoadResult> {
+  log(`Seeding ${options.entities.toLocaleString('en-GB')} synthetic entities ...`);
+  const progress = createProgressReporter();
+  try {
+    return await loadSynthetic(db, { ...options, onProgress: (report) => progress.update(report) });
+  } finally {
+    progress.stop();
+  }
 }

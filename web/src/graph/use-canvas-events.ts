@@ -1,4 +1,4 @@
-import type { Core, EventObject } from 'cytoscape';
+import type { Core, EventHandler, EventObject } from 'cytoscape';
 import { type RefObject, useEffect } from 'react';
 
 /** What the pointer does on the canvas, reported to the explorer. */
@@ -37,27 +37,23 @@ export function useCanvasEvents(cy: Core | null, handlers: RefObject<CanvasHandl
     // Leaving the canvas straight from a node sends Cytoscape no mouseout.
     const unhoverAll = () => cy.elements('.hover').removeClass('hover');
 
-    cy.on('tap', 'node', tapNode);
-    cy.on('tap', 'edge', tapEdge);
+    const listeners: [events: string, selector: string, handler: EventHandler][] = [
+      ['tap', 'node', tapNode],
+      ['tap', 'edge', tapEdge],
+      ['dbltap', 'node', expandNode],
+      ['dragfree', 'node', markDragged],
+      ['mouseover', 'node', hoverNode],
+      ['mouseout', 'node', unhoverNode],
+      ['mouseover', 'edge', hoverEdge],
+      ['mouseout', 'edge', unhoverEdge],
+    ];
+    for (const [events, selector, handler] of listeners) cy.on(events, selector, handler);
     cy.on('tap', tapBackground);
-    cy.on('dbltap', 'node', expandNode);
-    cy.on('dragfree', 'node', markDragged);
-    cy.on('mouseover', 'node', hoverNode);
-    cy.on('mouseout', 'node', unhoverNode);
-    cy.on('mouseover', 'edge', hoverEdge);
-    cy.on('mouseout', 'edge', unhoverEdge);
     const element = cy.container();
     element?.addEventListener('mouseleave', unhoverAll);
     return () => {
-      cy.off('tap', 'node', tapNode);
-      cy.off('tap', 'edge', tapEdge);
+      for (const [events, selector, handler] of listeners) cy.off(events, selector, handler);
       cy.off('tap', tapBackground);
-      cy.off('dbltap', 'node', expandNode);
-      cy.off('dragfree', 'node', markDragged);
-      cy.off('mouseover', 'node', hoverNode);
-      cy.off('mouseout', 'node', unhoverNode);
-      cy.off('mouseover', 'edge', hoverEdge);
-      cy.off('mouseout', 'edge', unhoverEdge);
       element?.removeEventListener('mouseleave', unhoverAll);
     };
   }, [cy, handlers]);
