@@ -1,6 +1,7 @@
 import type { EntityKind } from '../domain/entity-kinds.ts';
 import type { EntityView } from '../validation/records.ts';
 import type { Database } from './database.ts';
+import { closeness, toLuceneQuery } from './lucene-query.ts';
 import { ENTITY_MAP, toEntity } from './projections.ts';
 
 const FIND_BY_IDS = `
@@ -76,37 +77,20 @@ YIELD node AS e, score
 WHERE $kinds IS NULL OR e.kind IN $kinds
 WITH e, score * (1 + log10(1 + COUNT { (e)--() }) / 4) AS score
 ORDER BY score DESC, e.name
-LIMIT $first
 RETURN ${ENTITY_MAP} AS entity, score`;
 
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-
-/**
- * A Lucene query for type-ahead over names and aliases: each word must match as typed, as a
- * prefix, or within one edit ("Kaspersy" finds "Kaspersky"). User text is escaped, and the
- * words AND, OR and NOT are lower-cased so they are words, not operators.
- */
-export function toLuceneQuery(text: string): string | undefined {
-  const words = text
-    .split(/\s+/)
-    .map((word) => word.replace(LUCENE_SPECIAL, (char) => `\\${char}`).toLowerCase())
-    // A word without a letter or digit analyses to nothing and would make Lucene fail.
-    .filter((word) => /[\p{L}\p{N}]/u.test(word));
-  if (words.length === 0) return undefined;
-  return words
-    .map((word) => {
-      const bare = word.replace(/\\/g, '');
-      const fuzzy = bare.length >= 4 ? ` OR ${word}~1` : '';
-      return `(${word}^3 OR ${word}*^2${fuzzy})`;
-    })
-    .join(' AND ');
-}
+/** Lucene's best hits read per hit asked for, to rank again by closeness to the typed text. */
+const CANDIDATES_PER_HIT = 5;
 
 export interface SearchHitRow {
   entity: EntityView;
   score: number;
 }
 
+/**
+ * The hits whose name or an alias is the text come first, then those one typo away, then the
+ * rest, each group in Lucene's order. One round trip: the regrouping is over the candidates.
+ */
 export async function searchEntities(
   db: Database,
   text: string,
@@ -118,8 +102,17 @@ export async function searchEntities(
   const rows = await db.read<{ entity: Record<string, unknown>; score: number }>(SEARCH, {
     query,
     kinds,
-    first: options.first,
-    candidates: options.first * (kinds ? 10 : 3),
+    candidates: Math.max(options.first * CANDIDATES_PER_HIT, 50) * (kinds ? 4 : 1),
   });
-  return rows.map((row) => ({ entity: toEntity(row.entity), score: row.score }));
+  // A closer group's scores are lifted above every score of the groups after it.
+  const top = rows[0]?.score ?? 0;
+  return rows
+    .map((row, order) => {
+      const entity = toEntity(row.entity);
+      const close = closeness(text, [entity.name, ...entity.aliases]);
+      return { entity, score: row.score + (2 - close) * top, order, close };
+    })
+    .sort((a, b) => a.close - b.close || a.order - b.order)
+    .slice(0, options.first)
+    .map(({ entity, score }) => ({ entity, score }));
 }
