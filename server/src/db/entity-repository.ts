@@ -77,6 +77,7 @@ YIELD node AS e, score
 WHERE $kinds IS NULL OR e.kind IN $kinds
 WITH e, score * (1 + log10(1 + COUNT { (e)--() }) / 4) AS score
 ORDER BY score DESC, e.name
+LIMIT $kept
 RETURN ${ENTITY_MAP} AS entity, score`;
 
 /** Lucene's best hits read per hit asked for, to rank again by closeness to the typed text. */
@@ -99,10 +100,13 @@ export async function searchEntities(
   const query = toLuceneQuery(text);
   if (!query) return [];
   const kinds = options.kinds && options.kinds.length > 0 ? [...options.kinds] : null;
+  const kept = Math.max(options.first * CANDIDATES_PER_HIT, 50);
   const rows = await db.read<{ entity: Record<string, unknown>; score: number }>(SEARCH, {
     query,
     kinds,
-    candidates: Math.max(options.first * CANDIDATES_PER_HIT, 50) * (kinds ? 4 : 1),
+    // A kind filter drops some of Lucene's hits, so more are asked of it than are kept.
+    candidates: kept * (kinds ? 4 : 1),
+    kept,
   });
   // A closer group's scores are lifted above every score of the groups after it.
   const top = rows[0]?.score ?? 0;
