@@ -17,14 +17,16 @@ import { loadSynthetic } from './synthetic-load.ts';
 const USAGE = `Usage: npm run seed:synthetic -- [options]
 
 Replaces the database's contents with a deterministic synthetic graph (the same seed, the same
-graph) and prints entities/s and relationships/s. Uses NEO4J_URI, or the local Neo4j. Progress
-goes to stderr: a bar on a terminal, a line every few seconds otherwise, none with --json.
+graph) and prints entities/s and relationships/s. Uses NEO4J_URI, or the local Neo4j. With
+--format ftm it writes the graph to a file as FollowTheMoney lines instead, for
+\`npm run seed -- FILE\`. Progress goes to stderr: a bar on a terminal, a line every few
+seconds otherwise, none with --json.
 
 Options:
   --entities N       entities to generate (default: 10000)
   --seed S           seed of the generator, any whole number (default: 1)
   --format F         neo4j | ftm: load the database, or write FollowTheMoney lines (default: neo4j)
-  --out FILE         where --format ftm writes its lines (required with it); the database is untouched
+  --out FILE         where --format ftm writes, leaving the database alone (default: none; needed by ftm)
   --json             print the result as one JSON document, no progress (default: off)
   -h, --help         this text
 
@@ -33,7 +35,7 @@ Examples:
   npm run seed:synthetic -- --entities 5000 --seed 7 --json
   npm run seed:synthetic -- --entities 100000 --format ftm --out synthetic.ftm.jsonl
 
-Exit codes: 0 loaded, 1 bad option or failed, 2 database unreachable.`;
+Exit codes: 0 loaded or written, 1 bad option or failed, 2 database unreachable.`;
 
 async function main(argv: string[]): Promise<number> {
   const { values } = parseOptions({
