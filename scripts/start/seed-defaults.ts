@@ -23,7 +23,7 @@ async function changedDatasets(db: Database, dir: string): Promise<string[]> {
       })
     ).map((row) => [row.id, row.contentHash]),
   );
-  return readInputs(DEFAULT_DATASETS.map((id) => join(dir, id)))
+  return (await readInputs(DEFAULT_DATASETS.map((id) => join(dir, id))))
     .filter((read) => stored.has(read.dataset.record.id))
     .filter((read) => stored.get(read.dataset.record.id) !== datasetFingerprint(toContent(read)))
     .map((read) => read.dataset.record.id);

@@ -1,5 +1,6 @@
 // `npm run seed -- [paths...]`: parses arguments, turns the core's callbacks into a progress
 // bar and a summary, and sets the exit code. All the work is in import.ts.
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
@@ -88,6 +89,8 @@ async function main(argv: string[]): Promise<number> {
       datasetId: values.dataset,
       reset: values.reset,
       dryRun: values['dry-run'],
+      onReadProgress: ({ path, done, total }) =>
+        progress.update({ phase: `reading ${basename(path)} (bytes)`, done, total }),
       onProgress: (report) =>
         progress.update({
           ...report,

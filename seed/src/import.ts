@@ -6,7 +6,7 @@ import {
 } from '../../server/src/db/seed-repository.ts';
 import { sortPhases } from '../../server/src/domain/status-history.ts';
 import type { DatasetContent, PhaseAdditionRecord } from '../../server/src/validation/records.ts';
-import { readInputs } from './inputs.ts';
+import { type InputProgress, readInputs } from './inputs.ts';
 import type { Format, Problem, ReadDataset } from './model.ts';
 import { validateDatasets } from './validate.ts';
 
@@ -17,6 +17,8 @@ export interface ImportOptions {
   reset?: boolean;
   dryRun?: boolean;
   batchSize?: number;
+  /** Called while an input is read (FtM lines report the bytes read). */
+  onReadProgress?: InputProgress;
   onRead?: (datasets: readonly ReadDataset[]) => void;
   onProgress?: (progress: WriteProgress) => void | Promise<void>;
 }
@@ -77,7 +79,12 @@ export async function importDatasets(
   uri: string,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const read = readInputs(options.paths, options.format, options.datasetId);
+  const read = await readInputs(
+    options.paths,
+    options.format,
+    options.datasetId,
+    options.onReadProgress,
+  );
   options.onRead?.(read);
   const counts = Object.fromEntries(
     read.map((dataset) => [dataset.dataset.record.id, dataset.counts]),

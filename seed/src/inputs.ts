@@ -30,14 +30,25 @@ export function guessFormat(path: string): Format {
   throw new InputError(`${path}: cannot tell the format from "${ext}"; pass --format yaml|ftm|csv`);
 }
 
-export function readInput(path: string, format?: Format, datasetId?: string): ReadDataset {
+/** Bytes read of one input, while it is read (FtM lines; the other formats are read at once). */
+export type InputProgress = (progress: { path: string; done: number; total: number }) => void;
+
+export async function readInput(
+  path: string,
+  format?: Format,
+  datasetId?: string,
+  onProgress?: InputProgress,
+): Promise<ReadDataset> {
   const chosen = format ?? guessFormat(path);
   if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
   switch (chosen) {
     case 'yaml':
       return readYamlDataset(path);
     case 'ftm':
-      return readFtm(path, { datasetId });
+      return readFtm(path, {
+        datasetId,
+        onProgress: onProgress && ((report) => onProgress({ path, ...report })),
+      });
     case 'csv':
       return readCsv(statSync(path).isDirectory() ? path : dirname(path), { datasetId });
   }
@@ -47,15 +58,17 @@ export function readInput(path: string, format?: Format, datasetId?: string): Re
  * Reads every path, then any curated dataset a loaded one `requires` that was not named,
  * from the datasets folder.
  */
-export function readInputs(
+export async function readInputs(
   paths: readonly string[],
   format?: Format,
   datasetId?: string,
-): ReadDataset[] {
+  onProgress?: InputProgress,
+): Promise<ReadDataset[]> {
   const targets = paths.length > 0 ? paths : DEFAULT_DATASETS.map((id) => join(DATASETS_DIR, id));
-  const read = targets.map((path) =>
-    readInput(path, paths.length > 0 ? format : 'yaml', datasetId),
-  );
+  const read: ReadDataset[] = [];
+  for (const path of targets) {
+    read.push(await readInput(path, paths.length > 0 ? format : 'yaml', datasetId, onProgress));
+  }
   const loaded = new Set(read.map((dataset) => dataset.dataset.record.id));
   for (let i = 0; i < read.length; i += 1) {
     for (const required of read[i]?.dataset.record.requires ?? []) {

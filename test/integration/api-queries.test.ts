@@ -80,7 +80,9 @@ describe('entity and entities', () => {
   });
 
   it("entities filters by dataset: exactly the entities that dataset's files hold", async () => {
-    const story = readInputs([]).find(({ dataset }) => dataset.record.id === 'kaspersky-eu-2018');
+    const story = (await readInputs([])).find(
+      ({ dataset }) => dataset.record.id === 'kaspersky-eu-2018',
+    );
     const data = await ok<{
       entities: { totalCount: number; nodes: { id: string; datasets: string[] }[] };
       none: { totalCount: number };
@@ -223,7 +225,7 @@ describe('datasets, stats and ontology', () => {
     const data = await ok<{ datasets: Record<string, unknown>[] }>(
       query('{ datasets { id title description license version requires } }'),
     );
-    const files = readInputs([])
+    const files = (await readInputs([]))
       .map(({ dataset }) => ({
         description: null,
         license: null,

@@ -12,7 +12,7 @@ import { connectTestDatabase } from '../helpers/database.ts';
 import { snapshot } from '../helpers/graph.ts';
 
 const db = connectTestDatabase();
-const files = readInputs([]).map(toContent);
+const files = (await readInputs([])).map(toContent);
 const STORY = 'kaspersky-eu-2018';
 
 beforeAll(() => ensureSchema(db));

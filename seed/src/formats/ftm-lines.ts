@@ -1,3 +1,6 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import type { Problem } from '../model.ts';
 import type { FtmProperties } from './ftm-mapping.ts';
 
@@ -42,12 +45,30 @@ function parseLine(raw: string): Omit<FtmEntity, 'line'> | string {
   return { id, schema, properties, caption: typeof caption === 'string' ? caption : undefined };
 }
 
-/** The entities of a line file, fragments merged; a line that cannot be one is a problem at that line. */
-export function parseLines(file: string, text: string, problems: Problem[]): FtmEntity[] {
+/** Bytes read of the file's size, while its lines are read. */
+export type ReadProgress = (progress: { done: number; total: number }) => void;
+
+/** How often, in lines, reading reports progress. */
+const PROGRESS_LINES = 10_000;
+
+/**
+ * The entities of a line file, fragments merged; a line that cannot be one is a problem at that
+ * line. The file is read as a stream, one line at a time, so its size is bounded by the records
+ * it holds, not by the longest string V8 can make; a read error is thrown.
+ */
+export async function readLines(
+  file: string,
+  problems: Problem[],
+  onProgress?: ReadProgress,
+): Promise<FtmEntity[]> {
   const byId = new Map<string, FtmEntity>();
-  for (const [index, raw] of text.split('\n').entries()) {
+  const total = (await stat(file)).size;
+  const input = createReadStream(file, { encoding: 'utf8' });
+  let line = 0;
+  for await (const raw of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+    line += 1;
+    if (line % PROGRESS_LINES === 0) onProgress?.({ done: input.bytesRead, total });
     if (raw.trim() === '') continue;
-    const line = index + 1;
     const parsed = parseLine(raw);
     const seen = typeof parsed === 'string' ? undefined : byId.get(parsed.id);
     if (typeof parsed === 'string') problems.push({ file, line, col: 1, message: parsed });
@@ -62,5 +83,6 @@ export function parseLines(file: string, text: string, problems: Problem[]): Ftm
       }
     }
   }
+  onProgress?.({ done: total, total });
   return [...byId.values()];
 }

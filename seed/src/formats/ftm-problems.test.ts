@@ -8,9 +8,9 @@ const sample = (name: string) =>
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../test/fixtures/ftm/${name}`, import.meta.url));
 
-describe('readFtm on a file with broken lines', () => {
+describe('readFtm on a file with broken lines', async () => {
   const file = fixture('broken.ftm.jsonl');
-  const read = readFtm(file);
+  const read = await readFtm(file);
 
   it('reports each broken line at its line number and still reads the others', () => {
     const where = read.problems.map((p) => `${p.line}:${p.col}`);
@@ -34,9 +34,9 @@ describe('readFtm on a file with broken lines', () => {
 });
 
 describe('FtM ids', () => {
-  it('give the same slug on every read', () => {
-    const first = readFtm(sample('t1.ftm.json')).entities.map((e) => e.record.id);
-    const second = readFtm(sample('t1.ftm.json'), { datasetId: 'other' }).entities.map(
+  it('give the same slug on every read', async () => {
+    const first = (await readFtm(sample('t1.ftm.json'))).entities.map((e) => e.record.id);
+    const second = (await readFtm(sample('t1.ftm.json'), { datasetId: 'other' })).entities.map(
       (e) => e.record.id,
     );
     expect(second).toEqual(first);

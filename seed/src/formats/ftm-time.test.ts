@@ -6,8 +6,8 @@ import { readFtm } from './ftm.ts';
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../test/fixtures/ftm/${name}`, import.meta.url));
 
-describe('readFtm on what FollowTheMoney says of time', () => {
-  const read = readFtm(fixture('time.ftm.jsonl'), { datasetId: 'time' });
+describe('readFtm on what FollowTheMoney says of time', async () => {
+  const read = await readFtm(fixture('time.ftm.jsonl'), { datasetId: 'time' });
   const relationship = (id: string) => {
     const found = read.relationships.find((r) => r.record.id === id);
     if (!found) throw new Error(`no relationship ${id}`);

@@ -20,8 +20,8 @@ function relationship(read: ReadDataset, id: string) {
   return found.record;
 }
 
-describe('readFtm on the OpenSanctions export sample t1', () => {
-  const read = readFtm(sample('t1.ftm.json'));
+describe('readFtm on the OpenSanctions export sample t1', async () => {
+  const read = await readFtm(sample('t1.ftm.json'));
 
   it('maps every Organization and Person and counts the Address as unmapped', () => {
     expect(read.problems).toEqual([]);
@@ -59,8 +59,8 @@ describe('readFtm on the OpenSanctions export sample t1', () => {
   });
 });
 
-describe('readFtm on the party donations sample', () => {
-  const read = readFtm(sample('parteispenden.ftm.json'));
+describe('readFtm on the party donations sample', async () => {
+  const read = await readFtm(sample('parteispenden.ftm.json'));
 
   it('counts each schema exactly: Payments, Companies, People and Organizations mapped, Addresses not', () => {
     expect(read.problems).toEqual([]);
@@ -101,8 +101,8 @@ describe('readFtm on the party donations sample', () => {
   });
 });
 
-describe('readFtm on hand-made links of every mapped schema', () => {
-  const read = readFtm(fixture('mappings.ftm.jsonl'), { datasetId: 'mappings' });
+describe('readFtm on hand-made links of every mapped schema', async () => {
+  const read = await readFtm(fixture('mappings.ftm.jsonl'), { datasetId: 'mappings' });
   const alice = 'nk-alice-x';
 
   it('reads without problems and counts what it could not map, with the reason', () => {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
@@ -17,7 +16,7 @@ import type {
   SourceRecord,
 } from '../../../server/src/validation/records.ts';
 import type { Located, Problem, ReadDataset } from '../model.ts';
-import { type FtmEntity, parseLines } from './ftm-lines.ts';
+import { type FtmEntity, type ReadProgress, readLines } from './ftm-lines.ts';
 import {
   all,
   entityFields,
@@ -45,13 +44,20 @@ function issueMessages(issues: readonly z.core.$ZodIssue[]): string {
     .join('; ');
 }
 
+export interface FtmReadOptions {
+  /** The dataset id. Default: from the file name. */
+  datasetId?: string;
+  /** Called every 10,000 lines with the bytes read so far. */
+  onProgress?: ReadProgress;
+}
+
 /**
  * Reads a FollowTheMoney line file (one FtM entity as JSON per line, as in OpenSanctions
  * exports) into the ontology. Schemata without a counterpart (Address, Vessel, ...) and links
  * whose ends cannot be resolved are counted in `counts.unmapped`, never dropped unseen; the
  * keys there are the FtM schema, or "<Schema> (<reason>)" for records of a mapped schema.
  */
-export function readFtm(path: string, options: { datasetId?: string } = {}): ReadDataset {
+export async function readFtm(path: string, options: FtmReadOptions = {}): Promise<ReadDataset> {
   const name = basename(path);
   const stem = name.replace(/(\.ftm)?\.(jsonl?|ndjson)$/i, '');
   const origin = (line: number) => ({ file: path, line, col: 1 });
@@ -85,14 +91,13 @@ export function readFtm(path: string, options: { datasetId?: string } = {}): Rea
     counts,
   };
 
-  let text: string;
+  let records: FtmEntity[];
   try {
-    text = readFileSync(path, 'utf8');
+    records = await readLines(path, problems, options.onProgress);
   } catch (error) {
     problems.push({ ...origin(1), message: `cannot read the file: ${(error as Error).message}` });
     return result;
   }
-  const records = parseLines(path, text, problems);
 
   /** Every record's slug, so two FtM ids that differ only in case or punctuation cannot merge. */
   const slugOwners = new Map<string, string>();
