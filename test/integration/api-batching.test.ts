@@ -76,3 +76,23 @@ describe('paths', () => {
     expect(body.errors[0].message).toContain('"atlantis"');
   });
 });
+
+describe('a page of entities', () => {
+  const PAGE =
+    'query($kinds: [EntityKind!]) { entities(kinds: $kinds, first: 5) { nodes { id } } }';
+  const COUNTED =
+    'query($kinds: [EntityKind!]) { entities(kinds: $kinds, first: 5) { totalCount nodes { id } } }';
+
+  it('is one round trip, and counts the matching entities only when totalCount is asked', async () => {
+    const plain = await counted(PAGE, { kinds: ['AGENCY'] });
+    expect(plain.body.errors).toBeUndefined();
+    expect(plain.body.data.entities.nodes).toHaveLength(5);
+    expect(plain.trips).toBe(1);
+
+    const withCount = await counted(COUNTED, { kinds: ['AGENCY'] });
+    expect(withCount.trips).toBe(2);
+    const [row] = await db.read<{ n: number }>('MATCH (e:Entity:Agency) RETURN count(e) AS n');
+    expect(withCount.body.data.entities.totalCount).toBe(row?.n);
+    expect(row?.n).toBeGreaterThan(5);
+  });
+});

@@ -60,7 +60,7 @@ function connection<T extends { id: string }>(
           endCursor: lastId(page.items),
         }),
       }),
-      totalCount: t.int({ nullable: true, resolve: (page) => page.totalCount ?? null }),
+      totalCount: t.int({ nullable: true, resolve: (page) => page.countTotal?.() ?? null }),
     }),
   });
 }
@@ -77,8 +77,8 @@ const PageInfo = builder
 const EntityConnection = connection<EntityView>('Entity', EntityRef);
 const RelationshipConnection = connection<RelationshipView>('Relationship', RelationshipRef);
 
-function page<T>(rows: T[], first: number, totalCount?: number): Page<T> {
-  return { items: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+function page<T>(rows: T[], first: number, countTotal?: () => Promise<number>): Page<T> {
+  return { items: rows.slice(0, first), hasNextPage: rows.length > first, countTotal };
 }
 
 EntityRef.implement({
@@ -189,9 +189,9 @@ builder.queryFields((t) => ({
         first,
         after: decodeCursor(args.after),
       };
-      const [rows, total] = await Promise.all([listEntities(db, query), countEntities(db, query)]);
+      const rows = await listEntities(db, query);
       loaders.primeEntities(rows);
-      return page(rows, first, total);
+      return page(rows, first, () => countEntities(db, query));
     },
   }),
 }));

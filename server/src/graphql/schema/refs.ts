@@ -21,7 +21,8 @@ export const StatusPhaseRef = builder.objectRef<StatusPhase>('StatusPhase');
 export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
-  totalCount?: number;
+  /** Counts every item the filter matches: a query of its own, run only when asked. */
+  countTotal?: () => Promise<number>;
 }
 
 /** Marks a cursor as this API's, so an id or a stray string passed as `after` is refused. */
