@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgressReporter, progressLine } from './progress.ts';
+import { createProgressReporter, duration, paceOf, progressLine } from './progress.ts';
 
 /** A stream that is not a terminal, keeping what is written. */
 function pipe() {
@@ -46,6 +46,22 @@ describe('progress off a terminal', () => {
 });
 
 describe('progressLine', () => {
+  it('adds the rate and the time left once there is a pace, not at the end', () => {
+    const pace = paceOf({ phase: 'writing relationships', done: 50_000, total: 300_000 }, 4000);
+    expect(pace).toEqual({ perSecond: 12_500, etaSeconds: 20 });
+    expect(
+      progressLine({ phase: 'writing relationships', done: 50_000, total: 300_000 }, pace),
+    ).toBe('writing relationships: 50,000/300,000 (16 %), 12,500/s, 20 s left');
+    expect(progressLine({ phase: 'x', done: 3, total: 3 }, pace)).toBe('x: 3/3 (100 %)');
+    expect(paceOf({ phase: 'x', done: 10, total: 20 }, 500)).toBeUndefined();
+  });
+
+  it('reads durations in the largest two units', () => {
+    expect(duration(12.4)).toBe('12 s');
+    expect(duration(185)).toBe('3 min 05 s');
+    expect(duration(3720)).toBe('1 h 02 min');
+  });
+
   it('reads as phase, counts and whole percent', () => {
     expect(progressLine({ phase: 'writing entities', done: 1234, total: 5000 })).toBe(
       'writing entities: 1,234/5,000 (24 %)',

@@ -54,6 +54,8 @@ export async function loadSynthetic(
     for (let i = 0; i < rows.length; i += SLICE) {
       await writeDatasets(db, [part({ [key]: rows.slice(i, i + SLICE) })], {
         batchSize: BATCH,
+        // Into the emptied database the slices are disjoint: nothing to look up first.
+        fresh: !options.keep,
         onProgress: (written) => {
           if (written.phase === key) {
             onProgress?.({ phase, done: i + written.done, total: rows.length });

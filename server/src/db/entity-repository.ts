@@ -1,6 +1,7 @@
 import type { EntityKind } from '../domain/entity-kinds.ts';
 import type { EntityView } from '../validation/records.ts';
 import type { Database } from './database.ts';
+import { kindLabel } from './identifiers.ts';
 import { closeness, toLuceneQuery } from './lucene-query.ts';
 import { ENTITY_MAP, toEntity } from './projections.ts';
 
@@ -18,19 +19,30 @@ export async function findEntitiesByIds(
   return rows.map((row) => toEntity(row.entity));
 }
 
-const PAGE_FILTER = `($kinds IS NULL OR e.kind IN $kinds)
-  AND ($country IS NULL OR e.country = $country)
+/** Filters other than kind: a kind is matched as the entity's label (see kindMatch). */
+const PAGE_FILTER = `($country IS NULL OR e.country = $country)
   AND ($dataset IS NULL OR $dataset IN e.datasets)`;
 
-const LIST = `
-MATCH (e:Entity)
-WHERE ${PAGE_FILTER} AND ($after IS NULL OR e.id > $after)
+/**
+ * The entities of the asked kinds, each kind by its label and its own id index (so a page of a
+ * rare kind reads only that kind's entities, in id order), or every entity without kinds.
+ * Labels come from the ontology's allow-list; the kinds are sorted so each set plans once.
+ */
+function kindMatch(kinds: readonly EntityKind[] | null, where: string, branchEnd: string): string {
+  if (!kinds) return `MATCH (e:Entity) WHERE ${where}`;
+  const labels = [...new Set(kinds)].sort().map(kindLabel);
+  const branches = labels.map((label) => `  MATCH (e:${label}) WHERE ${where} ${branchEnd}`);
+  return `CALL () {\n${branches.join('\n  UNION ALL\n')}\n}`;
+}
+
+// Keyset pagination as a range, so the id index both seeks and orders.
+const listCypher = (kinds: readonly EntityKind[] | null) => `
+${kindMatch(kinds, `e.id > $after AND ${PAGE_FILTER}`, 'WITH e ORDER BY e.id LIMIT $limit RETURN e')}
 WITH e ORDER BY e.id LIMIT $limit
 RETURN ${ENTITY_MAP} AS entity`;
 
-const COUNT = `
-MATCH (e:Entity)
-WHERE ${PAGE_FILTER}
+const countCypher = (kinds: readonly EntityKind[] | null) => `
+${kindMatch(kinds, PAGE_FILTER, 'RETURN e')}
 RETURN count(e) AS total`;
 
 export interface EntityPageQuery {
@@ -45,25 +57,31 @@ export interface EntityPageQuery {
 
 type PageFilter = Pick<EntityPageQuery, 'kinds' | 'country' | 'dataset'>;
 
+const kindsOf = (query: PageFilter) =>
+  query.kinds && query.kinds.length > 0 ? [...query.kinds] : null;
+
 /** The parameters PAGE_FILTER reads. */
 const pageFilterParams = (query: PageFilter) => ({
-  kinds: query.kinds && query.kinds.length > 0 ? [...query.kinds] : null,
   country: query.country ?? null,
   dataset: query.dataset ?? null,
 });
 
 /** A page of entities ordered by id, one more than asked so the caller knows if more follow. */
 export async function listEntities(db: Database, query: EntityPageQuery): Promise<EntityView[]> {
-  const rows = await db.read<{ entity: Record<string, unknown> }>(LIST, {
+  const rows = await db.read<{ entity: Record<string, unknown> }>(listCypher(kindsOf(query)), {
     ...pageFilterParams(query),
-    after: query.after ?? null,
+    // Every id sorts after the empty string.
+    after: query.after ?? '',
     limit: query.first + 1,
   });
   return rows.map((row) => toEntity(row.entity));
 }
 
 export async function countEntities(db: Database, query: PageFilter): Promise<number> {
-  const [row] = await db.read<{ total: number }>(COUNT, pageFilterParams(query));
+  const [row] = await db.read<{ total: number }>(
+    countCypher(kindsOf(query)),
+    pageFilterParams(query),
+  );
   return row?.total ?? 0;
 }
 

@@ -1,5 +1,7 @@
+import { ENTITY_KINDS } from '../domain/entity-kinds.ts';
 import { RELATIONSHIP_TYPES } from '../domain/relationship-types.ts';
 import type { Database } from './database.ts';
+import { kindLabel } from './identifiers.ts';
 
 /**
  * Constraints and indexes, each idempotent. Entities carry the label Entity plus their kind;
@@ -13,6 +15,11 @@ export const SCHEMA_STATEMENTS = [
   // keeps bulk seeding fast; search may lag a write by moments (see awaitSearchIndex).
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]
    OPTIONS { indexConfig: { \`fulltext.eventually_consistent\`: true } }`,
+  // A page of one kind reads that kind's entities in id order (entity-repository.ts kindMatch).
+  ...ENTITY_KINDS.map(
+    (kind) =>
+      `CREATE INDEX kind_${kind.toLowerCase()}_id IF NOT EXISTS FOR (e:${kindLabel(kind)}) ON (e.id)`,
+  ),
   // Relationship ids are looked up per type; the type names come from the ontology.
   ...RELATIONSHIP_TYPES.map(
     (type) =>

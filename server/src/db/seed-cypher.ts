@@ -8,6 +8,12 @@ import { relationshipByIdUnion } from './projections.ts';
  * types are written into the text only after checking them against the ontology's allow-list.
  */
 
+/** One row when the database holds nothing at all. */
+export const EMPTY_DATABASE = `
+OPTIONAL MATCH (n) WITH n LIMIT 1
+WITH n WHERE n IS NULL
+RETURN true AS empty`;
+
 export const LOOKUP_ENTITIES = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})

@@ -6,6 +6,7 @@ import {
   CREATE_SOURCES,
   createEntities,
   createRelationships,
+  EMPTY_DATABASE,
   LOOKUP_ENTITIES,
   LOOKUP_SOURCES,
   lookupRelationships,
@@ -57,6 +58,12 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** Rows per UNWIND statement. */
   batchSize?: number;
+  /**
+   * The caller vouches that none of these records is stored yet (it emptied the database, or
+   * writes disjoint slices into one it emptied): each is created without being looked up
+   * first. A write into an empty database, or one with `reset`, takes this path by itself.
+   */
+  fresh?: boolean;
   /**
    * Datasets given whole: any relationship stored for one of them that this write does not hold
    * is deleted (its record was removed, or its `since` or `role` changed and with it its derived
@@ -133,20 +140,29 @@ export async function writeDatasets(
 
   /**
    * Looks up what exists of a batch, then creates what is new and rewrites what changed;
-   * unchanged records (same content hash, same ends) are left alone.
+   * unchanged records (same content hash, same ends) are left alone. Into an empty database
+   * only records already written by this call (an entity two datasets define) are looked up.
    */
+  let fresh = false;
+  const written = new Set<string>();
   const writeBatch = async (
     tx: Transaction,
     part: 'entities' | 'sources' | 'relationships',
     batch: Row[],
     cypher: { lookup: string; create: string; update: string },
   ) => {
+    const key = (item: Row) => `${part}:${item.id}`;
+    const ids = (fresh ? batch.filter((item) => written.has(key(item))) : batch).map(
+      (item) => item.id,
+    );
+    if (fresh) for (const item of batch) written.add(key(item));
     const existing = new Map(
-      (
-        await tx.run<{ id: string; hash: string; from?: string; to?: string; history?: unknown }>(
-          cypher.lookup,
-          { ids: batch.map((item) => item.id) },
-        )
+      (ids.length === 0
+        ? []
+        : await tx.run<{ id: string; hash: string; from?: string; to?: string; history?: unknown }>(
+            cypher.lookup,
+            { ids },
+          )
       ).map((found) => [found.id, found]),
     );
     const created: Row[] = [];
@@ -200,6 +216,8 @@ export async function writeDatasets(
       await tx.run('MATCH (n) DETACH DELETE n');
       await progress('reset', 1, 1);
     }
+    fresh =
+      options.fresh === true || options.reset === true || (await tx.run(EMPTY_DATABASE)).length > 0;
     const previousTargets = await readPhaseTargets(
       tx,
       datasets.map((d) => d.id),
