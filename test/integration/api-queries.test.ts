@@ -79,6 +79,41 @@ describe('entity and entities', () => {
     expect(agencies.every((node) => node.country === 'NL')).toBe(true);
   });
 
+  it('entities of several kinds pages through them all in id order, and counts them', async () => {
+    const expected = (
+      await db.read<{ id: string }>(
+        'MATCH (e:Entity) WHERE e:Agency OR e:Country RETURN e.id AS id ORDER BY id',
+      )
+    ).map((row) => row.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 50; i += 1) {
+      const data: {
+        entities: {
+          totalCount: number;
+          nodes: { id: string; kind: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string };
+        };
+      } = await ok(
+        query(
+          'query($after: String) { entities(kinds: [COUNTRY, AGENCY], first: 7, after: $after) { totalCount nodes { id kind } pageInfo { hasNextPage endCursor } } }',
+          { after },
+        ),
+      );
+      total = data.entities.totalCount;
+      expect(data.entities.nodes.every((n) => n.kind === 'COUNTRY' || n.kind === 'AGENCY')).toBe(
+        true,
+      );
+      seen.push(...data.entities.nodes.map((node) => node.id));
+      if (!data.entities.pageInfo.hasNextPage) break;
+      after = data.entities.pageInfo.endCursor;
+    }
+    expect(expected.length).toBeGreaterThan(20);
+    expect(seen).toEqual(expected);
+    expect(total).toBe(expected.length);
+  });
+
   it("entities filters by dataset: exactly the entities that dataset's files hold", async () => {
     const story = (await readInputs([])).find(
       ({ dataset }) => dataset.record.id === 'kaspersky-eu-2018',
