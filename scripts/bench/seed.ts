@@ -101,17 +101,25 @@ async function main() {
       `| seeder, empty database | ${fmt(seeded.entitiesPerSecond)} | ${fmt(seeded.relationshipsPerSecond)} | ${ratio(seeded.entitiesPerSecond, base.entitiesPerSecond)} | ${ratio(seeded.relationshipsPerSecond, base.relationshipsPerSecond)} |`,
       `| seeder, same data again | ${fmt(reseeded.entitiesPerSecond)} | ${fmt(reseeded.relationshipsPerSecond)} | ${ratio(reseeded.entitiesPerSecond, base.entitiesPerSecond)} | ${ratio(reseeded.relationshipsPerSecond, base.relationshipsPerSecond)} |`,
     ];
-    const goal = seeded.entitiesPerSecond >= 20_000 ? 'met' : 'not met';
+    // At a million entities the goal is both rates; the everyday size keeps its entity goal.
+    const million = entities >= 1_000_000;
+    const target = million ? 50_000 : 20_000;
+    const met = (rate: number) => (rate >= target ? 'met' : 'not met');
+    const goal = million
+      ? `${fmt(target)} entities/s — ${met(seeded.entitiesPerSecond)}; ${fmt(target)} relationships/s — ${met(seeded.relationshipsPerSecond)}`
+      : `${fmt(target)} entities/s — ${met(seeded.entitiesPerSecond)}`;
     writeSection(
-      'seed',
-      `## Seeding
+      million ? 'million-seed' : 'seed',
+      `## ${million ? 'At a million entities: seeding' : 'Seeding'}
 
 \`npm run bench:seed\` (scripts/bench/seed.ts) — synthetic graph, ${fmt(seeded.entities)} entities and
 ${fmt(seeded.relationships)} relationships (seed ${seed}), written by the seeder in committed slices of
 ${fmt(SLICE)} rows, batches of ${fmt(BATCH)}, on the \`bench\` Neo4j. The baseline writes the same rows with
 a bare \`UNWIND ... CREATE\` (no lookup, no change detection, no labels per kind, no search index) in
 the same run. Each figure is the median of ${rounds} rounds (baseline, seeder, seeder again) after a warm-up.
-Goal: 20,000 entities/s — ${goal}.
+Into the emptied database the seeder creates each slice without looking its records up first;
+"same data again" is the careful path, which compares every record with what is stored.
+Goal (seeder, empty database): ${goal}.
 
 ${table.join('\n')}
 

@@ -6,6 +6,7 @@ import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
+import { SLICE } from '../../server/src/db/seed-slices.ts';
 import { parseOptions, UsageError } from './cli-options.ts';
 import { type ImportResult, importDatasets } from './import.ts';
 import { InputError } from './inputs.ts';
@@ -16,7 +17,8 @@ import { formatSummary } from './summary.ts';
 const USAGE = `Usage: npm run seed -- [paths...] [options]
 
 Validates datasets and loads them into Neo4j in one transaction. Without paths, loads the
-curated datasets in seed/datasets/.
+curated datasets in seed/datasets/. A first load of more than ${SLICE.toLocaleString('en-GB')} FtM or CSV records into
+an empty database commits in slices instead; if one fails, the database is emptied again.
 
 Options:
   --dry-run          validate and report what would change; write nothing (default: off)

@@ -4,6 +4,12 @@ import {
   type WriteProgress,
   writeDatasets,
 } from '../../server/src/db/seed-repository.ts';
+import {
+  emptyDatabase,
+  isEmptyDatabase,
+  SLICE,
+  writeInSlices,
+} from '../../server/src/db/seed-slices.ts';
 import { sortPhases } from '../../server/src/domain/status-history.ts';
 import type { DatasetContent, PhaseAdditionRecord } from '../../server/src/validation/records.ts';
 import { type InputProgress, readInputs } from './inputs.ts';
@@ -17,6 +23,8 @@ export interface ImportOptions {
   reset?: boolean;
   dryRun?: boolean;
   batchSize?: number;
+  /** Records per committed slice of a large first load (see takesSlices). Default SLICE. */
+  slice?: number;
   /** Called while an input is read (FtM lines report the bytes read). */
   onReadProgress?: InputProgress;
   onRead?: (datasets: readonly ReadDataset[]) => void;
@@ -73,7 +81,53 @@ function isUnreachable(error: unknown): boolean {
   );
 }
 
-/** Reads, validates, and only when every input is valid writes it all in one transaction. */
+/**
+ * A first load of a large FtM or CSV input into an empty database commits in slices (one
+ * transaction could not hold a million records); anything else is one transaction.
+ */
+async function takesSlices(
+  db: Database,
+  read: readonly ReadDataset[],
+  contents: readonly DatasetContent[],
+  options: ImportOptions,
+): Promise<boolean> {
+  if (options.reset || options.dryRun || read.some((dataset) => dataset.whole)) return false;
+  const records = contents.reduce(
+    (sum, c) => sum + c.entities.length + c.relationships.length + c.sources.length,
+    0,
+  );
+  return records > (options.slice ?? SLICE) && (await isEmptyDatabase(db));
+}
+
+/** Slices into the database found empty; if one fails, it is emptied again and the error stands. */
+async function writeSlicesOrUndo(
+  db: Database,
+  contents: readonly DatasetContent[],
+  options: ImportOptions,
+): Promise<DatasetWriteReport[]> {
+  try {
+    return await writeInSlices(db, contents, {
+      fresh: true,
+      slice: options.slice,
+      batchSize: options.batchSize,
+      onProgress: options.onProgress,
+    });
+  } catch (error) {
+    try {
+      await emptyDatabase(db);
+    } catch (undo) {
+      throw new Error(
+        `${String(error)}; removing the slices already committed failed too (${String(undo)}): the database holds part of the input, and \`npm run seed -- --reset\` starts it again`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Reads, validates, and only when every input is valid writes it: in one transaction, or
+ * for a large first load in committed slices that are removed again if one fails.
+ */
 export async function importDatasets(
   db: Database,
   uri: string,
@@ -91,14 +145,19 @@ export async function importDatasets(
   );
   const problems = validateDatasets(read);
   if (problems.length > 0) return { exitCode: 1, problems, reports: [], counts };
+  const contents = read.map(toContent);
   try {
-    const reports = await writeDatasets(db, read.map(toContent), {
-      reset: options.reset,
-      dryRun: options.dryRun,
-      prune: read.filter((dataset) => dataset.whole).map((dataset) => dataset.dataset.record.id),
-      batchSize: options.batchSize,
-      onProgress: options.onProgress,
-    });
+    const reports = (await takesSlices(db, read, contents, options))
+      ? await writeSlicesOrUndo(db, contents, options)
+      : await writeDatasets(db, contents, {
+          reset: options.reset,
+          dryRun: options.dryRun,
+          prune: read
+            .filter((dataset) => dataset.whole)
+            .map((dataset) => dataset.dataset.record.id),
+          batchSize: options.batchSize,
+          onProgress: options.onProgress,
+        });
     return { exitCode: 0, problems, reports, counts };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

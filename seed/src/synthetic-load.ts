@@ -1,5 +1,5 @@
 import type { Database } from '../../server/src/db/database.ts';
-import { writeDatasets } from '../../server/src/db/seed-repository.ts';
+import { emptyDatabase, writeInSlices } from '../../server/src/db/seed-slices.ts';
 import type { DatasetContent } from '../../server/src/validation/records.ts';
 import { generateSynthetic, type SyntheticProgress } from './synthetic.ts';
 
@@ -12,9 +12,7 @@ export interface SyntheticLoadResult {
   relationshipsPerSecond: number;
 }
 
-/** Rows per committed transaction, and per UNWIND statement. */
-export const SLICE = 50_000;
-export const BATCH = 10_000;
+export { BATCH, SLICE } from '../../server/src/db/seed-slices.ts';
 
 /** Empties the database (unless keep), then writes a synthetic graph in committed slices, timing each part. */
 export async function loadSynthetic(
@@ -32,45 +30,25 @@ export async function loadSynthetic(
     seed: options.seed,
     onProgress,
   });
-  if (!options.keep) {
-    await db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  }
-  const part = (slice: Partial<DatasetContent>): DatasetContent => ({
-    dataset: content.dataset,
-    sources: [],
-    entities: [],
-    relationships: [],
-    phases: [],
-    ...slice,
-  });
-  await writeDatasets(db, [part({ sources: content.sources })]);
-  // Each slice commits on its own; progress counts the rows of every batch written so far.
-  const writeSlices = async <K extends 'entities' | 'relationships'>(
-    key: K,
-    rows: DatasetContent[K],
-  ) => {
-    const phase = key === 'entities' ? 'writing entities' : 'writing relationships';
-    onProgress?.({ phase, done: 0, total: rows.length });
-    for (let i = 0; i < rows.length; i += SLICE) {
-      await writeDatasets(db, [part({ [key]: rows.slice(i, i + SLICE) })], {
-        batchSize: BATCH,
-        // Into the emptied database the slices are disjoint: nothing to look up first.
-        fresh: !options.keep,
-        onProgress: (written) => {
-          if (written.phase === key) {
-            onProgress?.({ phase, done: i + written.done, total: rows.length });
-          }
-        },
-      });
-    }
-  };
+  if (!options.keep) await emptyDatabase(db);
+  const write = (records: Partial<DatasetContent>) =>
+    writeInSlices(db, [{ ...content, sources: [], entities: [], relationships: [], ...records }], {
+      // Into the emptied database the slices are disjoint: nothing to look up first.
+      fresh: !options.keep,
+      onProgress: (written) => {
+        if (written.phase === 'entities' || written.phase === 'relationships') {
+          onProgress?.({ ...written, phase: `writing ${written.phase}` });
+        }
+      },
+    });
+  await write({ sources: content.sources, phases: [] });
 
   let start = performance.now();
-  await writeSlices('entities', content.entities);
+  await write({ entities: content.entities, phases: [] });
   const entitySeconds = (performance.now() - start) / 1000;
 
   start = performance.now();
-  await writeSlices('relationships', content.relationships);
+  await write({ relationships: content.relationships });
   const relationshipSeconds = (performance.now() - start) / 1000;
   return {
     entities: content.entities.length,

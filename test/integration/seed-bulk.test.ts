@@ -38,20 +38,20 @@ describe('the bulk path into an empty database', () => {
     expect(careful.exitCode).toBe(0);
     expect(await snapshot(db)).toBe(bulkGraph);
     expect(careful.reports).toEqual(bulk.reports);
-  });
+  }, 240_000);
 
   it('leaves the same graph as the careful path for a synthetic graph written in slices', async () => {
     await empty();
-    const bulk = await loadSynthetic(db, { entities: 3000, seed: 7 });
+    const bulk = await loadSynthetic(db, { entities: 2000, seed: 7 });
     const bulkGraph = await snapshot(db);
 
     await empty();
     await occupy();
-    const careful = await loadSynthetic(db, { entities: 3000, seed: 7, keep: true });
+    const careful = await loadSynthetic(db, { entities: 2000, seed: 7, keep: true });
     await vacate();
     expect(careful.relationships).toBe(bulk.relationships);
     expect(await snapshot(db)).toBe(bulkGraph);
-  });
+  }, 240_000);
 
   it('what the bulk path wrote is found unchanged by the careful path', async () => {
     await empty();
@@ -64,5 +64,5 @@ describe('the bulk path into an empty database', () => {
       expect(report.entities.unchanged).toBeGreaterThan(0);
     }
     expect(await snapshot(db)).toBe(graph);
-  });
+  }, 240_000);
 });
