@@ -1,6 +1,7 @@
 // The benchmarks' own Neo4j: wiped, started, and stopped again by the script that started it.
 
 import { createProgressReporter } from '../../seed/src/progress.ts';
+import { generateSynthetic, syntheticTitle } from '../../seed/src/synthetic.ts';
 import { loadSynthetic, type SyntheticLoadResult } from '../../seed/src/synthetic-load.ts';
 import { createDatabase, type Database } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
@@ -54,4 +55,34 @@ export async function seedSyntheticGraph(
   } finally {
     progress.stop();
   }
+}
+
+/**
+ * From this size a benchmark keeps the bench database between runs when it already holds the
+ * whole synthetic graph asked for: seeding a million entities is paid once.
+ */
+export const KEEP_FROM = 1_000_000;
+
+/**
+ * The size of the synthetic graph of these options if the database holds all of it (its
+ * dataset's title names size and seed; the counts must be those the generator gives), else
+ * undefined.
+ */
+export async function keptSyntheticGraph(
+  db: Database,
+  options: { entities: number; seed: number },
+  log: (line: string) => void,
+): Promise<{ entities: number; relationships: number } | undefined> {
+  const [row] = await db.read<{ title: string | null; entities: number; relationships: number }>(
+    `OPTIONAL MATCH (d:Dataset {id: 'synthetic'})
+     CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+     RETURN d.title AS title, entities, relationships`,
+  );
+  if (row?.title !== syntheticTitle(options.entities, options.seed)) return undefined;
+  if (row.entities !== options.entities) return undefined;
+  const expected = generateSynthetic(options).relationships.length;
+  if (row.relationships !== expected) return undefined;
+  log(`Keeping the bench database: it holds the whole graph (${row.entities} entities).`);
+  return { entities: row.entities, relationships: row.relationships };
 }

@@ -35,6 +35,11 @@ export const PROGRESS_STEP = 10_000;
 
 const RELATIONSHIPS_PER_ENTITY = 3;
 
+/** The synthetic dataset's title, which names its size and seed. */
+export function syntheticTitle(entities: number, seed: number): string {
+  return `Synthetic organisations (${entities} entities, seed ${seed})`;
+}
+
 export function generateSynthetic(options: SyntheticOptions): DatasetContent {
   const { entities: total, seed = 1, datasetId = 'synthetic' } = options;
   if (!Number.isSafeInteger(total) || total < 0) {
@@ -62,7 +67,7 @@ export function generateSynthetic(options: SyntheticOptions): DatasetContent {
   return {
     dataset: {
       id: datasetId,
-      title: `Synthetic organisations (${total} entities, seed ${seed})`,
+      title: syntheticTitle(total, seed),
       requires: [],
     },
     phases: [],
