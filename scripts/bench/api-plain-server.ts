@@ -9,10 +9,14 @@ import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { searchEntities } from '../../server/src/db/entity-repository.ts';
-import { findNeighborhood, findPaths } from '../../server/src/db/graph-repository.ts';
+import {
+  findNeighborhood,
+  findPaths,
+  type PathAvoidance,
+} from '../../server/src/db/graph-repository.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import type { EntityView, RelationshipView } from '../../server/src/validation/records.ts';
-import { NEIGHBORHOOD_LIMIT, PATH_LIMIT, PATH_MAX_LENGTH } from './api-workloads.ts';
+import { AVOIDED, NEIGHBORHOOD_LIMIT, PATH_LIMIT, PATH_MAX_LENGTH } from './api-workloads.ts';
 
 const config = loadConfig();
 const driver = createDriver(config.neo4j);
@@ -30,6 +34,21 @@ const edge = (e: RelationshipView) => ({
   from: { id: e.from },
   to: { id: e.to },
 });
+
+async function paths(from: string, to: string, avoid: PathAvoidance | null) {
+  const found = await findPaths(db, {
+    from,
+    to,
+    maxLength: PATH_MAX_LENGTH,
+    limit: PATH_LIMIT,
+    avoid,
+  });
+  return found.map((path) => ({
+    length: path.edges.length,
+    nodes: path.nodes.map((n) => ({ id: n.id, kind: n.kind, name: n.name })),
+    edges: path.edges.map(edge),
+  }));
+}
 
 /** Each route takes the JSON body and returns the same fields as the benchmark's GraphQL query. */
 const routes: Record<string, (input: Record<string, unknown>) => Promise<unknown>> = {
@@ -65,19 +84,8 @@ const routes: Record<string, (input: Record<string, unknown>) => Promise<unknown
       hubs: graph.hubs.map((hub) => ({ ...hub, shown: HUB_CAP })),
     };
   },
-  '/paths': async ({ from, to }) =>
-    (
-      await findPaths(db, {
-        from: String(from),
-        to: String(to),
-        maxLength: PATH_MAX_LENGTH,
-        limit: PATH_LIMIT,
-      })
-    ).map((path) => ({
-      length: path.edges.length,
-      nodes: path.nodes.map((n) => ({ id: n.id, kind: n.kind, name: n.name })),
-      edges: path.edges.map(edge),
-    })),
+  '/paths': ({ from, to }) => paths(String(from), String(to), null),
+  '/paths-avoiding-hubs': ({ from, to }) => paths(String(from), String(to), AVOIDED),
 };
 
 function send(res: ServerResponse, status: number, body: unknown) {

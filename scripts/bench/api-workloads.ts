@@ -4,7 +4,14 @@
 import { mulberry32 } from '../../seed/src/synthetic-random.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { searchEntities } from '../../server/src/db/entity-repository.ts';
-import { findNeighborhood, findPaths } from '../../server/src/db/graph-repository.ts';
+import {
+  findNeighborhood,
+  findPaths,
+  type PathAvoidance,
+} from '../../server/src/db/graph-repository.ts';
+import { kindLabel } from '../../server/src/db/identifiers.ts';
+import { degreeOf } from '../../server/src/db/projections.ts';
+import { HUB_DEGREE, HUB_KINDS } from '../../server/src/domain/paths.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import type { Graphql, Plain } from './api-http.ts';
 
@@ -14,6 +21,8 @@ export const HUBS = 20;
 export const NEIGHBORHOOD_LIMIT = 200;
 export const PATH_MAX_LENGTH = 4;
 export const PATH_LIMIT = 3;
+/** The hubs `avoid: {}` leaves out: the API's defaults, as the explorer asks. */
+export const AVOIDED: PathAvoidance = { kinds: HUB_KINDS, maxDegree: HUB_DEGREE };
 
 /** Calls one way of answering an input and returns a fingerprint of the answer to compare. */
 export type Call<I> = (input: I) => Promise<string>;
@@ -49,6 +58,52 @@ const PATHS = `query Paths($from: ID!, $to: ID!) {
     edges { id type status since until from { id } to { id } }
   }
 }`;
+
+const PATHS_AVOIDING_HUBS = `query PathsAvoidingHubs($from: ID!, $to: ID!) {
+  paths(from: $from, to: $to, maxLength: ${PATH_MAX_LENGTH}, limit: ${PATH_LIMIT}, avoid: {}) {
+    length
+    nodes { id kind name }
+    edges { id type status since until from { id } to { id } }
+  }
+}`;
+
+/** The neighbours a path avoiding hubs may pass through: the API's hub test, with its defaults. */
+const PASSABLE_NEIGHBOURS = `
+MATCH (:Entity {id: $at})--(x:Entity)
+WHERE NOT x:${HUB_KINDS.map(kindLabel).join('|')} AND ${degreeOf('x')} <= $maxDegree
+RETURN DISTINCT x.id AS id ORDER BY id LIMIT 200`;
+
+/**
+ * Pairs joined by a walk of 2 to 4 hops through no hub, and not neighbours: each has a path
+ * that avoids hubs, of 2 to 4 hops. The walk's end is no hub either.
+ */
+async function pairsAvoidingHubs(db: Database, ids: readonly string[], rng: () => number) {
+  const pairs: { from: string; to: string }[] = [];
+  for (let attempt = 0; pairs.length < INPUTS && attempt < INPUTS * 10; attempt += 1) {
+    const from = pick(ids, rng);
+    const hops = 2 + Math.floor(rng() * 3);
+    const walked = [from];
+    for (let hop = 0; hop < hops; hop += 1) {
+      const at = walked.at(-1);
+      const next = (
+        await db.read<{ id: string }>(PASSABLE_NEIGHBOURS, { at, maxDegree: HUB_DEGREE })
+      ).filter((row) => !walked.includes(row.id));
+      if (next.length === 0) break;
+      walked.push(pick(next, rng).id);
+    }
+    const to = walked.at(-1) ?? from;
+    if (walked.length !== hops + 1) continue;
+    const near = await db.read(
+      'MATCH (:Entity {id: $from})--(:Entity {id: $to}) RETURN 1 LIMIT 1',
+      {
+        from,
+        to,
+      },
+    );
+    if (near.length === 0) pairs.push({ from, to });
+  }
+  return pairs;
+}
 
 function pick<T>(items: readonly T[], rng: () => number): T {
   const item = items[Math.floor(rng() * items.length)];
@@ -103,7 +158,12 @@ export async function pickInputs(db: Database, seed: number) {
     );
     if (near.length > 0) pairs.push({ from, to: pick(near, rng).id });
   }
-  return { texts, starts, pairs, maxDegree: hubs[0]?.degree ?? 0 };
+  const avoiding = await pairsAvoidingHubs(
+    db,
+    entities.map((entity) => entity.id),
+    rng,
+  );
+  return { texts, starts, pairs, avoiding, maxDegree: hubs[0]?.degree ?? 0 };
 }
 
 interface Subgraph {
@@ -161,5 +221,24 @@ export function workloads(db: Database, graphql: Graphql, plain: Plain, inputs: 
     direct: async (pair) =>
       pathsPrint(await findPaths(db, { ...pair, maxLength: PATH_MAX_LENGTH, limit: PATH_LIMIT })),
   };
-  return [search, neighborhood(1), neighborhood(2), paths] as Workload<unknown>[];
+  const avoiding: Workload<{ from: string; to: string }> = {
+    name: 'paths avoiding hubs',
+    inputs: inputs.avoiding,
+    api: async (pair) =>
+      pathsPrint(
+        (await graphql<{ paths: { edges: unknown[] }[] }>(PATHS_AVOIDING_HUBS, pair)).paths,
+      ),
+    plain: async (pair) =>
+      pathsPrint(await plain<{ edges: unknown[] }[]>('/paths-avoiding-hubs', pair)),
+    direct: async (pair) =>
+      pathsPrint(
+        await findPaths(db, {
+          ...pair,
+          maxLength: PATH_MAX_LENGTH,
+          limit: PATH_LIMIT,
+          avoid: AVOIDED,
+        }),
+      ),
+  };
+  return [search, neighborhood(1), neighborhood(2), paths, avoiding] as Workload<unknown>[];
 }

@@ -12,6 +12,7 @@ import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { awaitSearchIndex, ensureSchema } from '../../server/src/db/schema.ts';
+import { HUB_DEGREE, HUB_KINDS } from '../../server/src/domain/paths.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import { runningPid, startNeo4j, stopNeo4j, wipeNeo4j } from '../neo4j/server.ts';
 import { neo4jSettings } from '../neo4j/settings.ts';
@@ -191,6 +192,9 @@ several times slower until the JVM has compiled its read paths; a running servic
 - neighborhood: \`neighborhood(ids: [id], depth, limit: ${NEIGHBORHOOD_LIMIT})\` (hub cap ${HUB_CAP}) from ${INPUTS} start
   nodes, one in ten among the ${HUBS} best-connected (largest degree ${fmt(inputs.maxDegree)}).
 - paths: \`paths(from, to, maxLength: ${PATH_MAX_LENGTH}, limit: ${PATH_LIMIT})\` between ${inputs.pairs.length} pairs two hops apart.
+- paths avoiding hubs: the same with \`avoid: {}\` (no ${HUB_KINDS.join(', ')} and no entity with more than ${fmt(HUB_DEGREE)}
+  relationships between the ends) between ${inputs.avoiding.length} pairs joined by a walk of 2 to 4 hops through no hub,
+  and not neighbours.
 
 Goal: GraphQL p50 within ${GOAL}x of the direct driver. The 95 % interval of the p50 ratio comes
 from resampling the rounds 1000 times (each round's GraphQL and direct blocks drawn together, so a

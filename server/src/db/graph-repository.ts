@@ -4,8 +4,9 @@ import { RELATIONSHIP_TYPES, type RelationshipType } from '../domain/relationshi
 import type { EntityView, RelationshipView } from '../validation/records.ts';
 import type { Database } from './database.ts';
 import { filterParams, type RelationshipFilters } from './filters.ts';
-import { relType } from './identifiers.ts';
+import { kindLabel, relType } from './identifiers.ts';
 import {
+  degreeOf,
   ENTITY_MAP,
   entityExists,
   RELATIONSHIP_FILTER,
@@ -157,6 +158,16 @@ export interface PathQuery extends RelationshipFilters {
   to: string;
   maxLength: number;
   limit: number;
+  /** Entities no path passes through; null or absent: any entity may be passed through. */
+  avoid?: PathAvoidance | null;
+}
+
+/** Hubs a path may start or end at but not pass through. */
+export interface PathAvoidance {
+  /** Entities of these kinds are hubs. */
+  kinds: readonly EntityKind[];
+  /** Entities with more relationships than this are hubs; null: no degree test. */
+  maxDegree: number | null;
 }
 
 export interface PathRow {
@@ -167,13 +178,34 @@ export interface PathRow {
 /** Naming the types lets the planner expand by type; RELATIONSHIP_FILTER narrows them further. */
 const ALL_TYPES = RELATIONSHIP_TYPES.map(relType).join('|');
 
-/** Integers bounded by the API are the only non-parameters: SHORTEST and quantifiers need literals. */
-function pathsCypher(limit: number, maxLength: number): string {
+/**
+ * The hub test on the node `x` a hop reaches, unless it is the far end `b`. It sits inside the
+ * quantified pattern, so SHORTEST applies it while it searches: a hub is never expanded, and
+ * the paths found are the shortest of the graph without the hubs. Kinds are labels, read from
+ * the node record; the degree is read from the relationship group store for dense nodes (see
+ * `degreeOf`), so neither reads a hub's relationships.
+ */
+function avoidedCypher(avoid: PathAvoidance | null | undefined): string {
+  if (!avoid) return '';
+  const tests = [
+    ...(avoid.kinds.length > 0
+      ? [`x:${[...new Set(avoid.kinds)].sort().map(kindLabel).join('|')}`]
+      : []),
+    ...(avoid.maxDegree === null ? [] : [`${degreeOf('x')} > $maxDegree`]),
+  ];
+  return tests.length === 0 ? '' : `\n    AND (x = b OR NOT (${tests.join(' OR ')}))`;
+}
+
+/**
+ * Integers bounded by the API are the only non-parameters: SHORTEST and quantifiers need
+ * literals. Kind labels come from the ontology's allow-list.
+ */
+function pathsCypher(limit: number, maxLength: number, avoid?: PathAvoidance | null): string {
   if (!Number.isInteger(limit) || !Number.isInteger(maxLength))
     throw new Error('path bounds must be integers');
   return `
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = SHORTEST ${limit} (a)((:Entity)-[r:${ALL_TYPES}]-(x:Entity) WHERE ${RELATIONSHIP_FILTER} AND ${entityExists('x')}){1,${maxLength}}(b)
+MATCH p = SHORTEST ${limit} (a)((:Entity)-[r:${ALL_TYPES}]-(x:Entity) WHERE ${RELATIONSHIP_FILTER} AND ${entityExists('x')}${avoidedCypher(avoid)}){1,${maxLength}}(b)
 RETURN [e IN nodes(p) | ${ENTITY_MAP}] AS nodes, [r IN relationships(p) | ${RELATIONSHIP_MAP}] AS edges`;
 }
 
@@ -182,10 +214,11 @@ export async function findPaths(db: Database, query: PathQuery): Promise<PathRow
   const rows = await db.read<{
     nodes: Record<string, unknown>[];
     edges: Record<string, unknown>[];
-  }>(pathsCypher(query.limit, query.maxLength), {
+  }>(pathsCypher(query.limit, query.maxLength, query.avoid), {
     from: query.from,
     to: query.to,
     ...filterParams(query),
+    maxDegree: query.avoid?.maxDegree ?? null,
   });
   return rows.map((row) => ({
     nodes: row.nodes.map(toEntity),

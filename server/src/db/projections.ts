@@ -27,9 +27,16 @@ const RELATIONSHIP_FIELDS = recordFields(relationshipSchema).filter(
 
 const SOURCE_FIELDS = recordFields(sourceSchema);
 
+/**
+ * How many relationships the entity bound to `variable` has, of any type, valid or not: the
+ * degree the API shows and the one hubs are told by. For a dense node (over 50 relationships)
+ * Neo4j reads it from the node's relationship groups without touching a relationship.
+ */
+export const degreeOf = (variable: 'e' | 'x') => `COUNT { (${variable})--() }`;
+
 /** `e` must be bound to an :Entity node. */
 export const ENTITY_MAP = `e {
-  ${propertyItems(ENTITY_FIELDS, ['datasets'])}, degree: COUNT { (e)--() }
+  ${propertyItems(ENTITY_FIELDS, ['datasets'])}, degree: ${degreeOf('e')}
 }`;
 
 /** `r` must be bound to a relationship between entities. */

@@ -81,8 +81,8 @@ export const MORE_RELATIONSHIPS = graphql(
 
 export const PATHS = graphql(
   `
-  query Paths($from: ID!, $to: ID!, $asOf: PartialDate) {
-    paths(from: $from, to: $to, asOf: $asOf, limit: 3, maxLength: 4) {
+  query Paths($from: ID!, $to: ID!, $asOf: PartialDate, $avoid: PathAvoidInput) {
+    paths(from: $from, to: $to, asOf: $asOf, avoid: $avoid, limit: 3, maxLength: 4) {
       length
       nodes { ...EntitySummary }
       edges { ...RelationshipDetail }

@@ -79,8 +79,15 @@ export async function fetchRelationship(
   return data.relationship;
 }
 
-export async function fetchPaths(from: string, to: string, asOf?: string | null): Promise<Path[]> {
-  return (await request(PATHS, { from, to, asOf: asOf ?? undefined })).paths;
+/** `avoidHubs`: the API's usual hubs (server/src/domain/paths.ts) are left out between the ends. */
+export async function fetchPaths(
+  from: string,
+  to: string,
+  asOf: string | null,
+  avoidHubs: boolean,
+): Promise<Path[]> {
+  return (await request(PATHS, { from, to, asOf: asOf ?? undefined, avoid: avoidHubs ? {} : null }))
+    .paths;
 }
 
 /** The most changes a comparison lists. */

@@ -141,10 +141,10 @@ export function canvasReads(client: QueryClient) {
       client.fetchQuery({ queryKey: ['neighborhood', id], queryFn: () => fetchNeighborhood([id]) }),
     subgraph: (ids: string[]) =>
       client.fetchQuery({ queryKey: ['subgraph', ids], queryFn: () => fetchSubgraph(ids) }),
-    paths: (from: string, to: string, asOf: string | null) =>
+    paths: (from: string, to: string, asOf: string | null, avoidHubs: boolean) =>
       client.fetchQuery({
-        queryKey: ['paths', from, to, asOf],
-        queryFn: () => fetchPaths(from, to, asOf),
+        queryKey: ['paths', from, to, asOf, avoidHubs],
+        queryFn: () => fetchPaths(from, to, asOf, avoidHubs),
       }),
   };
 }

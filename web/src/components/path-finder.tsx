@@ -1,4 +1,12 @@
-import { useCanvas, useCanvasRequests, useSelection, useTime } from '../state/explorer-hooks.ts';
+import { ENTITY_KIND_INFO } from '../../../server/src/domain/entity-kinds.ts';
+import { HUB_DEGREE, HUB_KINDS } from '../../../server/src/domain/paths.ts';
+import {
+  useCanvas,
+  useCanvasRequests,
+  usePathOptions,
+  useSelection,
+  useTime,
+} from '../state/explorer-hooks.ts';
 import { explainPath } from '../state/path-explanation.ts';
 import { EvidenceList } from './evidence.tsx';
 import { useOntology } from './ontology.tsx';
@@ -48,6 +56,9 @@ function EndPicker(props: {
   );
 }
 
+/** What "Avoid hubs" leaves out, in the domain's terms: the API applies the same defaults. */
+const HUBS_AVOIDED = `Paths pass through no ${HUB_KINDS.map((kind) => ENTITY_KIND_INFO[kind].label.toLowerCase()).join(', ')} and no entity with more than ${HUB_DEGREE} relationships; either end may be one.`;
+
 /** Picks two entities, finds the shortest paths between them and explains each hop. */
 export function PathFinder({ from, to, onChange }: PathFinderProps) {
   const ontology = useOntology();
@@ -55,9 +66,19 @@ export function PathFinder({ from, to, onChange }: PathFinderProps) {
   const { canvas } = useCanvas();
   const { selected: selectedId } = useSelection();
   const { asOf } = useTime();
+  const { avoidHubs, setAvoidHubs } = usePathOptions();
   const selectedNode = selectedId ? canvas.nodes[selectedId] : undefined;
   const selected = selectedNode ? { id: selectedNode.id, name: selectedNode.name } : null;
-  const current = pathResult && pathResult.from === from?.id && pathResult.to === to?.id;
+  const current =
+    pathResult &&
+    pathResult.from === from?.id &&
+    pathResult.to === to?.id &&
+    pathResult.avoidHubs === avoidHubs;
+  const onAvoidHubs = (next: boolean) => {
+    setAvoidHubs(next);
+    // The paths shown are searched again, so that what the box says is what they are.
+    if (current && from && to) void findPaths(from.id, to.id, asOf, next);
+  };
   return (
     <section className="path-finder" aria-label="Path finder">
       <h2>Path finder</h2>
@@ -68,11 +89,23 @@ export function PathFinder({ from, to, onChange }: PathFinderProps) {
         onChange={(v) => onChange('from', v)}
       />
       <EndPicker end="to" value={to} selected={selected} onChange={(v) => onChange('to', v)} />
+      <label className="avoid-hubs">
+        <input
+          type="checkbox"
+          checked={avoidHubs}
+          aria-describedby="avoid-hubs-what"
+          onChange={(event) => onAvoidHubs(event.target.checked)}
+        />{' '}
+        Avoid hubs
+      </label>
+      <p className="hint" id="avoid-hubs-what">
+        {avoidHubs ? HUBS_AVOIDED : 'Paths may pass through any entity.'}
+      </p>
       <div className="actions">
         <button
           type="button"
           disabled={!from || !to || from.id === to.id}
-          onClick={() => from && to && findPaths(from.id, to.id, asOf)}
+          onClick={() => from && to && findPaths(from.id, to.id, asOf, avoidHubs)}
         >
           Find paths
         </button>
@@ -83,7 +116,10 @@ export function PathFinder({ from, to, onChange }: PathFinderProps) {
         )}
       </div>
       {current && pathResult.paths.length === 0 && (
-        <p className="hint">No path of up to 4 hops{asOf ? ` valid on ${asOf}` : ''}.</p>
+        <p className="hint">
+          No path of up to 4 hops{asOf ? ` valid on ${asOf}` : ''}
+          {avoidHubs ? ' that avoids hubs' : ''}.
+        </p>
       )}
       {current &&
         pathResult.paths.map((path, index) => (

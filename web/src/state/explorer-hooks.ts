@@ -96,6 +96,17 @@ export function useTime() {
   return { asOf, compare, ...actions };
 }
 
+/** How the path finder searches: whether it leaves out hubs between the ends. */
+export function usePathOptions() {
+  const { avoidHubs } = useExplorerState();
+  const dispatch = useDispatch();
+  const setAvoidHubs = useMemo(
+    () => (next: boolean) => dispatch({ type: 'avoidHubs', avoidHubs: next }),
+    [dispatch],
+  );
+  return { avoidHubs, setAvoidHubs };
+}
+
 /** The requests that put entities and paths on the canvas, and how the last one went. */
 export function useCanvasRequests() {
   return useRequired(useContext(RequestsContext), 'The canvas requests');

@@ -37,6 +37,8 @@ export interface PathResult {
   to: string;
   /** The date the paths hold at, which each hop's status is read at. */
   asOf: string | null;
+  /** Whether the paths pass through no hub. */
+  avoidHubs: boolean;
   paths: Path[];
 }
 
@@ -46,7 +48,7 @@ export interface CanvasRequests {
   pathResult: PathResult | null;
   addEntity(id: string, name?: string): Promise<void>;
   expand(id: string): Promise<void>;
-  findPaths(from: string, to: string, asOf: string | null): Promise<void>;
+  findPaths(from: string, to: string, asOf: string | null, avoidHubs: boolean): Promise<void>;
   clearPaths(): void;
   dismissError(): void;
   /** Where a shared link drew its entities, to draw them there again. */
@@ -71,6 +73,7 @@ export function ExplorerProvider({ children }: { children: ReactNode }) {
     asOf: view.asOf,
     compare: view.compare,
     layout: view.layout,
+    avoidHubs: view.avoidHubs,
   }));
   const [status, setStatus] = useState<TaskStatus>({ loading: null, error: null });
   const [pathResult, setPathResult] = useState<PathResult | null>(null);
@@ -109,10 +112,10 @@ export function ExplorerProvider({ children }: { children: ReactNode }) {
   );
 
   const findPaths = useCallback(
-    (from: string, to: string, asOf: string | null) =>
+    (from: string, to: string, asOf: string | null, avoidHubs: boolean) =>
       run('Finding paths', async () => {
-        const paths = await reads.paths(from, to, asOf);
-        setPathResult({ from, to, asOf, paths });
+        const paths = await reads.paths(from, to, asOf, avoidHubs);
+        setPathResult({ from, to, asOf, avoidHubs, paths });
         const shortest = paths.filter((path) => path.length === paths[0]?.length);
         dispatch({
           type: 'merge',

@@ -47,6 +47,8 @@ export interface ExplorerState {
   compare: Comparison;
   layout: LayoutName;
   highlight: Highlight | null;
+  /** The path finder leaves out hubs (server/src/domain/paths.ts) between the two ends. */
+  avoidHubs: boolean;
 }
 
 export const INITIAL_STATE: ExplorerState = {
@@ -60,6 +62,7 @@ export const INITIAL_STATE: ExplorerState = {
   compare: NO_COMPARISON,
   layout: 'fcose',
   highlight: null,
+  avoidHubs: true,
 };
 
 export type ExplorerAction =
@@ -74,6 +77,7 @@ export type ExplorerAction =
   | { type: 'compare'; compare: Comparison }
   | { type: 'layout'; layout: LayoutName }
   | { type: 'highlight'; highlight: Highlight | null }
+  | { type: 'avoidHubs'; avoidHubs: boolean }
   | { type: 'undo' }
   | { type: 'redo' };
 
@@ -125,6 +129,8 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       return { ...state, layout: action.layout };
     case 'highlight':
       return { ...state, highlight: action.highlight };
+    case 'avoidHubs':
+      return { ...state, avoidHubs: action.avoidHubs };
     case 'undo': {
       const previous = state.past.at(-1);
       if (!previous) return state;

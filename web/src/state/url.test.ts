@@ -15,6 +15,7 @@ describe('the shared view in the URL', () => {
       hiddenDatasets: ['cyber-cooperation'],
     },
     layout: 'dagre',
+    avoidHubs: false,
     positions: { 'kaspersky-lab': { x: 120, y: -45 }, 'no-more-ransom': { x: -300, y: 88 } },
   };
 
@@ -35,10 +36,18 @@ describe('the shared view in the URL', () => {
     expect(one.compare).toEqual({ from: null, to: '2019-01-01' });
   });
 
+  it('says only when paths may pass through hubs: avoiding them is the default', () => {
+    expect(viewToFragment(view)).toContain('avoid=none');
+    expect(viewToFragment({ ...view, avoidHubs: true })).not.toContain('avoid');
+    expect(fragmentToView('#e=a').avoidHubs).toBe(true);
+    expect(fragmentToView('#e=a&avoid=none').avoidHubs).toBe(false);
+  });
+
   it('leaves the default view out of the URL', () => {
     const empty = fragmentToView('');
     expect(viewToFragment(empty)).toBe('');
     expect(empty.layout).toBe('fcose');
+    expect(empty.avoidHubs).toBe(true);
   });
 
   it('lives in the fragment, which browsers never send to the server', () => {

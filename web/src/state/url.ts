@@ -19,6 +19,8 @@ export interface SharedView {
   compare: Comparison;
   filters: Filters;
   layout: LayoutName;
+  /** The path finder leaves out hubs; on unless the link says `avoid=none`. */
+  avoidHubs: boolean;
   /** Where the entities were drawn; a copied link carries them so the picture opens as it was. */
   positions: Record<string, Point>;
 }
@@ -48,6 +50,7 @@ export function viewToFragment(view: SharedView): string {
   if (view.filters.hiddenStatuses.length) params.set('hs', view.filters.hiddenStatuses.join(','));
   if (view.filters.hiddenDatasets.length) params.set('hd', view.filters.hiddenDatasets.join(','));
   if (view.layout !== 'fcose') params.set('layout', view.layout);
+  if (!view.avoidHubs) params.set('avoid', 'none');
   // One "x_y" per id, in the order of `e`, rounded to whole pixels: compact enough for
   // thousands of entities.
   const points = view.ids.map((id) => view.positions[id]);
@@ -95,6 +98,7 @@ export function fragmentToView(fragment: string): SharedView {
       hiddenDatasets: list(params.get('hd')),
     },
     layout: layout && LAYOUTS.includes(layout) ? layout : 'fcose',
+    avoidHubs: params.get('avoid') !== 'none',
     positions,
   };
 }

@@ -8,12 +8,13 @@ export function readInitialView(): SharedView {
 }
 
 /**
- * Keeps the address bar's fragment the view's: entities, selection, filters, layout, dates. While
+ * Keeps the address bar's fragment the view's: entities, selection, filters, layout, dates, and
+ * whether paths avoid hubs. While
  * a shared view is still loading (`waiting`), its address is left as it is.
  */
 export function useUrlSync(state: ExplorerState, waiting: boolean): void {
   const ids = useMemo(() => Object.keys(state.canvas.nodes), [state.canvas.nodes]);
-  const { selected, selectedEdge, asOf, compare, filters, layout } = state;
+  const { selected, selectedEdge, asOf, compare, filters, layout, avoidHubs } = state;
   useEffect(() => {
     if (waiting) return;
     const fragment = viewToFragment({
@@ -24,11 +25,12 @@ export function useUrlSync(state: ExplorerState, waiting: boolean): void {
       compare,
       filters,
       layout,
+      avoidHubs,
       // The address bar follows the view, not every drag; "Copy link" adds the positions.
       positions: {},
     });
     if (fragment !== window.location.hash || window.location.search !== '') {
       window.history.replaceState(null, '', `${window.location.pathname}${fragment}`);
     }
-  }, [ids, selected, selectedEdge, asOf, compare, filters, layout, waiting]);
+  }, [ids, selected, selectedEdge, asOf, compare, filters, layout, avoidHubs, waiting]);
 }

@@ -2,8 +2,18 @@ import {
   findNeighborhood,
   findPaths,
   findSubgraph,
+  type PathAvoidance,
   type SubgraphRows,
 } from '../../db/graph-repository.ts';
+import type { EntityKind } from '../../domain/entity-kinds.ts';
+import {
+  HUB_DEGREE,
+  HUB_DEGREE_MAX,
+  HUB_DEGREE_MIN,
+  HUB_KINDS,
+  MAX_PATH_LENGTH,
+  MAX_PATHS,
+} from '../../domain/paths.ts';
 import { builder } from '../builder.ts';
 import { COUNTED_BY_PARENT, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { badInput, bounded, notFound } from '../errors.ts';
@@ -15,9 +25,6 @@ export const HUB_CAP = 50;
 
 /** The most entities one `neighborhood` or `subgraph` answer holds. */
 const MAX_NODES = 2000;
-/** The most paths one `paths` answer holds, and the longest path it looks for. */
-const MAX_PATHS = 10;
-const MAX_PATH_LENGTH = 6;
 
 const TypeCount = builder.objectRef<{ type: string; count: number }>('TypeCount').implement({
   fields: (t) => ({
@@ -75,6 +82,39 @@ PathRef.implement({
     }),
   }),
 });
+
+const PathAvoidInput = builder.inputType('PathAvoidInput', {
+  description:
+    'Hubs a path may start or end at but not pass through: the paths found are the shortest of the graph without them.',
+  fields: (t) => ({
+    kinds: t.field({
+      type: [EntityKindEnum],
+      required: false,
+      defaultValue: [...HUB_KINDS],
+      description: 'Entities of these kinds; [] or null: none by kind',
+    }),
+    maxDegree: t.int({
+      required: false,
+      defaultValue: HUB_DEGREE,
+      description: `Entities with more relationships than this, ${HUB_DEGREE_MIN} to ${HUB_DEGREE_MAX}; null: none by degree`,
+    }),
+  }),
+});
+
+/** The avoidance a `paths` request asks for, its degree checked against the domain's bounds. */
+function pathAvoidance(
+  avoid: { kinds?: readonly EntityKind[] | null; maxDegree?: number | null } | null | undefined,
+): PathAvoidance | null {
+  if (!avoid) return null;
+  const { kinds, maxDegree } = avoid;
+  return {
+    kinds: kinds ?? [],
+    maxDegree:
+      maxDegree === null || maxDegree === undefined
+        ? null
+        : bounded('avoid.maxDegree', maxDegree, HUB_DEGREE_MIN, HUB_DEGREE_MAX),
+  };
+}
 
 builder.queryFields((t) => ({
   neighborhood: t.field({
@@ -146,7 +186,8 @@ builder.queryFields((t) => ({
   }),
   paths: t.field({
     type: [PathRef],
-    description: 'The shortest paths between two entities, each hop valid at asOf when given.',
+    description:
+      'The shortest paths between two entities, each hop valid at asOf when given, passing through no hub named by avoid.',
     args: {
       from: t.arg.id({ required: true }),
       to: t.arg.id({ required: true }),
@@ -154,6 +195,11 @@ builder.queryFields((t) => ({
       relationshipTypes: t.arg({ type: [RelationshipTypeEnum], required: false }),
       asOf: t.arg({ type: 'PartialDate', required: false }),
       limit: t.arg.int({ defaultValue: 3 }),
+      avoid: t.arg({
+        type: PathAvoidInput,
+        required: false,
+        description: 'Leave out hubs between the ends; {} for the usual ones. Absent: none',
+      }),
     },
     // Each path holds up to maxLength + 1 entities and maxLength relationships.
     complexity: (args) => ({
@@ -170,6 +216,7 @@ builder.queryFields((t) => ({
         if (!b || b instanceof Error) throw notFound('entity', to);
         if (from === to) throw badInput('from and to must be different entities.', 'to');
       };
+      const avoid = pathAvoidance(args.avoid);
       if (from === to) await checkEnds();
       const paths = await findPaths(db, {
         from,
@@ -178,6 +225,7 @@ builder.queryFields((t) => ({
         limit: bounded('limit', args.limit ?? 3, 1, MAX_PATHS),
         types: args.relationshipTypes,
         asOf: args.asOf,
+        avoid,
       });
       // A path proves both ends exist; no path may mean a missing end.
       if (paths.length === 0) await checkEnds();
