@@ -1,10 +1,11 @@
-import type { Core, EdgeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, StylesheetJson } from 'cytoscape';
 import type { Subgraph } from '../api/types.ts';
 import { EMPTY_CANVAS, mergeSubgraph } from '../state/canvas.ts';
 import type { LayoutName } from '../state/explorer.ts';
 import { computeVisibility, NO_FILTERS } from '../state/visibility.ts';
 import { toElements } from './elements.ts';
 import { runLayout } from './run-layout.ts';
+import { isLargeGraph, setViewportMode } from './scale.ts';
 import { FOCUSED_CLASS } from './styles.ts';
 import { CHANGE_CLASSES, syncGraph } from './sync.ts';
 
@@ -124,6 +125,7 @@ const painted = () =>
  */
 async function renderSubgraph(
   cy: Core,
+  stylesheetFor: (large: boolean) => StylesheetJson,
   subgraph: Subgraph,
   layout: LayoutName,
 ): Promise<RenderTiming> {
@@ -133,6 +135,9 @@ async function renderSubgraph(
   const canvas = mergeSubgraph(EMPTY_CANVAS, subgraph);
   const visibility = computeVisibility(canvas, NO_FILTERS, null);
   const elements = toElements(canvas);
+  const large = isLargeGraph(elements.nodes.length);
+  cy.style(stylesheetFor(large));
+  setViewportMode(cy, large);
   const prepared = performance.now();
   const state = {
     visibility,
@@ -161,7 +166,11 @@ async function renderSubgraph(
   };
 }
 
-export function exposeForTests(cy: Core): () => void {
+/** `stylesheetFor` is the canvas's stylesheet for a small or a large graph, as the provider sets it. */
+export function exposeForTests(
+  cy: Core,
+  stylesheetFor: (large: boolean) => StylesheetJson,
+): () => void {
   const api: EntenteTestApi = {
     nodeIds: () => sorted(cy.nodes().map((n) => n.id())),
     edgeIds: () => sorted(cy.edges().map((e) => e.id())),
@@ -210,7 +219,7 @@ export function exposeForTests(cy: Core): () => void {
       const edge = cy.getElementById(id);
       return edge.nonempty() && edge.isEdge() ? clearPointOn(cy, edge) : null;
     },
-    renderSubgraph: (subgraph, { layout }) => renderSubgraph(cy, subgraph, layout),
+    renderSubgraph: (subgraph, { layout }) => renderSubgraph(cy, stylesheetFor, subgraph, layout),
   };
   window.__entente = api;
   return () => {
