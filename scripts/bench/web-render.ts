@@ -11,16 +11,19 @@ import type { LayoutName } from '../../web/src/state/explorer.ts';
 
 export const VIEWPORT = { width: 1440, height: 900 };
 
-/** One way of drawing: a layout, on the canvas or the WebGL renderer. */
+/** One way of drawing: a build of the explorer (by its key in the sites), a layout, a renderer. */
 export interface Variant {
   name: string;
+  build: string;
   layout: LayoutName;
   webgl: boolean;
 }
 
-export const BASELINE: Variant = { name: 'grid (baseline)', layout: 'grid', webgl: false };
-export const FCOSE: Variant = { name: 'fCoSE (default)', layout: 'fcose', webgl: false };
-export const GRID_WEBGL: Variant = { name: 'grid, WebGL renderer', layout: 'grid', webgl: true };
+/** The explorer builds being compared, by key: the ontology answer and each build's address. */
+export interface Sites {
+  ontology: string;
+  urls: Record<string, string>;
+}
 
 export interface Outcome {
   size: number;
@@ -91,12 +94,14 @@ async function useWebgl(page: Page): Promise<boolean> {
 
 export async function renderOnce(
   browser: Browser,
-  site: { url: string; ontology: string },
+  sites: Sites,
   subgraph: Subgraph,
   variant: Variant,
   timeoutMs: number,
 ): Promise<RenderTiming | 'no webgl'> {
-  const page = await openExplorer(browser, site.url, site.ontology);
+  const url = sites.urls[variant.build];
+  if (!url) throw new Error(`no build "${variant.build}" is served`);
+  const page = await openExplorer(browser, url, sites.ontology);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   try {
@@ -125,7 +130,7 @@ export async function renderOnce(
 
 export async function measure(
   browser: Browser,
-  site: { url: string; ontology: string },
+  sites: Sites,
   subgraph: Subgraph,
   options: { runs: number; timeoutMs: number; variants: Variant[] },
   log: (line: string) => void,
@@ -140,7 +145,7 @@ export async function measure(
     for (const variant of variants) {
       if (skipped.has(variant.name)) continue;
       try {
-        const timing = await renderOnce(browser, site, subgraph, variant, options.timeoutMs);
+        const timing = await renderOnce(browser, sites, subgraph, variant, options.timeoutMs);
         if (timing === 'no webgl') {
           skipped.add(variant.name);
           errors.push(`${variant.name}: this Chromium has no WebGL`);
