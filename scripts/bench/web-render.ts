@@ -3,13 +3,34 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { graphql, print } from 'graphql';
 import type { Browser, Page } from 'playwright-core';
 import sirv from 'sirv';
+import { schema } from '../../server/src/graphql/schema/index.ts';
+import { ONTOLOGY } from '../../web/src/api/documents.ts';
 import type { Subgraph } from '../../web/src/api/types.ts';
 import type { RenderTiming } from '../../web/src/graph/test-hook.ts';
 import type { LayoutName } from '../../web/src/state/explorer.ts';
 
 export const VIEWPORT = { width: 1440, height: 900 };
+
+/** The explorer's first request without the fields that read the database. */
+const ONTOLOGY_ONLY = print(ONTOLOGY)
+  .replace(/\n\s*datasets \{[^}]*\}/, '')
+  .replace(/\n\s*timeSpan \{[^}]*\}/, '');
+const SYNTHETIC_SPAN = { earliest: '1800-01-01', latest: '2025-12-31' };
+
+/**
+ * The answer to the explorer's first request, as JSON. The ontology comes from the real schema;
+ * the datasets and the span of dates, asked for in the same request, would need a database: no
+ * dataset to credit, and the span the synthetic graph's dates fall in (founding years from 1800,
+ * ties from 1990 to 2025).
+ */
+export async function ontologyAnswer(): Promise<string> {
+  const answer = await graphql({ schema, source: ONTOLOGY_ONLY });
+  if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join('; '));
+  return JSON.stringify({ data: { ...answer.data, datasets: [], timeSpan: SYNTHETIC_SPAN } });
+}
 
 /** One way of drawing: a build of the explorer (by its key in the sites), a layout, a renderer. */
 export interface Variant {
@@ -68,7 +89,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 }
 
 /** A fresh page with the explorer loaded, its ontology answered in-process. */
-async function openExplorer(browser: Browser, url: string, ontology: string): Promise<Page> {
+export async function openExplorer(browser: Browser, url: string, ontology: string): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   await page.route('**/graphql', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: ontology }),

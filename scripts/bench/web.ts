@@ -8,22 +8,12 @@
 // docs/BENCHMARKS.md, with a verdict on each goal.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphql, print } from 'graphql';
 import type { Browser } from 'playwright-core';
 import { parseOptions, UsageError } from '../../seed/src/cli-options.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
-import { schema } from '../../server/src/graphql/schema/index.ts';
 import { launchBrowser } from '../../test/helpers/browser.ts';
-import { ONTOLOGY } from '../../web/src/api/documents.ts';
-import { LARGE_GRAPH_NODES } from '../../web/src/graph/scale.ts';
-
-/** The explorer's first request without the fields that read the database. */
-const ONTOLOGY_ONLY = print(ONTOLOGY)
-  .replace(/\n\s*datasets \{[^}]*\}/, '')
-  .replace(/\n\s*timeSpan \{[^}]*\}/, '');
-const SYNTHETIC_SPAN = { earliest: '1800-01-01', latest: '2025-12-31' };
-
 import type { Subgraph } from '../../web/src/api/types.ts';
+import { LARGE_GRAPH_NODES } from '../../web/src/graph/scale.ts';
 import { buildWebIfStale, WEB_DIST } from '../start/web-build.ts';
 import { machine, writeSection } from './report.ts';
 import { BASELINE_COMMIT, buildBaseline } from './web-baseline.ts';
@@ -31,6 +21,7 @@ import {
   fmt,
   measure,
   type Outcome,
+  ontologyAnswer,
   renderOnce,
   type Sites,
   serve,
@@ -196,14 +187,7 @@ async function main() {
   buildWebIfStale(WEB_DIST.test, log, 'test');
   const builds = baselines.map((ref) => ({ ref, ...buildBaseline(ref, log) }));
   const bundle = initialBundle(WEB_DIST.production);
-  // The ontology comes from the real schema; the datasets and the span of dates, which the
-  // explorer asks for in the same request, would need a database: no dataset to credit, and the
-  // span the synthetic graph's dates fall in (founding years from 1800, ties from 1990 to 2025).
-  const answer = await graphql({ schema, source: ONTOLOGY_ONLY });
-  if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join('; '));
-  const ontology = JSON.stringify({
-    data: { ...answer.data, datasets: [], timeSpan: SYNTHETIC_SPAN },
-  });
+  const ontology = await ontologyAnswer();
   log(`Generating ${(Math.max(...sizes) * SPREAD).toLocaleString('en-GB')} synthetic entities ...`);
   const graphs = subgraphs(sizes, seed);
   const variants = [

@@ -88,4 +88,7 @@ function runInWorker(
     throw new Error(`The layout worker failed: ${event.message}`);
   };
   worker.postMessage(input, [input.edges.buffer, ...(input.initial ? [input.initial.buffer] : [])]);
+  // While the worker computes, the page styles the elements and measures their labels, which
+  // the fit after the positions arrive would otherwise do then: the two overlap.
+  eles.boundingBox({});
 }

@@ -23,7 +23,7 @@ const CHANGE_COLOURS: Record<keyof typeof CHANGE_CLASSES, string> = {
  * force at the as-of date that the edge data carries), and the marks of a comparison. Labels shrink away when zoomed out (min-zoomed-font-size); edge labels show on
  * hover or when zoomed in. A `large` canvas (scale.ts) draws its lines straight, without
  * arrows or labels (hover, selection and a path still label theirs), and its entities' labels
- * without a backdrop: what Cytoscape must measure and draw for each element.
+ * without a backdrop and only when zoomed in: what Cytoscape must measure and draw per element.
  */
 export function createStylesheet(
   ontology: Ontology,
@@ -98,7 +98,8 @@ export function createStylesheet(
   });
   const lean: StylesheetJson = large
     ? [
-        { selector: 'node', style: { 'text-background-opacity': 0 } },
+        // Names only once zoomed in past 100 %: thousands of them at once are unreadable.
+        { selector: 'node', style: { 'text-background-opacity': 0, 'min-zoomed-font-size': 12 } },
         {
           selector: 'edge',
           style: {

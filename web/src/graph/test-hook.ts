@@ -1,4 +1,4 @@
-import type { Core, EdgeSingular, StylesheetJson } from 'cytoscape';
+import type { Core, EdgeSingular, SingularElementArgument, StylesheetJson } from 'cytoscape';
 import type { Subgraph } from '../api/types.ts';
 import { EMPTY_CANVAS, mergeSubgraph } from '../state/canvas.ts';
 import type { LayoutName } from '../state/explorer.ts';
@@ -31,6 +31,12 @@ export interface EntenteTestApi {
   position(id: string): { x: number; y: number } | null;
   /** A screen point on a relationship's line clear of entities and other lines, for clicks. */
   edgeClickPoint(id: string): { x: number; y: number } | null;
+  /** The canvas's size on screen, the frame `renderedPosition` is in. */
+  canvasSize(): { width: number; height: number };
+  /** Whether the renderer draws an element's label at the current zoom. */
+  labelDrawn(id: string): boolean;
+  /** Zooms to a level with the node at the canvas's centre. */
+  zoomOn(id: string, level: number): void;
   /**
    * For the front-end benchmark: empties the canvas, then draws a subgraph the way a first fetch
    * is drawn and resolves once the layout has stopped and a frame has been painted.
@@ -43,6 +49,13 @@ export interface EdgeLook {
   status: string;
   opacity: number;
   lineStyle: string;
+  /** Cytoscape's curve style: `bezier`, or `haystack` for a large canvas's straight lines. */
+  curveStyle: string;
+}
+
+/** The renderer's own test of whether a label is large enough at this zoom to be drawn. */
+interface LabelRenderer {
+  eleTextBiggerThanMin(element: SingularElementArgument): boolean;
 }
 
 /** What a benchmark render took and drew. */
@@ -198,6 +211,7 @@ export function exposeForTests(
         status: edge.data('status') as string,
         opacity: Number(edge.style('opacity')),
         lineStyle: String(edge.style('line-style')),
+        curveStyle: String(edge.style('curve-style')),
       };
     },
     changedEdgeIds: () =>
@@ -218,6 +232,18 @@ export function exposeForTests(
     edgeClickPoint: (id) => {
       const edge = cy.getElementById(id);
       return edge.nonempty() && edge.isEdge() ? clearPointOn(cy, edge) : null;
+    },
+    canvasSize: () => ({ width: cy.width(), height: cy.height() }),
+    labelDrawn: (id) => {
+      const element = cy.getElementById(id);
+      if (element.empty() || !element.style('label')) return false;
+      const renderer = (cy as Core & { renderer(): LabelRenderer }).renderer();
+      return renderer.eleTextBiggerThanMin(element);
+    },
+    zoomOn: (id, level) => {
+      const node = cy.getElementById(id);
+      cy.zoom(level);
+      cy.center(node);
     },
     renderSubgraph: (subgraph, { layout }) => renderSubgraph(cy, stylesheetFor, subgraph, layout),
   };
