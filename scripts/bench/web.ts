@@ -7,6 +7,7 @@
 // layout and with the grid layout, in each build. Writes the front-end section of
 // docs/BENCHMARKS.md, with a verdict on each goal.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { parseOptions, UsageError } from '../../seed/src/cli-options.ts';
@@ -183,6 +184,8 @@ async function main() {
   }
   const { sizes, runs, seed, timeoutSeconds, baselines } = parsed;
   const log = (line: string) => console.log(line);
+  // Other work on a shared machine slows every variant alike; the ratios hold, the times do not.
+  const loadBefore = loadavg()[0] as number;
   buildWebIfStale(WEB_DIST.production, log);
   buildWebIfStale(WEB_DIST.test, log, 'test');
   const builds = baselines.map((ref) => ({ ref, ...buildBaseline(ref, log) }));
@@ -231,6 +234,7 @@ async function main() {
     }
     const lines = table(outcomes, variants, timeoutSeconds * 1000);
     const goals = verdicts(outcomes, current);
+    const load = `load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] as number).toFixed(1)} at the end`;
     const commits = builds.map((b) => `\`${b.ref}\` (${b.commit.slice(0, 12)})`).join(', ');
     const kb = (bytes: number) => (bytes / 1024).toFixed(1);
     const sum = (key: 'bytes' | 'br' | 'gzip') => bundle.reduce((total, f) => total + f[key], 0);
@@ -281,7 +285,7 @@ server sends to a browser that accepts them:
 
 ${bundleLines.join('\n')}
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, ${load}.`,
     );
     console.log(lines.join('\n'));
     for (const goal of goals) console.log(goal);
