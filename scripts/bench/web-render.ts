@@ -3,24 +3,48 @@
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { graphql, print } from 'graphql';
 import type { Browser, Page } from 'playwright-core';
 import sirv from 'sirv';
+import { schema } from '../../server/src/graphql/schema/index.ts';
+import { ONTOLOGY } from '../../web/src/api/documents.ts';
 import type { Subgraph } from '../../web/src/api/types.ts';
 import type { RenderTiming } from '../../web/src/graph/test-hook.ts';
 import type { LayoutName } from '../../web/src/state/explorer.ts';
 
 export const VIEWPORT = { width: 1440, height: 900 };
 
-/** One way of drawing: a layout, on the canvas or the WebGL renderer. */
+/** The explorer's first request without the fields that read the database. */
+const ONTOLOGY_ONLY = print(ONTOLOGY)
+  .replace(/\n\s*datasets \{[^}]*\}/, '')
+  .replace(/\n\s*timeSpan \{[^}]*\}/, '');
+const SYNTHETIC_SPAN = { earliest: '1800-01-01', latest: '2025-12-31' };
+
+/**
+ * The answer to the explorer's first request, as JSON. The ontology comes from the real schema;
+ * the datasets and the span of dates, asked for in the same request, would need a database: no
+ * dataset to credit, and the span the synthetic graph's dates fall in (founding years from 1800,
+ * ties from 1990 to 2025).
+ */
+export async function ontologyAnswer(): Promise<string> {
+  const answer = await graphql({ schema, source: ONTOLOGY_ONLY });
+  if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join('; '));
+  return JSON.stringify({ data: { ...answer.data, datasets: [], timeSpan: SYNTHETIC_SPAN } });
+}
+
+/** One way of drawing: a build of the explorer (by its key in the sites), a layout, a renderer. */
 export interface Variant {
   name: string;
+  build: string;
   layout: LayoutName;
   webgl: boolean;
 }
 
-export const BASELINE: Variant = { name: 'grid (baseline)', layout: 'grid', webgl: false };
-export const FCOSE: Variant = { name: 'fCoSE (default)', layout: 'fcose', webgl: false };
-export const GRID_WEBGL: Variant = { name: 'grid, WebGL renderer', layout: 'grid', webgl: true };
+/** The explorer builds being compared, by key: the ontology answer and each build's address. */
+export interface Sites {
+  ontology: string;
+  urls: Record<string, string>;
+}
 
 export interface Outcome {
   size: number;
@@ -65,7 +89,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 }
 
 /** A fresh page with the explorer loaded, its ontology answered in-process. */
-async function openExplorer(browser: Browser, url: string, ontology: string): Promise<Page> {
+export async function openExplorer(browser: Browser, url: string, ontology: string): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
   await page.route('**/graphql', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: ontology }),
@@ -91,12 +115,14 @@ async function useWebgl(page: Page): Promise<boolean> {
 
 export async function renderOnce(
   browser: Browser,
-  site: { url: string; ontology: string },
+  sites: Sites,
   subgraph: Subgraph,
   variant: Variant,
   timeoutMs: number,
 ): Promise<RenderTiming | 'no webgl'> {
-  const page = await openExplorer(browser, site.url, site.ontology);
+  const url = sites.urls[variant.build];
+  if (!url) throw new Error(`no build "${variant.build}" is served`);
+  const page = await openExplorer(browser, url, sites.ontology);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   try {
@@ -125,7 +151,7 @@ export async function renderOnce(
 
 export async function measure(
   browser: Browser,
-  site: { url: string; ontology: string },
+  sites: Sites,
   subgraph: Subgraph,
   options: { runs: number; timeoutMs: number; variants: Variant[] },
   log: (line: string) => void,
@@ -140,7 +166,7 @@ export async function measure(
     for (const variant of variants) {
       if (skipped.has(variant.name)) continue;
       try {
-        const timing = await renderOnce(browser, site, subgraph, variant, options.timeoutMs);
+        const timing = await renderOnce(browser, sites, subgraph, variant, options.timeoutMs);
         if (timing === 'no webgl') {
           skipped.add(variant.name);
           errors.push(`${variant.name}: this Chromium has no WebGL`);

@@ -2,36 +2,29 @@
 // explorer's production and test builds when stale, reports what the production index.html loads
 // first as the server sends it, serves the test build (web/dist-test: the same app plus the test
 // hook, whose renderer it times) on loopback (no API: /graphql answers the ontology from the real
-// schema through page.route) and, in headless Chromium, times a synthetic subgraph from data to a
-// laid-out, painted graph with the default layout (fCoSE) next to the grid layout as the in-run
-// baseline. Writes the front-end section of docs/BENCHMARKS.md.
+// schema through page.route) next to the test build of each --baseline commit, and, in headless
+// Chromium, times a synthetic subgraph from data to a laid-out, painted graph with the default
+// layout and with the grid layout, in each build. Writes the front-end section of
+// docs/BENCHMARKS.md, with a verdict on each goal.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { graphql, print } from 'graphql';
 import type { Browser } from 'playwright-core';
 import { parseOptions, UsageError } from '../../seed/src/cli-options.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
-import { schema } from '../../server/src/graphql/schema/index.ts';
 import { launchBrowser } from '../../test/helpers/browser.ts';
-import { ONTOLOGY } from '../../web/src/api/documents.ts';
-
-/** The explorer's first request without the fields that read the database. */
-const ONTOLOGY_ONLY = print(ONTOLOGY)
-  .replace(/\n\s*datasets \{[^}]*\}/, '')
-  .replace(/\n\s*timeSpan \{[^}]*\}/, '');
-const SYNTHETIC_SPAN = { earliest: '1800-01-01', latest: '2025-12-31' };
-
 import type { Subgraph } from '../../web/src/api/types.ts';
+import { LARGE_GRAPH_NODES } from '../../web/src/graph/scale.ts';
 import { buildWebIfStale, WEB_DIST } from '../start/web-build.ts';
 import { machine, writeSection } from './report.ts';
+import { BASELINE_COMMIT, buildBaseline } from './web-baseline.ts';
 import {
-  BASELINE,
-  FCOSE,
   fmt,
-  GRID_WEBGL,
   measure,
   type Outcome,
+  ontologyAnswer,
   renderOnce,
+  type Sites,
   serve,
   type Variant,
   VIEWPORT,
@@ -64,36 +57,48 @@ function initialBundle(dist: string): { file: string; bytes: number; br: number;
   });
 }
 
-function table(outcomes: Outcome[], variants: Variant[], capMs: number): string[] {
-  const measured = variants.filter((v) =>
-    outcomes.some((o) => o.medians.has(v.name) || o.timedOut.has(v.name)),
-  );
-  const others = measured.filter((v) => v !== BASELINE);
-  const rows = outcomes.map((o) => {
-    const base = o.medians.get(BASELINE.name)?.ms;
-    const ms = (v: Variant) => o.medians.get(v.name)?.ms;
-    const cells = measured.map((v) => {
-      const value = ms(v);
-      if (value !== undefined) return fmt(value);
-      return o.timedOut.has(v.name) ? `> ${fmt(capMs)}` : 'failed';
-    });
-    const ratios = others.map((v) => {
-      const value = ms(v);
-      if (base === undefined) return '–';
-      if (value !== undefined) return (value / base).toFixed(2);
-      return o.timedOut.has(v.name) ? `> ${(capMs / base).toFixed(1)}` : '–';
-    });
-    const prepare = o.medians.get(BASELINE.name)?.prepareMs;
-    const layout = o.medians.get(FCOSE.name)?.layoutMs;
-    const parts = [prepare, layout].map((value) => (value === undefined ? '–' : fmt(value)));
-    return `| ${fmt(o.size)} | ${fmt(o.edges)} | ${[...cells, ...ratios, ...parts].join(' | ')} |`;
-  });
-  const heads = [
-    ...measured.map((v) => `${v.name} ms`),
-    ...others.map((v) => `${v.name.replace(/ \(default\)$/, '')} / grid`),
-    'of grid: before Cytoscape ms',
-    'of fCoSE: layout ms',
+/** Data to a drawn graph with the default layout, at most this many ms, by number of nodes. */
+const GOALS = new Map([
+  [2000, 1200],
+  [5000, 3000],
+]);
+
+const NOW = 'now';
+
+/** The default layout and the grid layout in one build. */
+function variantsOf(build: string, label: string): Variant[] {
+  return [
+    { name: `default, ${label}`, build, layout: 'fcose', webgl: false },
+    { name: `grid, ${label}`, build, layout: 'grid', webgl: false },
   ];
+}
+
+function table(outcomes: Outcome[], variants: Variant[], capMs: number): string[] {
+  const [current, ...before] = variants.filter((v) => v.layout === 'fcose');
+  const cell = (o: Outcome, v: Variant) => {
+    const value = o.medians.get(v.name)?.ms;
+    if (value !== undefined) return fmt(value);
+    return o.timedOut.has(v.name) ? `> ${fmt(capMs)}` : 'failed';
+  };
+  const ratio = (o: Outcome, v: Variant) => {
+    const now = current && o.medians.get(current.name)?.ms;
+    const then = o.medians.get(v.name)?.ms;
+    return now !== undefined && then !== undefined ? (now / then).toFixed(2) : '–';
+  };
+  const heads = [
+    ...variants.map((v) => `${v.name} ms`),
+    ...before.map((v) => `default now / ${v.build}`),
+    'default now: layout ms',
+  ];
+  const rows = outcomes.map((o) => {
+    const layout = current && o.medians.get(current.name)?.layoutMs;
+    const cells = [
+      ...variants.map((v) => cell(o, v)),
+      ...before.map((v) => ratio(o, v)),
+      layout === undefined ? '–' : fmt(layout),
+    ];
+    return `| ${fmt(o.size)} | ${fmt(o.edges)} | ${cells.join(' | ')} |`;
+  });
   return [
     `| nodes | edges | ${heads.join(' | ')} |`,
     `| ---: | ---: | ${heads.map(() => '---:').join(' | ')} |`,
@@ -101,16 +106,30 @@ function table(outcomes: Outcome[], variants: Variant[], capMs: number): string[
   ];
 }
 
+/** Met or not met for each goal whose size was measured. */
+function verdicts(outcomes: Outcome[], current: Variant): string[] {
+  return outcomes.flatMap((o) => {
+    const goal = GOALS.get(o.size);
+    if (goal === undefined) return [];
+    const ms = o.medians.get(current.name)?.ms;
+    const verdict = ms !== undefined && ms <= goal ? 'met' : 'not met';
+    const measured = ms === undefined ? 'no run finished' : `${fmt(ms)} ms`;
+    return [`- ${fmt(o.size)} nodes in at most ${fmt(goal)} ms: **${verdict}** (${measured}).`];
+  });
+}
+
 const USAGE = `Usage: npm run bench:web -- [options]
 
-Builds the explorer when stale, reports what its production index.html loads first, and times in
-headless Chromium a synthetic subgraph from data to a laid-out, painted graph (fCoSE next to the
-grid layout as the baseline). Needs no Neo4j. Writes the results into docs/BENCHMARKS.md.
+Builds the explorer when stale, and each baseline commit's explorer into a scratch directory,
+reports what the production index.html loads first, and times in headless Chromium a synthetic
+subgraph from data to a laid-out, painted graph with the default and the grid layout, now and in
+each baseline. Needs no Neo4j. Writes the results into docs/BENCHMARKS.md.
 
 Options:
   --sizes N,N,...      nodes of each subgraph (default: 500,2000,5000)
   --runs N             timed runs of each size and layout (default: 3)
   --seed N             seed of the synthetic graph (default: 1)
+  --baseline REF,...   commits measured next to the current code (default: ${BASELINE_COMMIT})
   --timeout-seconds N  give up on one render after this long (default: 120)
   -h, --help           this text
 
@@ -125,6 +144,7 @@ function options(args: string[]) {
       sizes: { type: 'string', default: '500,2000,5000' },
       runs: { type: 'string', default: '3' },
       seed: { type: 'string', default: '1' },
+      baseline: { type: 'string', default: BASELINE_COMMIT },
       'timeout-seconds': { type: 'string', default: '120' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -144,7 +164,8 @@ function options(args: string[]) {
   }
   if (!Number.isSafeInteger(seed))
     throw new UsageError(`--seed must be a whole number, got ${seed}`);
-  return { help: values.help, sizes, runs, seed, timeoutSeconds };
+  const baselines = (values.baseline ?? '').split(',').filter(Boolean);
+  return { help: values.help, sizes, runs, seed, timeoutSeconds, baselines };
 }
 
 async function main() {
@@ -161,34 +182,42 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const { sizes, runs, seed, timeoutSeconds } = parsed;
+  const { sizes, runs, seed, timeoutSeconds, baselines } = parsed;
   const log = (line: string) => console.log(line);
+  // Other work on a shared machine slows every variant alike; the ratios hold, the times do not.
+  const loadBefore = loadavg()[0] as number;
   buildWebIfStale(WEB_DIST.production, log);
   buildWebIfStale(WEB_DIST.test, log, 'test');
+  const builds = baselines.map((ref) => ({ ref, ...buildBaseline(ref, log) }));
   const bundle = initialBundle(WEB_DIST.production);
-  // The ontology comes from the real schema; the datasets and the span of dates, which the
-  // explorer asks for in the same request, would need a database: no dataset to credit, and the
-  // span the synthetic graph's dates fall in (founding years from 1800, ties from 1990 to 2025).
-  const answer = await graphql({ schema, source: ONTOLOGY_ONLY });
-  if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join('; '));
-  const ontology = JSON.stringify({
-    data: { ...answer.data, datasets: [], timeSpan: SYNTHETIC_SPAN },
-  });
+  const ontology = await ontologyAnswer();
   log(`Generating ${(Math.max(...sizes) * SPREAD).toLocaleString('en-GB')} synthetic entities ...`);
   const graphs = subgraphs(sizes, seed);
-  const variants = [BASELINE, FCOSE, GRID_WEBGL];
-  const { url, server } = await serve(WEB_DIST.test);
+  const variants = [
+    ...variantsOf(NOW, NOW),
+    ...builds.flatMap((b) => variantsOf(b.ref, `before (${b.ref})`)),
+  ];
+  const current = variants[0] as Variant;
+  const servers = await Promise.all([serve(WEB_DIST.test), ...builds.map((b) => serve(b.dist))]);
+  const sites: Sites = {
+    ontology,
+    urls: Object.fromEntries(
+      [NOW, ...builds.map((b) => b.ref)].map((key, i) => [key, servers[i]?.url as string]),
+    ),
+  };
   let browser: Browser | undefined;
   try {
     browser = await launchBrowser();
-    // One unmeasured render, so the first measured one does not pay for a cold browser.
-    await renderOnce(
-      browser,
-      { url, ontology },
-      graphs.get(Math.min(...sizes)) as Subgraph,
-      FCOSE,
-      timeoutSeconds * 1000,
-    );
+    // One unmeasured render per build, so no measured one pays for a cold browser.
+    for (const variant of variants.filter((v) => v.layout === 'fcose')) {
+      await renderOnce(
+        browser,
+        sites,
+        graphs.get(Math.min(...sizes)) as Subgraph,
+        variant,
+        timeoutSeconds * 1000,
+      );
+    }
     const outcomes: Outcome[] = [];
     for (const size of sizes) {
       const subgraph = graphs.get(size) as Subgraph;
@@ -196,7 +225,7 @@ async function main() {
       outcomes.push(
         await measure(
           browser,
-          { url, ontology },
+          sites,
           subgraph,
           { runs, timeoutMs: timeoutSeconds * 1000, variants },
           log,
@@ -204,6 +233,9 @@ async function main() {
       );
     }
     const lines = table(outcomes, variants, timeoutSeconds * 1000);
+    const goals = verdicts(outcomes, current);
+    const load = `load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] as number).toFixed(1)} at the end`;
+    const commits = builds.map((b) => `\`${b.ref}\` (${b.commit.slice(0, 12)})`).join(', ');
     const kb = (bytes: number) => (bytes / 1024).toFixed(1);
     const sum = (key: 'bytes' | 'br' | 'gzip') => bundle.reduce((total, f) => total + f[key], 0);
     const bundleLines = [
@@ -221,45 +253,54 @@ async function main() {
       'web',
       `## Front end
 
-\`npm run bench:web -- --sizes ${sizes.join(',')} --runs ${runs}\` (scripts/bench/web.ts) — the test
+\`npm run bench:web -- --sizes ${sizes.join(',')} --runs ${runs} --baseline ${baselines.join(',')}\` (scripts/bench/web.ts) — the test
 build of the explorer (web/dist-test: the production build plus its test hook), served from loopback, in headless Chromium ${chromium} (software
 rendering, ${VIEWPORT.width}x${VIEWPORT.height}); the ontology request is answered from the real schema, no API or Neo4j.
 
-**Data to drawn graph.** Each subgraph comes from the synthetic graph (${fmt(Math.max(...sizes) * SPREAD)} entities, seed ${seed}):
+**Data to drawn graph, now and before.** Each subgraph comes from the synthetic graph (${fmt(Math.max(...sizes) * SPREAD)} entities, seed ${seed}):
 breadth-first from one company, each entity bringing at most ${HUB_CAP} neighbours (the API's hub cap),
 then every relationship among the entities taken, in the API's answer shape. In a fresh page,
 \`window.__entente.renderSubgraph\` (web/src/graph/test-hook.ts) times it from the answer to a
 laid-out, painted canvas through the app's own functions — merge into the canvas state, visibility,
-element conversion, the batched diff, the layout with the app's options — until \`layoutstop\` and two
-animation frames. The grid layout is the baseline measured in the same run: the same path with a
-layout that costs next to nothing, so fCoSE / grid is what the force-directed layout adds. Each figure
-is the median of ${runs} runs (variants alternate in order, one fresh page each, ${timeoutSeconds} s cap per run;
-a variant past the cap is shown as "> cap" and not run again at that size), after one unmeasured
-warm-up render. "Before Cytoscape" is the app's own code ahead of the batched diff (canvas state,
-visibility, element definitions); "layout" is from the layout's start to \`layoutstop\`. The WebGL
-renderer is Cytoscape's, switched on with the toolbar's checkbox; here WebGL is software (SwiftShader).
+element conversion, the stylesheet for the canvas's size, the batched diff, the layout with the app's
+options — until \`layoutstop\` and two animation frames. "Now" is this checkout; "before" is the explorer
+of each baseline commit, ${commits}, unpacked with \`git archive\` into a scratch directory and built
+with the same libraries (web/dist-test there, scripts/bench/web-baseline.ts), its own hook timing its
+own path, so both are measured in this run, in this browser, on this machine. "Default" is the
+layout a new canvas gets (fCoSE; now, above ${fmt(LARGE_GRAPH_NODES)} entities, ForceAtlas2 in a worker,
+web/src/graph/run-layout.ts); grid is a layout that costs next to nothing, so grid is what styling and
+drawing alone take. Each figure is the median of ${runs} runs (variants alternate in order, one fresh page
+each, ${timeoutSeconds} s cap per run; a variant past the cap is shown as "> cap" and not run again at that size),
+after one unmeasured warm-up render per build. "Layout" is from the layout's start to \`layoutstop\`.
 
 ${lines.join('\n')}
 ${notes.length > 0 ? `\n${notes.map((note) => `- ${note}`).join('\n')}\n` : ''}
+**Goals** (data to a drawn graph with the default layout, now):
+
+${goals.join('\n')}
+
 **Initial bundle.** What the production build's \`web/dist/index.html\` loads before the app runs (the
 test hook is not in it), and the Brotli and gzip copies the build writes beside each file, which the
 server sends to a browser that accepts them:
 
 ${bundleLines.join('\n')}
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}.`,
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, ${load}.`,
     );
     console.log(lines.join('\n'));
+    for (const goal of goals) console.log(goal);
     console.log(bundleLines.join('\n'));
     for (const note of notes) console.log(note);
     // Past the cap is a result ("> cap"); a run that broke is not.
     const missing = (o: Outcome, v: Variant) => !o.medians.has(v.name) && !o.timedOut.has(v.name);
-    if (outcomes.some((o) => missing(o, BASELINE) || missing(o, FCOSE))) {
+    if (outcomes.some((o) => variants.some((v) => missing(o, v)))) {
       process.exitCode = 1;
     }
   } finally {
     await browser?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await Promise.all(
+      servers.map(({ server }) => new Promise<void>((resolve) => server.close(() => resolve()))),
+    );
   }
 }
 

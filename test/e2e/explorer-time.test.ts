@@ -34,7 +34,9 @@ async function api<T>(query: string, variables: Record<string, unknown> = {}): P
 describe('the explorer over time', () => {
   it('when the slider is at 2017-01-01 / draws the Kaspersky–Europol line as active, at 2019-01-01 as frozen', async () => {
     await exactDate().fill('2017-01-01');
-    await expect.poll(look).toEqual({ status: 'ACTIVE', opacity: 1, lineStyle: 'solid' });
+    await expect
+      .poll(look)
+      .toEqual({ status: 'ACTIVE', opacity: 1, lineStyle: 'solid', curveStyle: 'bezier' });
     await ui.page.screenshot({ path: join(RESULTS, 'time-2017.png') });
     await exactDate().fill('2019-01-01');
     await expect.poll(look).toMatchObject({ status: 'FROZEN', lineStyle: 'solid' });

@@ -22,6 +22,9 @@ const HOOK_MARKERS = [
   'visibleEdgeIds',
   'edgeLook',
   'focusedNodeId',
+  'labelDrawn',
+  'zoomOn',
+  'canvasSize',
 ];
 
 /** Every file of a build a browser can load, by its path (the compressed copies hold the same). */

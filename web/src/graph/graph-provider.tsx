@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type Position } from 'cytoscape';
+import cytoscape, { type Core, type Position, type StylesheetJson } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import {
@@ -17,6 +17,7 @@ import type { ExplorerState } from '../state/explorer.ts';
 import type { Visibility } from '../state/visibility.ts';
 import { toElements } from './elements.ts';
 import { runLayout } from './run-layout.ts';
+import { isLargeGraph, setViewportMode } from './scale.ts';
 import { createStylesheet } from './styles.ts';
 import { type Remembered, syncGraph } from './sync.ts';
 import { exposeForTests } from './test-hook.ts';
@@ -49,6 +50,7 @@ function useCytoscape(
   container: React.RefObject<HTMLDivElement | null>,
   webgl: boolean,
   remembered: Map<string, Remembered>,
+  stylesheetFor: React.RefObject<(large: boolean) => StylesheetJson>,
 ): Core | null {
   const [cy, setCy] = useState<Core | null>(null);
   useEffect(() => {
@@ -65,7 +67,10 @@ function useCytoscape(
     setCy(instance);
     // Vite writes the mode into the bundle, so outside `vite build --mode test` this is `false`
     // and the hook, with everything only it imports, is dropped from the build.
-    const untest = import.meta.env.MODE === 'test' ? exposeForTests(instance) : undefined;
+    const untest =
+      import.meta.env.MODE === 'test'
+        ? exposeForTests(instance, (large) => stylesheetFor.current(large))
+        : undefined;
     return () => {
       untest?.();
       for (const node of instance.nodes()) {
@@ -77,7 +82,7 @@ function useCytoscape(
       instance.destroy();
       setCy(null);
     };
-  }, [container, webgl, remembered]);
+  }, [container, webgl, remembered, stylesheetFor]);
   return cy;
 }
 
@@ -116,7 +121,9 @@ export function GraphProvider(props: GraphProviderProps) {
       ),
     [],
   );
-  const cy = useCytoscape(container, webgl, remembered);
+  const stylesheetFor = useRef((large: boolean) => createStylesheet(ontology, { large }));
+  stylesheetFor.current = (large) => createStylesheet(ontology, { large });
+  const cy = useCytoscape(container, webgl, remembered, stylesheetFor);
   const handlers = useRef(props);
   handlers.current = props;
   const layout = useRef(state.layout);
@@ -126,13 +133,17 @@ export function GraphProvider(props: GraphProviderProps) {
   const keyboard = useKeyboardFocus(cy, ontology, handlers);
   const instructions = useId();
 
-  const stylesheet = useMemo(() => createStylesheet(ontology), [ontology]);
-  useEffect(() => {
-    cy?.style(stylesheet);
-  }, [cy, stylesheet]);
-
   // Each as-of date restyles the lines by the status in force then: each step of Play too.
   const elements = useMemo(() => toElements(state.canvas, state.asOf), [state.canvas, state.asOf]);
+  // Declared before the diff's effect, so a canvas growing past the threshold is styled lean
+  // before its new elements are added, not styled twice.
+  const large = isLargeGraph(elements.nodes.length);
+  const stylesheet = useMemo(() => createStylesheet(ontology, { large }), [ontology, large]);
+  useEffect(() => {
+    if (!cy) return;
+    cy.style(stylesheet);
+    setViewportMode(cy, large);
+  }, [cy, stylesheet, large]);
   const { highlight } = state;
   // One element is selected at a time: a relationship or an entity.
   const selected = state.selectedEdge ?? state.selected;

@@ -14,11 +14,7 @@ export interface FixedNode {
  */
 export function layoutOptions(
   name: LayoutName,
-  {
-    fixed = [],
-    incremental = false,
-    nodeCount = 0,
-  }: { fixed?: FixedNode[]; incremental?: boolean; nodeCount?: number } = {},
+  { fixed = [], incremental = false }: { fixed?: FixedNode[]; incremental?: boolean } = {},
 ): LayoutOptions {
   const common = { animate: false, fit: fixed.length === 0, padding: 40 };
   switch (name) {
@@ -26,10 +22,9 @@ export function layoutOptions(
       return {
         name: 'fcose',
         ...common,
-        // Large canvases trade polish for time: fewer refinement rounds, and past 1,500
-        // nodes the spectral draft alone, so the canvas stays usable.
-        quality: nodeCount > 1500 ? 'draft' : 'default',
-        numIter: nodeCount > 1000 ? 600 : 2500,
+        // A large canvas is laid out by ForceAtlas2 in a worker instead (run-layout.ts).
+        quality: 'default',
+        numIter: 2500,
         randomize: !incremental && fixed.length === 0,
         nodeRepulsion: 30000,
         idealEdgeLength: 150,

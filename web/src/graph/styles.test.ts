@@ -52,4 +52,21 @@ describe('createStylesheet', () => {
     expect(styleOf(`node.${FOCUSED_CLASS}`)?.['outline-width']).toBeGreaterThan(0);
     expect(styleOf(`node.${FOCUSED_CLASS}`)).not.toHaveProperty('border-width');
   });
+
+  it('draws a large canvas lean: straight lines without arrows or labels, but a hovered, selected or path line is labelled', () => {
+    const large = createStylesheet(ONTOLOGY, { large: true });
+    const last = (selector: string) =>
+      large
+        .filter((b) => b.selector === selector && 'style' in b)
+        .map((b) => ('style' in b ? (b.style as Record<string, unknown>) : {}))
+        .reduce((merged, style) => Object.assign(merged, style), {});
+    expect(last('edge')).toMatchObject({
+      'curve-style': 'haystack',
+      'target-arrow-shape': 'none',
+      label: '',
+    });
+    for (const state of ['edge.hover', 'edge:selected', 'edge.path'])
+      expect(last(state).label).toBe('data(label)');
+    expect(styleOf('edge')?.['curve-style']).toBe('bezier');
+  });
 });

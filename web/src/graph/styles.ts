@@ -21,9 +21,14 @@ const CHANGE_COLOURS: Record<keyof typeof CHANGE_CLASSES, string> = {
  * The stylesheet for an ontology: each kind's colour and shape, each relationship type's colour
  * and direction, each status's look (the domain's STATUS_STYLE, matched against the status in
  * force at the as-of date that the edge data carries), and the marks of a comparison. Labels shrink away when zoomed out (min-zoomed-font-size); edge labels show on
- * hover or when zoomed in.
+ * hover or when zoomed in. A `large` canvas (scale.ts) draws its lines straight, without
+ * arrows or labels (hover, selection and a path still label theirs), and its entities' labels
+ * without a backdrop and only when zoomed in: what Cytoscape must measure and draw per element.
  */
-export function createStylesheet(ontology: Ontology): StylesheetJson {
+export function createStylesheet(
+  ontology: Ontology,
+  { large = false }: { large?: boolean } = {},
+): StylesheetJson {
   const base: StylesheetJson = [
     {
       selector: 'node',
@@ -91,6 +96,22 @@ export function createStylesheet(ontology: Ontology): StylesheetJson {
       ...(faded ? [{ selector, style: { opacity: 0.45 } }] : []),
     ];
   });
+  const lean: StylesheetJson = large
+    ? [
+        // Names only once zoomed in past 100 %: thousands of them at once are unreadable.
+        { selector: 'node', style: { 'text-background-opacity': 0, 'min-zoomed-font-size': 12 } },
+        {
+          selector: 'edge',
+          style: {
+            'curve-style': 'haystack',
+            'haystack-radius': 0,
+            'target-arrow-shape': 'none',
+            label: '',
+          },
+        },
+      ]
+    : [];
+  const edgeLabel = { label: 'data(label)' };
   const changes: StylesheetJson = Object.entries(CHANGE_CLASSES).map(([kind, name]) => ({
     selector: `edge.${name}`,
     style: {
@@ -101,7 +122,10 @@ export function createStylesheet(ontology: Ontology): StylesheetJson {
     },
   }));
   const states: StylesheetJson = [
-    { selector: 'edge.hover', style: { 'font-size': 11, 'min-zoomed-font-size': 0, width: 3 } },
+    {
+      selector: 'edge.hover',
+      style: { ...edgeLabel, 'font-size': 11, 'min-zoomed-font-size': 0, width: 3 },
+    },
     { selector: 'node.hover', style: { 'border-width': 3, 'border-color': INK } },
     { selector: '.greyed', style: { opacity: 0.3 } },
     { selector: '.hidden', style: { display: 'none' } },
@@ -116,6 +140,7 @@ export function createStylesheet(ontology: Ontology): StylesheetJson {
     {
       selector: 'edge:selected',
       style: {
+        ...edgeLabel,
         width: 5,
         'font-size': 11,
         'min-zoomed-font-size': 0,
@@ -136,8 +161,15 @@ export function createStylesheet(ontology: Ontology): StylesheetJson {
     { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#000000', opacity: 1 } },
     {
       selector: 'edge.path',
-      style: { width: 5, opacity: 1, 'font-size': 11, 'min-zoomed-font-size': 0, 'z-index': 10 },
+      style: {
+        ...edgeLabel,
+        width: 5,
+        opacity: 1,
+        'font-size': 11,
+        'min-zoomed-font-size': 0,
+        'z-index': 10,
+      },
     },
   ];
-  return [...base, ...kinds, ...types, ...statuses, ...changes, ...states];
+  return [...base, ...kinds, ...types, ...statuses, ...lean, ...changes, ...states];
 }

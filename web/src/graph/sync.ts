@@ -1,4 +1,4 @@
-import type { Core, ElementDefinition, Position } from 'cytoscape';
+import type { Core, ElementDefinition, Position, SingularElementArgument } from 'cytoscape';
 import type { ChangeKind } from '../api/types.ts';
 import type { Highlight } from '../state/explorer.ts';
 import type { Visibility } from '../state/visibility.ts';
@@ -91,30 +91,36 @@ export function syncGraph(
   return unplaced;
 }
 
+/** Sets or clears a class only where it differs: a no-op toggle still costs Cytoscape a collection. */
+function setClass(el: SingularElementArgument, name: string, on: boolean): void {
+  if (el.hasClass(name) !== on) el.toggleClass(name, on);
+}
+
 function applyClasses(
   cy: Core,
   { visibility, selected, highlight, pinned, changes }: SyncState,
 ): void {
   const pinnedSet = new Set(pinned);
   const onPath = new Set([...(highlight?.nodeIds ?? []), ...(highlight?.edgeIds ?? [])]);
-  cy.nodes().forEach((node) => {
+  for (const node of cy.nodes()) {
     const id = node.id();
-    node.toggleClass('hidden', visibility.hiddenNodes.has(id));
-    node.toggleClass('greyed', visibility.greyedNodes.has(id));
-    node.toggleClass('pinned', pinnedSet.has(id));
-    if (pinnedSet.has(id)) node.lock();
-    else if (!node.hasClass('layout-lock')) node.unlock();
-  });
-  cy.edges().forEach((edge) => {
-    edge.toggleClass('hidden', visibility.hiddenEdges.has(edge.id()));
+    setClass(node, 'hidden', visibility.hiddenNodes.has(id));
+    setClass(node, 'greyed', visibility.greyedNodes.has(id));
+    setClass(node, 'pinned', pinnedSet.has(id));
+    if (pinnedSet.has(id)) {
+      if (!node.locked()) node.lock();
+    } else if (node.locked() && !node.hasClass('layout-lock')) node.unlock();
+  }
+  for (const edge of cy.edges()) {
+    setClass(edge, 'hidden', visibility.hiddenEdges.has(edge.id()));
     const kinds = changes.get(edge.id()) ?? [];
     for (const [kind, name] of Object.entries(CHANGE_CLASSES))
-      edge.toggleClass(name, kinds.includes(kind as ChangeKind));
-  });
-  cy.elements().forEach((el) => {
-    el.toggleClass('path', onPath.has(el.id()));
-    el.toggleClass('dimmed', highlight !== null && !onPath.has(el.id()));
-  });
+      setClass(edge, name, kinds.includes(kind as ChangeKind));
+  }
+  for (const el of cy.elements()) {
+    setClass(el, 'path', onPath.has(el.id()));
+    setClass(el, 'dimmed', highlight !== null && !onPath.has(el.id()));
+  }
   cy.$(':selected')
     .not(`[id = "${selected ?? ''}"]`)
     .unselect();

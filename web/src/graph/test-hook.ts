@@ -1,10 +1,11 @@
-import type { Core, EdgeSingular } from 'cytoscape';
+import type { Core, EdgeSingular, SingularElementArgument, StylesheetJson } from 'cytoscape';
 import type { Subgraph } from '../api/types.ts';
 import { EMPTY_CANVAS, mergeSubgraph } from '../state/canvas.ts';
 import type { LayoutName } from '../state/explorer.ts';
 import { computeVisibility, NO_FILTERS } from '../state/visibility.ts';
 import { toElements } from './elements.ts';
 import { runLayout } from './run-layout.ts';
+import { isLargeGraph, setViewportMode } from './scale.ts';
 import { FOCUSED_CLASS } from './styles.ts';
 import { CHANGE_CLASSES, syncGraph } from './sync.ts';
 
@@ -30,6 +31,12 @@ export interface EntenteTestApi {
   position(id: string): { x: number; y: number } | null;
   /** A screen point on a relationship's line clear of entities and other lines, for clicks. */
   edgeClickPoint(id: string): { x: number; y: number } | null;
+  /** The canvas's size on screen, the frame `renderedPosition` is in. */
+  canvasSize(): { width: number; height: number };
+  /** Whether the renderer draws an element's label at the current zoom. */
+  labelDrawn(id: string): boolean;
+  /** Zooms to a level with the node at the canvas's centre. */
+  zoomOn(id: string, level: number): void;
   /**
    * For the front-end benchmark: empties the canvas, then draws a subgraph the way a first fetch
    * is drawn and resolves once the layout has stopped and a frame has been painted.
@@ -42,6 +49,13 @@ export interface EdgeLook {
   status: string;
   opacity: number;
   lineStyle: string;
+  /** Cytoscape's curve style: `bezier`, or `haystack` for a large canvas's straight lines. */
+  curveStyle: string;
+}
+
+/** The renderer's own test of whether a label is large enough at this zoom to be drawn. */
+interface LabelRenderer {
+  eleTextBiggerThanMin(element: SingularElementArgument): boolean;
 }
 
 /** What a benchmark render took and drew. */
@@ -124,6 +138,7 @@ const painted = () =>
  */
 async function renderSubgraph(
   cy: Core,
+  stylesheetFor: (large: boolean) => StylesheetJson,
   subgraph: Subgraph,
   layout: LayoutName,
 ): Promise<RenderTiming> {
@@ -133,6 +148,9 @@ async function renderSubgraph(
   const canvas = mergeSubgraph(EMPTY_CANVAS, subgraph);
   const visibility = computeVisibility(canvas, NO_FILTERS, null);
   const elements = toElements(canvas);
+  const large = isLargeGraph(elements.nodes.length);
+  cy.style(stylesheetFor(large));
+  setViewportMode(cy, large);
   const prepared = performance.now();
   const state = {
     visibility,
@@ -161,7 +179,11 @@ async function renderSubgraph(
   };
 }
 
-export function exposeForTests(cy: Core): () => void {
+/** `stylesheetFor` is the canvas's stylesheet for a small or a large graph, as the provider sets it. */
+export function exposeForTests(
+  cy: Core,
+  stylesheetFor: (large: boolean) => StylesheetJson,
+): () => void {
   const api: EntenteTestApi = {
     nodeIds: () => sorted(cy.nodes().map((n) => n.id())),
     edgeIds: () => sorted(cy.edges().map((e) => e.id())),
@@ -189,6 +211,7 @@ export function exposeForTests(cy: Core): () => void {
         status: edge.data('status') as string,
         opacity: Number(edge.style('opacity')),
         lineStyle: String(edge.style('line-style')),
+        curveStyle: String(edge.style('curve-style')),
       };
     },
     changedEdgeIds: () =>
@@ -210,7 +233,19 @@ export function exposeForTests(cy: Core): () => void {
       const edge = cy.getElementById(id);
       return edge.nonempty() && edge.isEdge() ? clearPointOn(cy, edge) : null;
     },
-    renderSubgraph: (subgraph, { layout }) => renderSubgraph(cy, subgraph, layout),
+    canvasSize: () => ({ width: cy.width(), height: cy.height() }),
+    labelDrawn: (id) => {
+      const element = cy.getElementById(id);
+      if (element.empty() || !element.style('label')) return false;
+      const renderer = (cy as Core & { renderer(): LabelRenderer }).renderer();
+      return renderer.eleTextBiggerThanMin(element);
+    },
+    zoomOn: (id, level) => {
+      const node = cy.getElementById(id);
+      cy.zoom(level);
+      cy.center(node);
+    },
+    renderSubgraph: (subgraph, { layout }) => renderSubgraph(cy, stylesheetFor, subgraph, layout),
   };
   window.__entente = api;
   return () => {
