@@ -27,3 +27,24 @@ export async function listDatasets(db: Database): Promise<DatasetRecord[]> {
     requires: row.requires,
   }));
 }
+
+/** How the database holds an entity that a run defines: its kind and the datasets it came from. */
+export interface StoredEntityKind {
+  id: string;
+  kind: string;
+  datasets: string[];
+}
+
+const FIND_ENTITY_KINDS = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e.id AS id, e.kind AS kind, coalesce(e.datasets, []) AS datasets`;
+
+/** The stored kind and datasets of each of these entity ids that the database already holds. */
+export async function findEntityKinds(
+  db: Database,
+  ids: readonly string[],
+): Promise<StoredEntityKind[]> {
+  if (ids.length === 0) return [];
+  return db.read<StoredEntityKind>(FIND_ENTITY_KINDS, { ids: [...ids] });
+}
