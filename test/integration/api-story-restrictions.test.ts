@@ -109,7 +109,7 @@ describe('cyber sanctions and restrictions on technology vendors, through GraphQ
       '2022-05',
       '2025-05',
     ]);
-    expect(history.every((phase) => phase.status === 'active')).toBe(true);
+    expect(history.every((phase) => phase.status === 'ACTIVE')).toBe(true);
     expect(at).toEqual([null, 'ACTIVE']);
   });
 
@@ -125,11 +125,11 @@ describe('cyber sanctions and restrictions on technology vendors, through GraphQ
     expect(since).toBe('2020-10-20');
     expect(at).toEqual([null, 'ACTIVE', 'FROZEN', 'FROZEN', 'ACTIVE', 'ACTIVE']);
     expect(history.map((phase) => phase.status)).toEqual([
-      'active',
-      'frozen',
-      'active',
-      'active',
-      'active',
+      'ACTIVE',
+      'FROZEN',
+      'ACTIVE',
+      'ACTIVE',
+      'ACTIVE',
     ]);
     expect(history[1]?.note).toMatch(/Administrative Court in Stockholm/);
     // ZTE, which did not appeal, stayed under the conditions throughout.
