@@ -53,7 +53,7 @@ describe('cyber sanctions and restrictions on technology vendors, through GraphQ
     ]);
   });
 
-  it('who restricted Huawei as of 2022-01-01: the Entity List, the FCC, Sweden and France in force; the UK ban announced', async () => {
+  it('who restricted Huawei as of 2022-01-01: the Entity List, the FCC, Sweden, France and Lithuania in force; the UK ban announced', async () => {
     expect(await restrictorsOf('huawei', '2022-01-01')).toEqual([
       'anssi:ACTIVE',
       'australia-government:ACTIVE',
@@ -64,6 +64,7 @@ describe('cyber sanctions and restrictions on technology vendors, through GraphQ
       'fcc:ACTIVE',
       'gcsb:ACTIVE',
       'japan-government:ACTIVE',
+      'lithuania-ministry-of-national-defence:ACTIVE',
       'nukib:ACTIVE',
       'pts:ACTIVE',
       'uk-government:PROPOSED',
