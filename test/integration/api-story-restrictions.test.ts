@@ -148,6 +148,9 @@ describe('cyber sanctions and restrictions on technology vendors, through GraphQ
     expect(at.slice(0, 2)).toEqual(['ACTIVE', 'FROZEN']);
     // After the court vacated it, only India's app ban of June 2020 restricts Xiaomi.
     expect(await restrictorsOf('xiaomi', '2021-06-01')).toEqual(['india-meity:ACTIVE']);
-    expect(await restrictorsOf('xiaomi', '2021-04-01')).toEqual(['dod:FROZEN', 'india-meity:ACTIVE']);
+    expect(await restrictorsOf('xiaomi', '2021-04-01')).toEqual([
+      'dod:FROZEN',
+      'india-meity:ACTIVE',
+    ]);
   });
 });
