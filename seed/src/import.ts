@@ -1,4 +1,5 @@
 import type { Database } from '../../server/src/db/database.ts';
+import { findEntityKinds } from '../../server/src/db/dataset-repository.ts';
 import {
   type DatasetWriteReport,
   type WriteProgress,
@@ -14,7 +15,7 @@ import { sortPhases } from '../../server/src/domain/status-history.ts';
 import type { DatasetContent, PhaseAdditionRecord } from '../../server/src/validation/records.ts';
 import { type InputProgress, readInputs } from './inputs.ts';
 import type { Format, Problem, ReadDataset } from './model.ts';
-import { validateDatasets } from './validate.ts';
+import { storedKindProblems, validateDatasets } from './validate.ts';
 
 export interface ImportOptions {
   paths: readonly string[];
@@ -147,6 +148,13 @@ export async function importDatasets(
   if (problems.length > 0) return { exitCode: 1, problems, reports: [], counts };
   const contents = read.map(toContent);
   try {
+    // An entity stored by another dataset keeps its kind (with --reset nothing stays stored).
+    const ids = options.reset
+      ? []
+      : read.flatMap((dataset) => dataset.entities.map((entity) => entity.record.id));
+    const kindProblems = storedKindProblems(read, await findEntityKinds(db, ids));
+    if (kindProblems.length > 0)
+      return { exitCode: 1, problems: kindProblems, reports: [], counts };
     const reports = (await takesSlices(db, read, contents, options))
       ? await writeSlicesOrUndo(db, contents, options)
       : await writeDatasets(db, contents, {

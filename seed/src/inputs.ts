@@ -8,7 +8,7 @@ import type { Format, ReadDataset } from './model.ts';
 
 /** The curated datasets `npm start` and `npm run seed` load when given no path. */
 export const DATASETS_DIR = join(PROJECT_ROOT, 'seed', 'datasets');
-export const DEFAULT_DATASETS = ['kaspersky-eu-2018', 'cyber-cooperation'];
+export const DEFAULT_DATASETS = ['kaspersky-eu-2018', 'cyber-cooperation', 'cyber-restrictions'];
 
 export class InputError extends Error {}
 

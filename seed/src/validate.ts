@@ -1,3 +1,4 @@
+import type { StoredEntityKind } from '../../server/src/db/dataset-repository.ts';
 import type { EntityKind } from '../../server/src/domain/entity-kinds.ts';
 import { firstDay, lastDay } from '../../server/src/domain/partial-date.ts';
 import { endpointProblem } from '../../server/src/domain/relationship-types.ts';
@@ -52,17 +53,22 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
     }
   }
 
-  const entities = new Map<string, { kind: EntityKind; origin: Origin }>();
-  for (const { record, origin, fields } of datasets.flatMap((dataset) => dataset.entities)) {
+  const entities = new Map<string, { kind: EntityKind; origin: Origin; dataset: string }>();
+  const defined = datasets.flatMap((dataset) =>
+    dataset.entities.map((entity) => ({ ...entity, dataset: dataset.dataset.record.id })),
+  );
+  for (const { record, origin, fields, dataset } of defined) {
     const first = entities.get(record.id);
     if (first) {
       push(
-        at(origin, fields, 'id'),
-        `duplicate entity id "${record.id}" (first at ${where(first.origin)})`,
+        at(origin, fields, first.dataset !== dataset && first.kind !== record.kind ? 'kind' : 'id'),
+        first.dataset !== dataset && first.kind !== record.kind
+          ? `entity "${record.id}" is already defined as ${first.kind} by dataset "${first.dataset}" (${where(first.origin)}), here as ${record.kind}: refer to it by its id instead`
+          : `duplicate entity id "${record.id}" (first at ${where(first.origin)})`,
       );
       continue;
     }
-    entities.set(record.id, { kind: record.kind, origin });
+    entities.set(record.id, { kind: record.kind, origin, dataset });
     if (record.founded && record.dissolved && endsBefore(record.dissolved, record.founded)) {
       push(
         at(origin, fields, 'dissolved'),
@@ -150,6 +156,31 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
   }
   problems.push(...phaseAdditionProblems(datasets, checkEvidence));
   return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+}
+
+/**
+ * Entities of the run that the database already holds as another kind for another dataset: refused
+ * as a clash within the run is, rather than silently changing that dataset's entity. An entity that
+ * only its own dataset holds may change kind.
+ */
+export function storedKindProblems(
+  datasets: readonly ReadDataset[],
+  stored: readonly StoredEntityKind[],
+): Problem[] {
+  const held = new Map(stored.map((entity) => [entity.id, entity]));
+  return datasets.flatMap((dataset) =>
+    dataset.entities.flatMap(({ record, origin, fields }) => {
+      const found = held.get(record.id);
+      const others = found?.datasets.filter((id) => id !== dataset.dataset.record.id) ?? [];
+      if (!found || found.kind === record.kind || others.length === 0) return [];
+      return [
+        {
+          ...at(origin, fields, 'kind'),
+          message: `entity "${record.id}" is already defined as ${found.kind} by dataset "${others.join('", "')}" (in the database), here as ${record.kind}: refer to it by its id instead`,
+        },
+      ];
+    }),
+  );
 }
 
 /** The datasets a dataset may add phases to: itself and those it requires, directly or not. */

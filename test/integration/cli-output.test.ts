@@ -72,7 +72,7 @@ describe('npm run seed', { timeout: COMMAND_MS }, () => {
     expect(result.exitCode).toBe(0);
     expect(result.problems).toEqual([]);
     const ids = result.reports.map((report: { dataset: string }) => report.dataset).sort();
-    expect(ids).toEqual(['cyber-cooperation', 'kaspersky-eu-2018']);
+    expect(ids).toEqual(['cyber-cooperation', 'cyber-restrictions', 'kaspersky-eu-2018']);
     for (const report of result.reports) expect(report.entities.created).toBeGreaterThan(0);
   });
 

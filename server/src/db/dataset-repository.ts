@@ -27,3 +27,31 @@ export async function listDatasets(db: Database): Promise<DatasetRecord[]> {
     requires: row.requires,
   }));
 }
+
+/** How the database holds an entity that a run defines: its kind and the datasets it came from. */
+export interface StoredEntityKind {
+  id: string;
+  kind: string;
+  datasets: string[];
+}
+
+const FIND_ENTITY_KINDS = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e.id AS id, e.kind AS kind, coalesce(e.datasets, []) AS datasets`;
+
+/** The stored kind and datasets of each of these entity ids that the database already holds. */
+const KIND_LOOKUP_PART = 50_000;
+
+export async function findEntityKinds(
+  db: Database,
+  ids: readonly string[],
+): Promise<StoredEntityKind[]> {
+  // In parts, so that a file of a million entities is not one query holding every id.
+  const found: StoredEntityKind[] = [];
+  for (let i = 0; i < ids.length; i += KIND_LOOKUP_PART) {
+    const part = ids.slice(i, i + KIND_LOOKUP_PART);
+    found.push(...(await db.read<StoredEntityKind>(FIND_ENTITY_KINDS, { ids: part })));
+  }
+  return found;
+}
