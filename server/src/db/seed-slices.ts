@@ -82,6 +82,7 @@ export async function writeInSlices(
     };
     for (const key of PARTS) {
       const rows = content[key];
+      if (rows.length > 0) await options.onProgress?.({ phase: key, done: 0, total: rows.length });
       for (let i = 0; i < rows.length; i += slice) {
         await write({ [key]: rows.slice(i, i + slice) }, i, rows.length);
       }
