@@ -1,5 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Named,
+  SEARCH_GOALS,
+  type SearchFigures,
+  searchFigures,
+  typosOf,
+} from '../../scripts/bench/search-quality.ts';
 import { importDatasets } from '../../seed/src/import.ts';
 import { awaitSearchIndex } from '../../server/src/db/schema.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
@@ -12,12 +19,6 @@ const db = connectTestDatabase();
 const query = createClient(db, {
   rateLimit: { requestsPerMinute: 0, costPerMinute: 0, trustProxyHops: 0 },
 });
-
-interface Named {
-  id: string;
-  name: string;
-  aliases: string[];
-}
 
 /** Namesakes of the curated entities and of each other, so that another dataset competes. */
 const NEIGHBOURS = `dataset:
@@ -55,89 +56,22 @@ async function readEntities(): Promise<Named[]> {
   );
 }
 
-const key = (text: string) => text.trim().toLowerCase();
+/** The figures over the given entities, the others in the graph counting as namesakes. */
+const measure = async (sample: readonly Named[]) =>
+  searchFigures(await readEntities(), sample, ranks);
 
-/**
- * Three one-letter typos of a name, each in the middle of its longest word: that letter
- * dropped, swapped with the next, and replaced by the next letter of the alphabet.
- */
-function typosOf(name: string): string[] {
-  const words = name.split(' ');
-  const longest = words.reduce(
-    (best, word, i) => (word.length > (words[best] ?? '').length ? i : best),
-    0,
-  );
-  const word = words[longest] ?? '';
-  const at = Math.floor((word.length - 1) / 2);
-  const swapAt = word[at] === word[at + 1] ? at + 1 : at;
-  const wrong = (char: string) =>
-    /[a-y]/i.test(char) ? String.fromCharCode(char.charCodeAt(0) + 1) : char === 'z' ? 'a' : 'e';
-  const variants = [
-    word.slice(0, at) + word.slice(at + 1),
-    word.slice(0, swapAt) + (word[swapAt + 1] ?? '') + word[swapAt] + word.slice(swapAt + 2),
-    word.slice(0, at) + wrong(word[at] ?? '') + word.slice(at + 1),
-  ];
-  return variants
-    .filter((variant) => variant !== word && variant.length > 0)
-    .map((variant) => words.with(longest, variant).join(' '));
-}
-
-interface Figures {
-  namesFirst: number;
-  aliasesFirst: number;
-  typosInThree: number;
-  misses: string[];
-}
-
-/** The three figures over the given entities, the others in the graph counting as namesakes. */
-async function measure(curated: readonly Named[]): Promise<Figures> {
-  const all = await readEntities();
-  const bearers = new Map<string, Set<string>>();
-  for (const entity of all)
-    for (const text of [entity.name, ...entity.aliases]) {
-      const ids = bearers.get(key(text)) ?? new Set();
-      bearers.set(key(text), ids.add(entity.id));
-    }
-  const unique = (text: string) => (bearers.get(key(text))?.size ?? 0) === 1;
-  const misses: string[] = [];
-  const rate = (hits: number, total: number) => (total === 0 ? 1 : hits / total);
-
-  let names = 0;
-  let namesHit = 0;
-  let aliases = 0;
-  let aliasesHit = 0;
-  let typos = 0;
-  let typosHit = 0;
-  for (const entity of curated) {
-    if (unique(entity.name)) {
-      names++;
-      if ((await ranks(entity.name))[0] === entity.id) namesHit++;
-      else misses.push(`name "${entity.name}"`);
-    }
-    for (const alias of entity.aliases.filter(unique)) {
-      aliases++;
-      if ((await ranks(alias))[0] === entity.id) aliasesHit++;
-      else misses.push(`alias "${alias}" of ${entity.id}`);
-    }
-    for (const typo of typosOf(entity.name).filter((text) => !bearers.has(key(text)))) {
-      typos++;
-      if ((await ranks(typo)).slice(0, 3).includes(entity.id)) typosHit++;
-      else misses.push(`typo "${typo}" of ${entity.id}`);
-    }
-  }
-  return {
-    namesFirst: rate(namesHit, names),
-    aliasesFirst: rate(aliasesHit, aliases),
-    typosInThree: rate(typosHit, typos),
-    misses,
-  };
-}
-
-function expectGoals(figures: Figures): void {
-  expect({ ...figures, misses: figures.misses.filter((miss) => !miss.startsWith('typo')) }).toEqual(
-    { namesFirst: 1, aliasesFirst: 1, typosInThree: figures.typosInThree, misses: [] },
-  );
-  expect(figures.typosInThree, figures.misses.join('\n')).toBeGreaterThanOrEqual(0.98);
+function expectGoals(figures: SearchFigures): void {
+  const { namesFirst, aliasesFirst, misses } = figures;
+  expect({
+    namesFirst,
+    aliasesFirst,
+    misses: misses.filter((miss) => !miss.startsWith('typo')),
+  }).toEqual({
+    namesFirst: SEARCH_GOALS.namesFirst,
+    aliasesFirst: SEARCH_GOALS.aliasesFirst,
+    misses: [],
+  });
+  expect(figures.typosInThree, misses.join('\n')).toBeGreaterThanOrEqual(SEARCH_GOALS.typosInThree);
 }
 
 let curated: Named[] = [];
