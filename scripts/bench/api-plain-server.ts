@@ -64,10 +64,11 @@ const routes: Record<string, (input: Record<string, unknown>) => Promise<unknown
         degree: hit.entity.degree,
       },
     })),
-  '/neighborhood': async ({ ids, depth }) => {
+  '/neighborhood': async ({ ids, depth, asOf }) => {
     const graph = await findNeighborhood(db, {
       ids: ids as string[],
       depth: depth as 1 | 2,
+      asOf: (asOf as string | null) ?? null,
       limit: NEIGHBORHOOD_LIMIT,
       hubCap: HUB_CAP,
     });

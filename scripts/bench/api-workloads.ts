@@ -24,6 +24,9 @@ export const PATH_LIMIT = 3;
 /** The hubs `avoid: {}` leaves out: the API's defaults, as the explorer asks. */
 export const AVOIDED: PathAvoidance = { kinds: HUB_KINDS, maxDegree: HUB_DEGREE };
 
+/** The day the as-of workloads ask about: inside the synthetic graph's span of dates. */
+export const AS_OF = '2015-07-01';
+
 /** Calls one way of answering an input and returns a fingerprint of the answer to compare. */
 export type Call<I> = (input: I) => Promise<string>;
 
@@ -42,8 +45,8 @@ const SEARCH = `query Search($text: String!) {
   search(text: $text, first: 10) { score entity { id kind name aliases country degree } }
 }`;
 
-const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!, $depth: Int!) {
-  neighborhood(ids: $ids, depth: $depth, limit: ${NEIGHBORHOOD_LIMIT}) {
+const NEIGHBORHOOD = `query Neighborhood($ids: [ID!]!, $depth: Int!, $asOf: PartialDate) {
+  neighborhood(ids: $ids, depth: $depth, limit: ${NEIGHBORHOOD_LIMIT}, asOf: $asOf) {
     truncated
     nodes { id kind name country degree }
     edges { id type status since until from { id } to { id } }
@@ -178,16 +181,16 @@ export const pathsPrint = (paths: { edges: unknown[] }[]) =>
   `paths of length [${paths.map((p) => p.edges.length).join(', ')}]`;
 
 export function workloads(db: Database, graphql: Graphql, plain: Plain, inputs: Inputs) {
-  const neighborhood = (depth: 1 | 2): Workload<string> => ({
-    name: `neighborhood, depth ${depth}`,
+  const neighborhood = (depth: 1 | 2, asOf: string | null = null): Workload<string> => ({
+    name: `neighborhood, depth ${depth}${asOf ? ', as of a date' : ''}`,
     inputs: inputs.starts,
     api: async (id) =>
       subgraphPrint(
-        (await graphql<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { ids: [id], depth }))
+        (await graphql<{ neighborhood: Subgraph }>(NEIGHBORHOOD, { ids: [id], depth, asOf }))
           .neighborhood,
       ),
     plain: async (id) =>
-      subgraphPrint(await plain<Subgraph>('/neighborhood', { ids: [id], depth })),
+      subgraphPrint(await plain<Subgraph>('/neighborhood', { ids: [id], depth, asOf })),
     direct: async (id) =>
       subgraphPrint(
         await findNeighborhood(db, {
@@ -195,6 +198,7 @@ export function workloads(db: Database, graphql: Graphql, plain: Plain, inputs: 
           depth,
           limit: NEIGHBORHOOD_LIMIT,
           hubCap: HUB_CAP,
+          asOf,
         }),
       ),
   });
@@ -240,5 +244,13 @@ export function workloads(db: Database, graphql: Graphql, plain: Plain, inputs: 
         }),
       ),
   };
-  return [search, neighborhood(1), neighborhood(2), paths, avoiding] as Workload<unknown>[];
+  return [
+    search,
+    neighborhood(1),
+    neighborhood(1, AS_OF),
+    neighborhood(2),
+    neighborhood(2, AS_OF),
+    paths,
+    avoiding,
+  ] as Workload<unknown>[];
 }
