@@ -10,6 +10,8 @@ import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
+import { RELATIONSHIP_TYPES } from '../../server/src/domain/relationship-types.ts';
+import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import { runningPid, startNeo4j, stopNeo4j, wipeNeo4j } from '../neo4j/server.ts';
 import { neo4jSettings } from '../neo4j/settings.ts';
 import type { Graphql, ServerProcess } from './api-http.ts';
@@ -35,6 +37,8 @@ import {
 const GOAL = 2;
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
+/** @neo4j/graphql's relationship fields on an entity: one per type each way. */
+const FIELDS = RELATIONSHIP_TYPES.length * 2;
 
 interface Outcome {
   name: string;
@@ -174,13 +178,14 @@ stored properties and one \`@relationship\` field per relationship type each way
 
 - entity by id: \`id kind name aliases country\` of ${INPUTS} entities.
 - relationships, all types: each relationship's \`id type since until\` and the other end's \`id name\`,
-  of ${INPUTS} entities with 1 to 50 relationships (so both sides answer all of them): Entente's
-  \`relationships(first: 100)\`, @neo4j/graphql's 32 \`…Connection\` fields.
-- relationships, ${FEW_TYPES.length} types: the same for ${FEW_TYPES.join(', ')} (\`types:\` on Entente, 8 fields on @neo4j/graphql).
+  of ${INPUTS} entities with 1 to ${HUB_CAP} relationships (so both sides answer all of them): Entente's
+  \`relationships(first: 100)\`, @neo4j/graphql's ${FIELDS} \`…Connection\` fields, one per type each way.
+- relationships, ${FEW_TYPES.length} types: the same for ${FEW_TYPES.join(', ')} (\`types:\` on Entente, ${FEW_TYPES.length * 2} fields on @neo4j/graphql).
 - a page of ${PAGE} of one kind, in id order (Entente's order): \`entities(kinds: [kind], first: ${PAGE}, after:)\`
-  against \`<kind plural>(sort: [{ id: ASC }], limit: ${PAGE}, offset:)\`, pages among the first ${PAGES_DEEP} of a kind.
+  against \`<kind plural>(sort: [{ id: ASC }], limit: ${PAGE}, offset:)\`, pages among the first ${PAGES_DEEP} of a kind
+  (an ID filter of @neo4j/graphql has no greater-than, so its pages go by offset, as its own paging does).
 - 1-hop neighbourhood: the neighbours' \`id name kind country\` of the same entities: Entente's
-  \`neighborhood(ids: [id], depth: 1)\`, @neo4j/graphql's 32 relationship fields with nested fields.
+  \`neighborhood(ids: [id], depth: 1)\`, @neo4j/graphql's ${FIELDS} relationship fields with those nested fields.
 
 Answers were checked before timing: on the first ${CHECKED} inputs of each workload both sides'
 answers, reduced to sorted ids and fields, were ${mismatched === 0 ? 'equal' : `different for ${mismatched} inputs`}. Each side gets ${requests} requests

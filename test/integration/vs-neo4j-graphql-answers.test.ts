@@ -50,7 +50,7 @@ describe.each([
 ])('%s', (name) => {
   it('gets the same answer from Entente and from @neo4j/graphql', async () => {
     const question = named(name);
-    expect(await compareAnswers(question, 5)).toEqual([]);
+    expect(await compareAnswers(question, 3)).toEqual([]);
     // Not an empty answer on both sides.
     expect(await question.entente(question.inputs[0])).not.toBe('');
   });
