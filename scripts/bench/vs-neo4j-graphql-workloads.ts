@@ -84,7 +84,6 @@ export async function pickInputs(db: Database, seed: number): Promise<Inputs> {
   return { ids, connected, pages };
 }
 
-// Entente's enums are UPPER_SNAKE, @neo4j/graphql's the stored values: kinds print as Entente's.
 interface Named {
   id: string;
   name: string;
@@ -106,6 +105,8 @@ interface Edge {
   other: Named;
 }
 
+// Entente's enums are UPPER_SNAKE, @neo4j/graphql's the stored values: kinds print as Entente's;
+// an absent list is [] on one side and null on the other.
 const entityPrint = (e: EntityFields | null | undefined) =>
   e
     ? [
