@@ -52,7 +52,7 @@ describe.each(commands)('npm run $name', ({ args, option, example }) => {
   });
 });
 
-describe.each(['seed', 'api', 'as-of', 'ftm'])('npm run bench:%s', (name) => {
+describe.each(['seed', 'api', 'as-of', 'ftm', 'vs-neo4j-graphql'])('npm run bench:%s', (name) => {
   it('with --help / lists the options with defaults, exit 0, touching no Neo4j', () => {
     const { status, out } = runTsx(`scripts/bench/${name}.ts`, ['--help']);
     expect(status).toBe(0);
