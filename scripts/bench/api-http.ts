@@ -1,7 +1,7 @@
 // The API benchmark's HTTP side: servers in processes of their own, and lean clients for them.
 
 import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent, createServer, type RequestListener, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
 import { join } from 'node:path';
@@ -132,4 +132,19 @@ export async function startServerProcess(
   }
   await stop();
   throw new Error('the server did not answer /health within 60 s');
+}
+
+/**
+ * For a benchmark's server process: listens on 127.0.0.1:$PORT and, on SIGTERM, closes its
+ * connections and then `close` (its driver) before it exits.
+ */
+export function serveUntilTerminated(handler: RequestListener, close: () => Promise<void>): void {
+  const server = createServer(handler);
+  server.listen(Number(process.env.PORT), '127.0.0.1');
+  process.once('SIGTERM', async () => {
+    server.closeAllConnections();
+    server.close();
+    await close();
+    process.exit(0);
+  });
 }

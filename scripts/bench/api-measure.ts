@@ -27,6 +27,14 @@ export const WARM_UP = {
   maxMs: 90_000,
   tolerance: 0.1,
 };
+/** The command-line defaults of the benchmarks that send load: graph size, requests, concurrency. */
+export const LOAD_DEFAULTS = {
+  entities: 100_000,
+  seed: 1,
+  requests: 1000,
+  concurrency: 4,
+  'cap-seconds': 60,
+};
 /** Requests of the fixed-cost measurement: each is cheap, and /proc counts CPU in 10 ms ticks. */
 const FLOOR_REQUESTS = 5000;
 /** Requests per block; the sides' blocks take turns, so drift hits every side alike. */

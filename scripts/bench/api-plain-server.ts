@@ -4,7 +4,7 @@
 // API in front of these queries costs on this machine, measured next to the GraphQL server.
 // Started by scripts/bench/api.ts; listens on 127.0.0.1:$PORT until SIGTERM.
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
@@ -16,6 +16,7 @@ import {
 } from '../../server/src/db/graph-repository.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import type { EntityView, RelationshipView } from '../../server/src/validation/records.ts';
+import { serveUntilTerminated } from './api-http.ts';
 import { AVOIDED, NEIGHBORHOOD_LIMIT, PATH_LIMIT, PATH_MAX_LENGTH } from './api-workloads.ts';
 
 const config = loadConfig();
@@ -117,11 +118,4 @@ function handle(req: IncomingMessage, res: ServerResponse) {
   });
 }
 
-const server = createServer(handle);
-server.listen(Number(process.env.PORT), '127.0.0.1');
-process.once('SIGTERM', async () => {
-  server.closeAllConnections();
-  server.close();
-  await driver.close();
-  process.exit(0);
-});
+serveUntilTerminated(handle, () => driver.close());

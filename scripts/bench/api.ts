@@ -14,8 +14,7 @@ import { createDriver } from '../../server/src/db/driver.ts';
 import { awaitSearchIndex, ensureSchema } from '../../server/src/db/schema.ts';
 import { HUB_DEGREE, HUB_KINDS } from '../../server/src/domain/paths.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
-import { runningPid, startNeo4j, stopNeo4j, wipeNeo4j } from '../neo4j/server.ts';
-import { neo4jSettings } from '../neo4j/settings.ts';
+import { runningPid, stopNeo4j } from '../neo4j/server.ts';
 import {
   type ExplorerOutcome,
   explorerTable,
@@ -31,7 +30,7 @@ import {
   type ServerProcess,
   startServerProcess,
 } from './api-http.ts';
-import { BLOCK, measure, measureFloor, WARM_UP } from './api-measure.ts';
+import { BLOCK, LOAD_DEFAULTS, measure, measureFloor, WARM_UP } from './api-measure.ts';
 import {
   cpuTable,
   type Floor,
@@ -52,7 +51,12 @@ import {
   workloads,
 } from './api-workloads.ts';
 import { wholeNumberOptions } from './args.ts';
-import { KEEP_FROM, keptSyntheticGraph, seedSyntheticGraph } from './bench-neo4j.ts';
+import {
+  KEEP_FROM,
+  keptSyntheticGraph,
+  seedSyntheticGraph,
+  startKeptBenchNeo4j,
+} from './bench-neo4j.ts';
 import { cpuMeter } from './cpu.ts';
 import type { WarmUp } from './latency.ts';
 import { machine, writeSection } from './report.ts';
@@ -112,18 +116,9 @@ async function main() {
     requests,
     concurrency,
     'cap-seconds': capSeconds,
-  } = wholeNumberOptions({
-    entities: 100_000,
-    seed: 1,
-    requests: 1000,
-    concurrency: 4,
-    'cap-seconds': 60,
-  });
-  const settings = neo4jSettings('bench');
+  } = wholeNumberOptions(LOAD_DEFAULTS);
   const log = (line: string) => console.log(line);
-  const million = entities >= KEEP_FROM;
-  if (!million) await wipeNeo4j(settings, log);
-  const { uri } = await startNeo4j(settings, log);
+  const { settings, uri, million } = await startKeptBenchNeo4j(entities, log);
   const config = loadConfig({
     NODE_ENV: 'production',
     HOST: '127.0.0.1',

@@ -6,7 +6,7 @@
 import { loadConfig } from '../../server/src/config.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import { runningPid } from '../neo4j/server.ts';
-import { BLOCK, type MeasureOptions, timedRounds, WARM_UP } from './api-measure.ts';
+import { BLOCK, LOAD_DEFAULTS, type MeasureOptions, timedRounds, WARM_UP } from './api-measure.ts';
 import { ms, ratio, verdict } from './api-report.ts';
 import {
   HUBS,
@@ -118,13 +118,7 @@ async function main() {
     requests,
     concurrency,
     'cap-seconds': capSeconds,
-  } = wholeNumberOptions({
-    entities: 100_000,
-    seed: 1,
-    requests: 1000,
-    concurrency: 2,
-    'cap-seconds': 60,
-  });
+  } = wholeNumberOptions({ ...LOAD_DEFAULTS, concurrency: 2 });
   const log = (line: string) => console.log(line);
   // The server's limit for one transaction, so a query that would fail there fails here too.
   const { settings, db, stop } = await startBenchNeo4j(log, loadConfig({}).queryTimeoutMs);

@@ -86,3 +86,18 @@ export async function keptSyntheticGraph(
   log(`Keeping the bench database: it holds the whole graph (${row.entities} entities).`);
   return { entities: row.entities, relationships: row.relationships };
 }
+
+/**
+ * Starts the `bench` Neo4j for a graph of `entities`: wiped first below KEEP_FROM, kept as it is
+ * from there (keptSyntheticGraph then says whether it holds the graph).
+ */
+export async function startKeptBenchNeo4j(
+  entities: number,
+  log: (line: string) => void,
+): Promise<{ settings: Neo4jSettings; uri: string; million: boolean }> {
+  const settings = neo4jSettings('bench');
+  const million = entities >= KEEP_FROM;
+  if (!million) await wipeNeo4j(settings, log);
+  const { uri } = await startNeo4j(settings, log);
+  return { settings, uri, million };
+}

@@ -2,11 +2,11 @@
 // by graphql-yoga in a process of its own, with the same driver settings as Entente's server.
 // Started by scripts/bench/vs-neo4j-graphql.ts; listens on 127.0.0.1:$PORT until SIGTERM.
 
-import { createServer } from 'node:http';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import { createYoga } from 'graphql-yoga';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
+import { serveUntilTerminated } from './api-http.ts';
 import { TYPE_DEFS } from './vs-neo4j-graphql-typedefs.ts';
 
 async function main() {
@@ -14,14 +14,7 @@ async function main() {
   const driver = createDriver(config.neo4j);
   const schema = await new Neo4jGraphQL({ typeDefs: TYPE_DEFS, driver }).getSchema();
   const yoga = createYoga({ schema, graphiql: false, logging: 'error' });
-  const server = createServer(yoga);
-  server.listen(Number(process.env.PORT), '127.0.0.1');
-  process.once('SIGTERM', async () => {
-    server.closeAllConnections();
-    server.close();
-    await driver.close();
-    process.exit(0);
-  });
+  serveUntilTerminated(yoga, () => driver.close());
 }
 
 main().catch((error: unknown) => {

@@ -12,13 +12,12 @@ import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { RELATIONSHIP_TYPES } from '../../server/src/domain/relationship-types.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
-import { runningPid, startNeo4j, stopNeo4j, wipeNeo4j } from '../neo4j/server.ts';
-import { neo4jSettings } from '../neo4j/settings.ts';
+import { runningPid, stopNeo4j } from '../neo4j/server.ts';
 import type { Graphql, ServerProcess } from './api-http.ts';
-import { BLOCK, type MeasureOptions, timedRounds, WARM_UP } from './api-measure.ts';
+import { BLOCK, LOAD_DEFAULTS, type MeasureOptions, timedRounds, WARM_UP } from './api-measure.ts';
 import { ms, ratio } from './api-report.ts';
 import { wholeNumberOptions } from './args.ts';
-import { KEEP_FROM, keptSyntheticGraph, seedSyntheticGraph } from './bench-neo4j.ts';
+import { keptSyntheticGraph, seedSyntheticGraph, startKeptBenchNeo4j } from './bench-neo4j.ts';
 import { type CpuReading, cpuMeter, perRequest } from './cpu.ts';
 import { type Summary, summarize, type WarmUp, warmUp } from './latency.ts';
 import { machine, writeSection } from './report.ts';
@@ -113,18 +112,9 @@ async function main() {
     requests,
     concurrency,
     'cap-seconds': capSeconds,
-  } = wholeNumberOptions({
-    entities: 100_000,
-    seed: 1,
-    requests: 1000,
-    concurrency: 4,
-    'cap-seconds': 60,
-  });
-  const settings = neo4jSettings('bench');
+  } = wholeNumberOptions(LOAD_DEFAULTS);
   const log = (line: string) => console.log(line);
-  const million = entities >= KEEP_FROM;
-  if (!million) await wipeNeo4j(settings, log);
-  const { uri } = await startNeo4j(settings, log);
+  const { settings, uri, million } = await startKeptBenchNeo4j(entities, log);
   const neo4jEnv = { NEO4J_URI: uri, NEO4J_USER: settings.user, NEO4J_PASSWORD: settings.password };
   const config = loadConfig({ NODE_ENV: 'production', PORT: '0', ...neo4jEnv });
   const driver = createDriver(config.neo4j);
