@@ -99,7 +99,7 @@ async function main() {
         ] as const
       ).map(
         ([name, run]) =>
-          `| ${name} | ${fmt(run.seconds)} | ${fmt(entities / run.seconds)} | ${fmt(relationships / run.seconds)} | ${mib(run.peak)} | ${(run.seconds / read.seconds).toFixed(2)} | ${(run.peak / bytes).toFixed(2)} |`,
+          `| ${name} | ${run.seconds.toFixed(1)} | ${fmt(entities / run.seconds)} | ${fmt(relationships / run.seconds)} | ${mib(run.peak)} | ${(run.seconds / read.seconds).toFixed(2)} | ${(run.peak / bytes).toFixed(2)} |`,
       ),
     ];
     const million = entities >= KEEP_FROM;
