@@ -91,3 +91,38 @@ export function cpuTable(outcomes: Outcome[], floor: Floor): string[] {
     ...rows.map((row) => `| ${row} |`),
   ];
 }
+
+/** GraphQL p95 targets at a million entities, in milliseconds, by workload. */
+const MILLION_P95: Record<string, number> = {
+  search: 20,
+  'neighborhood, depth 1': 30,
+  'neighborhood, depth 2': 150,
+  'paths avoiding hubs': 300,
+};
+/** GraphQL p50 over the same call on plain HTTP, on every workload. */
+const PLAIN_GOAL = 1.25;
+
+/** An as-of workload's p95 over the same workload without a date. */
+const AS_OF_GOAL = 1.1;
+const AS_OF_SUFFIX = ', as of a date';
+
+/**
+ * Each workload against its goals: the p95 targets at a million (an as-of variant has its plain
+ * one's, and must be within 1.1x of it), GraphQL / plain HTTP.
+ */
+export function targetTable(outcomes: Outcome[], million: boolean): string[] {
+  const met = (ok: boolean) => (ok ? 'met' : 'not met');
+  const byName = new Map(outcomes.map((o) => [o.name, o]));
+  return [
+    `| workload | GraphQL p95 (ms) | p95 target (ms) | verdict | as of / without a date, p95 | ≤ ${AS_OF_GOAL} | GraphQL / plain HTTP p50 | ≤ ${PLAIN_GOAL} |`,
+    '| --- | ---: | ---: | --- | ---: | --- | ---: | --- |',
+    ...outcomes.map(({ name, api, plain }) => {
+      const base = name.endsWith(AS_OF_SUFFIX) ? name.slice(0, -AS_OF_SUFFIX.length) : undefined;
+      const target = million ? MILLION_P95[base ?? name] : undefined;
+      const without = base ? byName.get(base)?.api.p95 : undefined;
+      const asOf = without ? api.p95 / without : undefined;
+      const over = api.p50 / plain.p50;
+      return `| ${name} | ${ms(api.p95)} | ${target ?? '–'} | ${target ? met(api.p95 <= target) : '–'} | ${asOf?.toFixed(2) ?? '–'} | ${asOf ? met(asOf <= AS_OF_GOAL) : '–'} | ${over.toFixed(2)} | ${met(over <= PLAIN_GOAL)} |`;
+    }),
+  ];
+}

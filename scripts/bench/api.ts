@@ -39,6 +39,7 @@ import {
   latencyTable,
   ms,
   type Outcome,
+  targetTable,
 } from './api-report.ts';
 import {
   AS_OF,
@@ -63,41 +64,6 @@ import { machine, writeSection } from './report.ts';
 import { SAMPLE, sampledSearchFigures, searchTable } from './search-quality.ts';
 
 const fmt = (n: number) => n.toLocaleString('en-GB');
-
-/** GraphQL p95 targets at a million entities, in milliseconds, by workload. */
-const MILLION_P95: Record<string, number> = {
-  search: 20,
-  'neighborhood, depth 1': 30,
-  'neighborhood, depth 2': 150,
-  'paths avoiding hubs': 300,
-};
-/** GraphQL p50 over the same call on plain HTTP, on every workload. */
-const PLAIN_GOAL = 1.25;
-
-/** An as-of workload's p95 over the same workload without a date. */
-const AS_OF_GOAL = 1.1;
-const AS_OF_SUFFIX = ', as of a date';
-
-/**
- * Each workload against its goals: the p95 targets at a million (an as-of variant has its plain
- * one's, and must be within 1.1x of it), GraphQL / plain HTTP.
- */
-function targetTable(outcomes: Outcome[], million: boolean): string[] {
-  const met = (ok: boolean) => (ok ? 'met' : 'not met');
-  const byName = new Map(outcomes.map((o) => [o.name, o]));
-  return [
-    `| workload | GraphQL p95 (ms) | p95 target (ms) | verdict | as of / without a date, p95 | ≤ ${AS_OF_GOAL} | GraphQL / plain HTTP p50 | ≤ ${PLAIN_GOAL} |`,
-    '| --- | ---: | ---: | --- | ---: | --- | ---: | --- |',
-    ...outcomes.map(({ name, api, plain }) => {
-      const base = name.endsWith(AS_OF_SUFFIX) ? name.slice(0, -AS_OF_SUFFIX.length) : undefined;
-      const target = million ? MILLION_P95[base ?? name] : undefined;
-      const without = base ? byName.get(base)?.api.p95 : undefined;
-      const asOf = without ? api.p95 / without : undefined;
-      const over = api.p50 / plain.p50;
-      return `| ${name} | ${ms(api.p95)} | ${target ?? '–'} | ${target ? met(api.p95 <= target) : '–'} | ${asOf?.toFixed(2) ?? '–'} | ${asOf ? met(asOf <= AS_OF_GOAL) : '–'} | ${over.toFixed(2)} | ${met(over <= PLAIN_GOAL)} |`;
-    }),
-  ];
-}
 
 /** How long each warm-up took, and whether its medians settled. */
 function warmUps(outcomes: Outcome[], floor: Floor): string {
@@ -171,7 +137,12 @@ async function main() {
     });
     const options = { requests, concurrency, capMs: capSeconds * 1000, cpu };
     const outcomes: Outcome[] = [];
-    for (const workload of workloads(db, graphql, plain, inputs)) {
+    // At a million, paths through hubs of tens of thousands of relationships run past the server's
+    // limit on one request: the explorer asks for paths avoiding hubs, and so does the target.
+    const measured = workloads(db, graphql, plain, inputs).filter(
+      (workload) => !(million && workload.name === 'paths'),
+    );
+    for (const workload of measured) {
       log(`Measuring ${workload.name} ...`);
       outcomes.push(await measure(workload, options, log));
     }
@@ -216,7 +187,7 @@ several times slower until the JVM has compiled its read paths; a running servic
 - neighborhood: \`neighborhood(ids: [id], depth, limit: ${NEIGHBORHOOD_LIMIT})\` (hub cap ${HUB_CAP}) from ${INPUTS} start
   nodes, one in ten among the ${HUBS} best-connected (largest degree ${fmt(inputs.maxDegree)}); "as of a date" adds
   \`asOf: "${AS_OF}"\` (only what existed and held then, each relationship with its status then).
-- paths: \`paths(from, to, maxLength: ${PATH_MAX_LENGTH}, limit: ${PATH_LIMIT})\` between ${inputs.pairs.length} pairs two hops apart.
+- paths: \`paths(from, to, maxLength: ${PATH_MAX_LENGTH}, limit: ${PATH_LIMIT})\` between ${inputs.pairs.length} pairs two hops apart${million ? ` — not at this size, where paths through hubs run past the server's ${config.queryTimeoutMs / 1000} s limit on a request` : ''}.
 - paths avoiding hubs: the same with \`avoid: {}\` (no ${HUB_KINDS.join(', ')} and no entity with more than ${fmt(HUB_DEGREE)}
   relationships between the ends) between ${inputs.avoiding.length} pairs joined by a walk of 2 to 4 hops through no hub,
   and not neighbours.
@@ -259,8 +230,9 @@ ${requests} requests at ${concurrency} in flight. Goal: the server's CPU per req
 ${explorerTable(explorer).join('\n')}
 
 What search finds, through the API (\`search(text, first: 10)\`), for ${SAMPLE} entities drawn at random (seed ${seed}): each one's name
-and aliases where no other entity bears them, and three one-letter typos of its name (scripts/bench/search-quality.ts,
-the measure the test over the curated entities applies; a typo another entity bears as its name is not counted).
+and aliases, first hit wanted (for a name other entities bear too, any of them: nothing typed tells them apart), and three
+one-letter typos of its name, wanted in the first three (scripts/bench/search-quality.ts, the measure the test over the
+curated entities applies; a typo some entity bears as typed is not counted).
 
 ${searchTable(found).join('\n')}
 

@@ -1,6 +1,6 @@
 // Search quality: whether what was typed is found. For each entity of a sample, its name and
-// each alias (where no other entity bears it) should be the first hit, and its name with one
-// letter dropped, swapped or wrong within the first three. Used by the API benchmark at scale and
+// each alias should bring it (or, for a name others bear too, one of them) first, and its name
+// with one letter dropped, swapped or wrong within the first three. Used by the API benchmark at scale and
 // by the test over the curated entities, so both count alike.
 
 import { mulberry32 } from '../../seed/src/synthetic-random.ts';
@@ -22,7 +22,7 @@ export interface SearchFigures {
   misses: string[];
 }
 
-/** The goals: every unique name and alias first, and this share of typos in the first three. */
+/** The goals: every name and alias first, and this share of typos in the first three. */
 export const SEARCH_GOALS = { namesFirst: 1, aliasesFirst: 1, typosInThree: 0.98 };
 
 const key = (text: string) => text.trim().toLowerCase();
@@ -54,35 +54,40 @@ export function typosOf(name: string): string[] {
 
 /**
  * The figures over `sample`, every entity of `all` counting as a namesake; `ranks` answers a
- * search with the ids found, best first.
+ * search with the ids found, best first. A name or alias several entities bear is found when the
+ * first hit is one of them (nothing in the text tells them apart); a unique one, when it is that
+ * entity. A typo counts when no entity bears it as typed.
  */
 export async function searchFigures(
   all: readonly Named[],
   sample: readonly Named[],
   ranks: (text: string) => Promise<string[]>,
 ): Promise<SearchFigures> {
-  const bearers = new Map<string, number>();
-  for (const entity of all)
-    for (const text of new Set([entity.name, ...entity.aliases].map(key)))
-      bearers.set(text, (bearers.get(text) ?? 0) + 1);
-  const unique = (text: string) => bearers.get(key(text)) === 1;
+  const texts = new Map<string, Set<string>>();
+  const bearers = new Set<string>();
+  for (const entity of all) {
+    const own = new Set([entity.name, ...entity.aliases].map(key));
+    texts.set(entity.id, own);
+    for (const text of own) bearers.add(text);
+  }
+  const bears = (id: string | undefined, text: string) =>
+    id !== undefined && (texts.get(id)?.has(key(text)) ?? false);
   const misses: string[] = [];
   const counted = { names: 0, aliases: 0, typos: 0 };
   const hits = { names: 0, aliases: 0, typos: 0 };
   for (const entity of sample) {
-    if (unique(entity.name)) {
-      counted.names++;
-      if ((await ranks(entity.name))[0] === entity.id) hits.names++;
-      else misses.push(`name "${entity.name}"`);
-    }
-    for (const alias of entity.aliases.filter(unique)) {
+    counted.names++;
+    if (bears((await ranks(entity.name))[0], entity.name)) hits.names++;
+    else misses.push(`name "${entity.name}"`);
+    for (const alias of entity.aliases) {
       counted.aliases++;
-      if ((await ranks(alias))[0] === entity.id) hits.aliases++;
+      if (bears((await ranks(alias))[0], alias)) hits.aliases++;
       else misses.push(`alias "${alias}" of ${entity.id}`);
     }
     for (const typo of typosOf(entity.name).filter((text) => !bearers.has(key(text)))) {
       counted.typos++;
-      if ((await ranks(typo)).slice(0, 3).includes(entity.id)) hits.typos++;
+      const found = (await ranks(typo)).slice(0, 3);
+      if (found.some((id) => bears(id, entity.name))) hits.typos++;
       else misses.push(`typo "${typo}" of ${entity.id}`);
     }
   }
@@ -132,9 +137,9 @@ export function searchTable(figures: SearchFigures): string[] {
   return [
     '| typed | texts | found | goal | verdict |',
     '| --- | ---: | ---: | ---: | --- |',
-    row('a unique name: first', figures.namesFirst, figures.counted.names, SEARCH_GOALS.namesFirst),
+    row('a name: first', figures.namesFirst, figures.counted.names, SEARCH_GOALS.namesFirst),
     row(
-      'a unique alias: first',
+      'an alias: first',
       figures.aliasesFirst,
       figures.counted.aliases,
       SEARCH_GOALS.aliasesFirst,

@@ -102,7 +102,7 @@ describe('search over the curated entities', () => {
   });
 
   it(
-    'alone / ranks each unique name and alias first and a one-letter typo in the first three',
+    'alone / ranks each name and alias first and a one-letter typo in the first three',
     MEASURE,
     async () => {
       expect(curated.length).toBeGreaterThan(150);
