@@ -46,7 +46,12 @@ function createJsonClient(base: string) {
           });
         },
       );
-      req.on('error', reject);
+      // A kept-alive socket the server closed while it idled fails at once: send again on a
+      // new one (Node's documented answer to that race).
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (req.reusedSocket && error.code === 'ECONNRESET') post(path, body).then(resolve, reject);
+        else reject(error);
+      });
       req.end(JSON.stringify(body));
     });
   return { post, close: () => agent.destroy() };
