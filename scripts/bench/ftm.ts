@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { STREAM_BYTES } from '../../seed/src/ftm-import.ts';
 import { generateSynthetic } from '../../seed/src/synthetic.ts';
 import { writeFtmLines } from '../../seed/src/synthetic-ftm.ts';
 import { SLICE } from '../../server/src/db/seed-slices.ts';
@@ -110,9 +111,9 @@ async function main() {
 \`npm run bench:ftm -- --entities ${entities}\` (scripts/bench/ftm.ts) — the synthetic graph (seed ${seed}),
 ${fmt(entities)} entities and ${fmt(relationships)} relationships written as ${fmt(bytes / 2 ** 20)} MiB of FtM lines, then, each in a
 process of its own: read and mapped as the importer does with nothing written (scripts/bench/ftm-read.ts, the
-baseline), and imported by \`npm run seed -- --format ftm\` into the emptied \`bench\` Neo4j (a first load of
-more than ${fmt(SLICE)} records: committed in slices). Peak memory is each process's VmHWM, read from /proc every 100 ms.
-The file is read line by line; the records it maps are held until they are written.
+baseline), and imported by \`npm run seed -- --format ftm\` into the emptied \`bench\` Neo4j (a file of more than
+${fmt(STREAM_BYTES / 2 ** 20)} MiB into an empty database: streamed, three passes over the file, written in committed slices of ${fmt(SLICE)}
+records as they are mapped). Peak memory is each process's VmHWM, read from /proc every 100 ms.
 
 ${table.join('\n')}
 

@@ -8,6 +8,7 @@ import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { SLICE } from '../../server/src/db/seed-slices.ts';
 import { parseOptions, UsageError } from './cli-options.ts';
+import { STREAM_BYTES } from './ftm-import.ts';
 import { type ImportResult, importDatasets } from './import.ts';
 import { InputError } from './inputs.ts';
 import { type Format, formatProblem } from './model.ts';
@@ -17,8 +18,9 @@ import { formatSummary } from './summary.ts';
 const USAGE = `Usage: npm run seed -- [paths...] [options]
 
 Validates datasets and loads them into Neo4j in one transaction. Without paths, loads the
-curated datasets in seed/datasets/. A first load of more than ${SLICE.toLocaleString('en-GB')} FtM or CSV records into
-an empty database commits in slices instead; if one fails, the database is emptied again.
+curated datasets in seed/datasets/. Into an empty database, an FtM file of more than
+${STREAM_BYTES / 2 ** 20} MiB streams (written as it is read), and a first load of more than ${SLICE.toLocaleString('en-GB')} FtM or CSV
+records commits in slices; on a problem or a failed slice, the database is emptied again.
 
 Options:
   --dry-run          validate and report what would change; write nothing (default: off)
@@ -91,8 +93,8 @@ async function main(argv: string[]): Promise<number> {
       datasetId: values.dataset,
       reset: values.reset,
       dryRun: values['dry-run'],
-      onReadProgress: ({ path, done, total }) =>
-        progress.update({ phase: `reading ${basename(path)} (bytes)`, done, total }),
+      onReadProgress: ({ path, pass, done, total }) =>
+        progress.update({ phase: `${basename(path)}: ${pass} (bytes)`, done, total }),
       onProgress: (report) =>
         progress.update({
           ...report,

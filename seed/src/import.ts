@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Database } from '../../server/src/db/database.ts';
 import { findEntityKinds } from '../../server/src/db/dataset-repository.ts';
 import {
@@ -13,8 +14,9 @@ import {
 } from '../../server/src/db/seed-slices.ts';
 import { sortPhases } from '../../server/src/domain/status-history.ts';
 import type { DatasetContent, PhaseAdditionRecord } from '../../server/src/validation/records.ts';
-import { type InputProgress, readInputs } from './inputs.ts';
-import type { Format, Problem, ReadDataset } from './model.ts';
+import { importFtmStream, STREAM_BYTES } from './ftm-import.ts';
+import { guessFormat, InputError, type InputProgress, readInputs } from './inputs.ts';
+import { byPlace, type Format, type Problem, type ReadDataset } from './model.ts';
 import { storedKindProblems, validateDatasets } from './validate.ts';
 
 export interface ImportOptions {
@@ -26,6 +28,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Records per committed slice of a large first load (see takesSlices). Default SLICE. */
   slice?: number;
+  /** An FtM file larger than this, into an empty database, streams. Default STREAM_BYTES. */
+  streamBytes?: number;
   /** Called while an input is read (FtM lines report the bytes read). */
   onReadProgress?: InputProgress;
   onRead?: (datasets: readonly ReadDataset[]) => void;
@@ -100,29 +104,50 @@ async function takesSlices(
   return records > (options.slice ?? SLICE) && (await isEmptyDatabase(db));
 }
 
-/** Slices into the database found empty; if one fails, it is emptied again and the error stands. */
-async function writeSlicesOrUndo(
-  db: Database,
-  contents: readonly DatasetContent[],
-  options: ImportOptions,
-): Promise<DatasetWriteReport[]> {
+/** Work that writes slices into the database found empty; if it fails, it is emptied again. */
+async function orUndo<T>(db: Database, work: () => Promise<T>): Promise<T> {
   try {
-    return await writeInSlices(db, contents, {
-      fresh: true,
-      slice: options.slice,
-      batchSize: options.batchSize,
-      onProgress: options.onProgress,
-    });
+    return await work();
   } catch (error) {
-    try {
-      await emptyDatabase(db);
-    } catch (undo) {
-      throw new Error(
-        `${String(error)}; removing the slices already committed failed too (${String(undo)}): the database holds part of the input, and \`npm run seed -- --reset\` starts it again`,
-      );
-    }
+    await undoSlices(db, error);
     throw error;
   }
+}
+
+/** Empties the database again after slices were written into it; `cause` is why. */
+async function undoSlices(db: Database, cause: unknown): Promise<void> {
+  try {
+    await emptyDatabase(db);
+  } catch (undo) {
+    throw new Error(
+      `${String(cause)}; removing the slices already committed failed too (${String(undo)}): the database holds part of the input, and \`npm run seed -- --reset\` starts it again`,
+    );
+  }
+}
+
+/** The one FtM file of a run that streams: large, and loaded into an empty database. */
+async function streamedFtm(db: Database, options: ImportOptions): Promise<string | undefined> {
+  const [path] = options.paths;
+  if (!path || options.paths.length > 1 || options.reset || options.dryRun) return undefined;
+  if ((options.format ?? guessFormat(path)) !== 'ftm') return undefined;
+  if (statSync(path).size <= (options.streamBytes ?? STREAM_BYTES)) return undefined;
+  return (await isEmptyDatabase(db)) ? path : undefined;
+}
+
+/** A streamed FtM file (importFtmStream): a problem or a failed write empties the database again. */
+async function importStreamed(
+  db: Database,
+  path: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const streamed = await orUndo(db, () => importFtmStream(db, path, options));
+  const counts = { [streamed.dataset.record.id]: streamed.counts };
+  if (streamed.problems.length > 0) {
+    const problems = streamed.problems.sort(byPlace);
+    await undoSlices(db, `${problems.length} problem(s) in ${path}`);
+    return { exitCode: 1, problems, reports: [], counts };
+  }
+  return { exitCode: 0, problems: [], reports: streamed.report ? [streamed.report] : [], counts };
 }
 
 /**
@@ -134,6 +159,12 @@ export async function importDatasets(
   uri: string,
   options: ImportOptions,
 ): Promise<ImportResult> {
+  try {
+    const streamed = await streamedFtm(db, options);
+    if (streamed) return await importStreamed(db, streamed, options);
+  } catch (error) {
+    return failed(error, uri, [], {});
+  }
   const read = await readInputs(
     options.paths,
     options.format,
@@ -156,7 +187,14 @@ export async function importDatasets(
     if (kindProblems.length > 0)
       return { exitCode: 1, problems: kindProblems, reports: [], counts };
     const reports = (await takesSlices(db, read, contents, options))
-      ? await writeSlicesOrUndo(db, contents, options)
+      ? await orUndo(db, () =>
+          writeInSlices(db, contents, {
+            fresh: true,
+            slice: options.slice,
+            batchSize: options.batchSize,
+            onProgress: options.onProgress,
+          }),
+        )
       : await writeDatasets(db, contents, {
           reset: options.reset,
           dryRun: options.dryRun,
@@ -168,22 +206,33 @@ export async function importDatasets(
         });
     return { exitCode: 0, problems, reports, counts };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (isUnreachable(error)) {
-      return {
-        exitCode: 2,
-        problems,
-        reports: [],
-        counts,
-        error: `Neo4j at ${uri} is unreachable (${message.split('\n')[0]}). Nothing was written.`,
-      };
-    }
+    return failed(error, uri, problems, counts);
+  }
+}
+
+/** A write that threw: the database unreachable (2), or the write failed and was undone (3). */
+function failed(
+  error: unknown,
+  uri: string,
+  problems: Problem[],
+  counts: ImportResult['counts'],
+): ImportResult {
+  if (error instanceof InputError) throw error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (isUnreachable(error)) {
     return {
-      exitCode: 3,
+      exitCode: 2,
       problems,
       reports: [],
       counts,
-      error: `Writing failed and was rolled back; the database is as it was before. ${message}`,
+      error: `Neo4j at ${uri} is unreachable (${message.split('\n')[0]}). Nothing was written.`,
     };
   }
+  return {
+    exitCode: 3,
+    problems,
+    reports: [],
+    counts,
+    error: `Writing failed and was rolled back; the database is as it was before. ${message}`,
+  };
 }

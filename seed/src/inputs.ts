@@ -3,6 +3,7 @@ import { dirname, extname, join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/src/project-root.ts';
 import { readCsv } from './formats/csv.ts';
 import { readFtm } from './formats/ftm.ts';
+import type { FtmPass } from './formats/ftm-lines.ts';
 import { readYamlDataset } from './formats/yaml.ts';
 import type { Format, ReadDataset } from './model.ts';
 
@@ -30,8 +31,16 @@ export function guessFormat(path: string): Format {
   throw new InputError(`${path}: cannot tell the format from "${ext}"; pass --format yaml|ftm|csv`);
 }
 
-/** Bytes read of one input, while it is read (FtM lines; the other formats are read at once). */
-export type InputProgress = (progress: { path: string; done: number; total: number }) => void;
+/**
+ * Bytes read of one input, while each pass over it runs (FtM lines; the other formats are read
+ * at once).
+ */
+export type InputProgress = (progress: {
+  path: string;
+  pass: FtmPass;
+  done: number;
+  total: number;
+}) => void | Promise<void>;
 
 export async function readInput(
   path: string,

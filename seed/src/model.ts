@@ -19,6 +19,11 @@ export interface Problem extends Origin {
   message: string;
 }
 
+/** Problems in input order: by file, line and column. */
+export function byPlace(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col;
+}
+
 export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.line}:${problem.col}: ${problem.message}`;
 }

@@ -7,8 +7,12 @@ import {
   historyProblems,
   sortPhases,
 } from '../../server/src/domain/status-history.ts';
-import type { Origin } from '../../server/src/validation/records.ts';
-import type { Problem, ReadDataset } from './model.ts';
+import type {
+  EntityRecord,
+  Origin,
+  RelationshipRecord,
+} from '../../server/src/validation/records.ts';
+import { byPlace, type Located, type Problem, type ReadDataset } from './model.ts';
 
 function where(origin: Origin): string {
   return `${origin.file}:${origin.line}`;
@@ -69,12 +73,7 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
       continue;
     }
     entities.set(record.id, { kind: record.kind, origin, dataset });
-    if (record.founded && record.dissolved && endsBefore(record.dissolved, record.founded)) {
-      push(
-        at(origin, fields, 'dissolved'),
-        `dissolved ${record.dissolved} is before founded ${record.founded}`,
-      );
-    }
+    problems.push(...entityProblems({ record, origin, fields }));
   }
 
   const rejectedEntities = new Set(datasets.flatMap((dataset) => dataset.rejected?.entities ?? []));
@@ -126,36 +125,63 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
       continue;
     }
     relationships.set(record.id, origin);
-    const from = entities.get(record.from);
-    const to = entities.get(record.to);
     if (!knownEntity(record.from))
       push(at(origin, fields, 'from'), `from "${record.from}" is not a known entity`);
     if (!knownEntity(record.to))
       push(at(origin, fields, 'to'), `to "${record.to}" is not a known entity`);
-    if (from && to) {
-      const problem = endpointProblem(record.type, from.kind, to.kind);
-      if (problem)
-        push(
-          at(origin, fields, 'type'),
-          `${problem}: ${record.from} (${from.kind}) -> ${record.to} (${to.kind})`,
-        );
-    }
-    if (record.since && record.until && endsBefore(record.until, record.since)) {
-      push(at(origin, fields, 'until'), `until ${record.until} is before since ${record.since}`);
-    }
+    const ends = { from: entities.get(record.from)?.kind, to: entities.get(record.to)?.kind };
+    const own = relationshipProblems({ record, origin, fields }, ends);
     checkEvidence(record.evidence, origin, fields);
-    const ended = endedProblem(record);
-    if (ended) push(at(origin, fields, 'status'), ended);
-    for (const problem of historyProblems(record)) {
-      const phase = `history.${problem.index}`;
-      push(fields?.[`${phase}.${problem.field}`] ?? at(origin, fields, phase), problem.message);
-    }
+    problems.push(...own);
     record.history.forEach((phase, i) => {
       checkEvidence(phase.evidence, at(origin, fields, `history.${i}`), {});
     });
   }
   problems.push(...phaseAdditionProblems(datasets, checkEvidence));
-  return problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
+  return problems.sort(byPlace);
+}
+
+/** What is wrong with an entity of itself, whatever else is loaded: its dates' order. */
+export function entityProblems({ record, origin, fields }: Located<EntityRecord>): Problem[] {
+  if (record.founded && record.dissolved && endsBefore(record.dissolved, record.founded)) {
+    return [
+      {
+        ...at(origin, fields, 'dissolved'),
+        message: `dissolved ${record.dissolved} is before founded ${record.founded}`,
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * What is wrong with a relationship of itself, whatever else is loaded: its type for the kinds of
+ * its ends (when known), its dates' order, its status and its history.
+ */
+export function relationshipProblems(
+  { record, origin, fields }: Located<RelationshipRecord>,
+  ends: { from?: EntityKind; to?: EntityKind },
+): Problem[] {
+  const problems: Problem[] = [];
+  const push = (where: Origin, message: string) => problems.push({ ...where, message });
+  if (ends.from && ends.to) {
+    const problem = endpointProblem(record.type, ends.from, ends.to);
+    if (problem)
+      push(
+        at(origin, fields, 'type'),
+        `${problem}: ${record.from} (${ends.from}) -> ${record.to} (${ends.to})`,
+      );
+  }
+  if (record.since && record.until && endsBefore(record.until, record.since)) {
+    push(at(origin, fields, 'until'), `until ${record.until} is before since ${record.since}`);
+  }
+  const ended = endedProblem(record);
+  if (ended) push(at(origin, fields, 'status'), ended);
+  for (const problem of historyProblems(record)) {
+    const phase = `history.${problem.index}`;
+    push(fields?.[`${phase}.${problem.field}`] ?? at(origin, fields, phase), problem.message);
+  }
+  return problems;
 }
 
 /**

@@ -45,44 +45,111 @@ function parseLine(raw: string): Omit<FtmEntity, 'line'> | string {
   return { id, schema, properties, caption: typeof caption === 'string' ? caption : undefined };
 }
 
-/** Bytes read of the file's size, while its lines are read. */
-export type ReadProgress = (progress: { done: number; total: number }) => void;
+/** Bytes read of the file's size, while one pass over its lines runs; awaited. */
+export type ReadProgress = (progress: {
+  pass: FtmPass;
+  done: number;
+  total: number;
+}) => void | Promise<void>;
+
+/** The passes over a file: one to check every line and index its ids, then one per part. */
+export type FtmPass = 'checking' | 'entities' | 'relationships';
 
 /** How often, in lines, reading reports progress. */
 const PROGRESS_LINES = 10_000;
 
+/** What the first pass keeps of an id: its schema, its first line, and how many lines give it. */
+interface Indexed {
+  schema: string;
+  line: number;
+  parts: number;
+}
+
 /**
- * The entities of a line file, fragments merged; a line that cannot be one is a problem at that
- * line. The file is read as a stream, one line at a time, so its size is bounded by the records
- * it holds, not by the longest string V8 can make; a read error is thrown.
+ * A line file, checked and indexed by one pass, that later passes read again record by record.
+ * Only the ids are held (and the fragments of an entity split over several lines until its last
+ * one is read), never the records: memory grows with the number of ids, not with the file.
  */
-export async function readLines(
+export interface FtmLines {
+  file: string;
+  /** Every id of the file, in the order first seen. */
+  ids: ReadonlyMap<string, Indexed>;
+  /** The records of the schemata `want` takes, fragments merged, one at a time. */
+  records(want: (schema: string) => boolean, pass: FtmPass): AsyncGenerator<FtmEntity>;
+}
+
+async function* linesOf(
   file: string,
-  problems: Problem[],
+  pass: FtmPass,
   onProgress?: ReadProgress,
-): Promise<FtmEntity[]> {
-  const byId = new Map<string, FtmEntity>();
+): AsyncGenerator<{ raw: string; line: number }> {
   const total = (await stat(file)).size;
   const input = createReadStream(file, { encoding: 'utf8' });
   let line = 0;
   for await (const raw of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
     line += 1;
-    if (line % PROGRESS_LINES === 0) onProgress?.({ done: input.bytesRead, total });
-    if (raw.trim() === '') continue;
+    if (line % PROGRESS_LINES === 0) await onProgress?.({ pass, done: input.bytesRead, total });
+    if (raw.trim() !== '') yield { raw, line };
+  }
+  await onProgress?.({ pass, done: total, total });
+}
+
+/**
+ * Checks every line of a file as a stream, one line at a time (so its size is bounded neither
+ * by memory nor by the longest string V8 can make): a line that cannot be an FtM entity, or
+ * gives an id another schema than an earlier line did, is a problem at that line. A read error
+ * is thrown.
+ */
+export async function scanLines(
+  file: string,
+  problems: Problem[],
+  onProgress?: ReadProgress,
+): Promise<FtmLines> {
+  const ids = new Map<string, Indexed>();
+  for await (const { raw, line } of linesOf(file, 'checking', onProgress)) {
     const parsed = parseLine(raw);
-    const seen = typeof parsed === 'string' ? undefined : byId.get(parsed.id);
-    if (typeof parsed === 'string') problems.push({ file, line, col: 1, message: parsed });
-    else if (!seen) byId.set(parsed.id, { ...parsed, line });
+    if (typeof parsed === 'string') {
+      problems.push({ file, line, col: 1, message: parsed });
+      continue;
+    }
+    const seen = ids.get(parsed.id);
+    if (!seen) ids.set(parsed.id, { schema: parsed.schema, line, parts: 1 });
     else if (seen.schema !== parsed.schema) {
       const message = `FtM id "${parsed.id}" is a ${parsed.schema} here but a ${seen.schema} at line ${seen.line}`;
       problems.push({ file, line, col: 1, message });
-    } else {
-      // Unaggregated FtM streams repeat an id once per fragment; the fragments add up.
-      for (const [key, values] of Object.entries(parsed.properties)) {
-        seen.properties[key] = [...new Set([...(seen.properties[key] ?? []), ...values])];
-      }
-    }
+    } else seen.parts += 1;
   }
-  onProgress?.({ done: total, total });
-  return [...byId.values()];
+  return {
+    file,
+    ids,
+    async *records(want, pass) {
+      // Unaggregated FtM streams repeat an id once per fragment; the fragments add up, and the
+      // entity is whole at its last one.
+      const pending = new Map<string, { entity: FtmEntity; left: number }>();
+      for await (const { raw, line } of linesOf(file, pass, onProgress)) {
+        const parsed = parseLine(raw);
+        if (typeof parsed === 'string' || !want(parsed.schema)) continue;
+        const indexed = ids.get(parsed.id);
+        if (!indexed || indexed.schema !== parsed.schema) continue;
+        if (indexed.parts === 1) {
+          yield { ...parsed, line };
+          continue;
+        }
+        const open = pending.get(parsed.id);
+        if (!open) {
+          pending.set(parsed.id, { entity: { ...parsed, line }, left: indexed.parts - 1 });
+          continue;
+        }
+        const { properties } = open.entity;
+        for (const [key, values] of Object.entries(parsed.properties)) {
+          properties[key] = [...new Set([...(properties[key] ?? []), ...values])];
+        }
+        open.left -= 1;
+        if (open.left === 0) {
+          pending.delete(parsed.id);
+          yield open.entity;
+        }
+      }
+    },
+  };
 }

@@ -41,9 +41,13 @@ function writeFile(name: string, broken: boolean): string {
 }
 
 describe('readFtm streaming a file larger than one read chunk', async () => {
-  const reports: { done: number; total: number }[] = [];
+  const reports: { pass: string; done: number; total: number }[] = [];
   const path = writeFile('good.ftm.jsonl', false);
-  const read = await readFtm(path, { onProgress: (report) => reports.push(report) });
+  const read = await readFtm(path, {
+    onProgress: (report) => {
+      reports.push(report);
+    },
+  });
 
   it('reads every line, the last one without a newline, and skips blank lines', () => {
     expect(read.problems).toEqual([]);

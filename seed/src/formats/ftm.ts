@@ -10,13 +10,14 @@ import {
   sourceSchema,
 } from '../../../server/src/validation/record-schemas.ts';
 import type {
+  DatasetRecord,
   EntityRecord,
   EvidenceRecord,
   RelationshipRecord,
   SourceRecord,
 } from '../../../server/src/validation/records.ts';
 import type { Located, Problem, ReadDataset } from '../model.ts';
-import { type FtmEntity, type ReadProgress, readLines } from './ftm-lines.ts';
+import { type FtmEntity, type FtmLines, type ReadProgress, scanLines } from './ftm-lines.ts';
 import {
   all,
   entityFields,
@@ -47,21 +48,65 @@ function issueMessages(issues: readonly z.core.$ZodIssue[]): string {
 export interface FtmReadOptions {
   /** The dataset id. Default: from the file name. */
   datasetId?: string;
-  /** Called every 10,000 lines with the bytes read so far. */
+  /** Where mapping puts the problems it finds, as it finds them. Default: a new list. */
+  problems?: Problem[];
+  /** Called every 10,000 lines of each pass with the bytes read so far. */
   onProgress?: ReadProgress;
 }
 
+/** Where the records mapped from an FtM file go, one at a time, as they are made. */
+export interface FtmSink {
+  /** Called first, with the dataset the records belong to. */
+  dataset?(record: DatasetRecord): void;
+  source(item: Located<SourceRecord>): void;
+  entity(item: Located<EntityRecord>): void;
+  relationship(item: Located<RelationshipRecord>): void;
+  /** Awaited after each FtM record: a sink that writes as it reads does its writing here. */
+  settle?(): Promise<void> | void;
+}
+
+/** What mapping a file leaves besides its records. */
+export type FtmMapped = Pick<ReadDataset, 'dataset' | 'problems' | 'counts'>;
+
 /**
  * Reads a FollowTheMoney line file (one FtM entity as JSON per line, as in OpenSanctions
- * exports) into the ontology. Schemata without a counterpart (Address, Vessel, ...) and links
- * whose ends cannot be resolved are counted in `counts.unmapped`, never dropped unseen; the
- * keys there are the FtM schema, or "<Schema> (<reason>)" for records of a mapped schema.
+ * exports) into the ontology, all in memory. Schemata without a counterpart (Address, Vessel,
+ * ...) and links whose ends cannot be resolved are counted in `counts.unmapped`, never dropped
+ * unseen; the keys there are the FtM schema, or "<Schema> (<reason>)" for records of a mapped
+ * schema.
  */
 export async function readFtm(path: string, options: FtmReadOptions = {}): Promise<ReadDataset> {
+  const sources: Located<SourceRecord>[] = [];
+  const entities: Located<EntityRecord>[] = [];
+  const relationships: Located<RelationshipRecord>[] = [];
+  const mapped = await mapFtm(
+    path,
+    {
+      source: (item) => sources.push(item),
+      entity: (item) => entities.push(item),
+      relationship: (item) => relationships.push(item),
+    },
+    options,
+  );
+  // FtM dates a tie's interval, never a change of its status: no phases (see DATASET-FORMAT.md).
+  return { ...mapped, sources, entities, relationships, phases: [] };
+}
+
+/**
+ * Maps a FollowTheMoney line file into the ontology as readFtm does, handing each record to
+ * `sink` as it is made rather than holding them: one pass checks the lines and indexes the ids,
+ * one maps the entities, one the links (whose ends may come later in the file). A file that
+ * cannot be read is a problem at line 1, with nothing mapped.
+ */
+export async function mapFtm(
+  path: string,
+  sink: FtmSink,
+  options: FtmReadOptions = {},
+): Promise<FtmMapped> {
   const name = basename(path);
   const stem = name.replace(/(\.ftm)?\.(jsonl?|ndjson)$/i, '');
   const origin = (line: number) => ({ file: path, line, col: 1 });
-  const problems: Problem[] = [];
+  const problems: Problem[] = options.problems ?? [];
   const counts: Counts = { mapped: {}, unmapped: {} };
 
   const datasetRecord = {
@@ -72,40 +117,35 @@ export async function readFtm(path: string, options: FtmReadOptions = {}): Promi
   const dataset = datasetSchema.safeParse(datasetRecord);
   if (!dataset.success)
     problems.push({ ...origin(1), message: `dataset: ${issueMessages(dataset.error.issues)}` });
+  const result: FtmMapped = {
+    dataset: { record: dataset.success ? dataset.data : datasetRecord, origin: origin(1) },
+    problems,
+    counts,
+  };
+
+  sink.dataset?.(result.dataset.record);
 
   const fileSource: SourceRecord = {
     id: `ftm-${datasetRecord.id}`,
     title: `FollowTheMoney export ${name}`,
   };
-  const sources: Located<SourceRecord>[] = [{ record: fileSource, origin: origin(1) }];
-  const entities: Located<EntityRecord>[] = [];
-  const relationships: Located<RelationshipRecord>[] = [];
-  const result: ReadDataset = {
-    dataset: { record: dataset.success ? dataset.data : datasetRecord, origin: origin(1) },
-    sources,
-    entities,
-    relationships,
-    // FtM dates a tie's interval, never a change of its status: no phases (see DATASET-FORMAT.md).
-    phases: [],
-    problems,
-    counts,
-  };
+  sink.source({ record: fileSource, origin: origin(1) });
 
-  let records: FtmEntity[];
+  let lines: FtmLines;
   try {
-    records = await readLines(path, problems, options.onProgress);
+    lines = await scanLines(path, problems, options.onProgress);
   } catch (error) {
     problems.push({ ...origin(1), message: `cannot read the file: ${(error as Error).message}` });
     return result;
   }
 
-  /** Every record's slug, so two FtM ids that differ only in case or punctuation cannot merge. */
+  /** Every entity's slug, so two FtM ids that differ only in case or punctuation cannot merge. */
   const slugOwners = new Map<string, string>();
-  for (const record of records) {
-    const slug = ftmIdToSlug(record.id);
-    if (!slugOwners.has(slug)) slugOwners.set(slug, record.id);
+  for (const [id, { schema }] of lines.ids) {
+    if (!THING_KINDS[schema]) continue;
+    const slug = ftmIdToSlug(id);
+    if (!slugOwners.has(slug)) slugOwners.set(slug, id);
   }
-  const ftmIds = new Set(records.map((record) => record.id));
 
   const urlSources = new Map<string, string>();
   const evidenceFor = (p: FtmProperties, line: number): EvidenceRecord[] => {
@@ -117,7 +157,7 @@ export async function readFtm(path: string, options: FtmReadOptions = {}): Promi
         id = `${fileSource.id}-${stableHash(url).slice(0, 8)}`;
         urlSources.set(url, id);
         const publisher = first(p, 'publisher');
-        sources.push({
+        sink.source({
           record: { id, title: publisher ? `${publisher}: ${url}` : url, url },
           origin: origin(line),
         });
@@ -138,17 +178,13 @@ export async function readFtm(path: string, options: FtmReadOptions = {}): Promi
       });
       return false;
     }
-    entities.push({ record: parsed.data, origin: origin(line) });
+    sink.entity({ record: parsed.data, origin: origin(line) });
     return true;
   };
 
-  const links: FtmEntity[] = [];
-  for (const record of records) {
+  for await (const record of lines.records((schema) => !LINK_MAPPINGS[schema], 'entities')) {
+    await sink.settle?.();
     const kind = THING_KINDS[record.schema];
-    if (LINK_MAPPINGS[record.schema]) {
-      links.push(record);
-      continue;
-    }
     if (!kind) {
       bump(counts.unmapped, record.schema);
       continue;
@@ -176,12 +212,13 @@ export async function readFtm(path: string, options: FtmReadOptions = {}): Promi
 
   /** A sanctioning authority named in text becomes one Agency per distinct name. */
   const authorities = new Map<string, { id: string; kind: EntityKind }>();
+  const authorityIds = new Set<string>();
   const authority = (nameText: string, sanction: FtmEntity) => {
     const key = nameText.toLowerCase();
     const known = authorities.get(key);
     if (known) return known;
     const base = slugify(nameText) || `ftm-${stableHash(nameText)}`;
-    const taken = slugOwners.has(base) || entities.some((e) => e.record.id === base);
+    const taken = slugOwners.has(base) || authorityIds.has(base);
     const id = taken ? `${base}-${stableHash(nameText).slice(0, 8)}` : base;
     const agency: EntityRecord = withoutUndefined({
       id,
@@ -195,10 +232,12 @@ export async function readFtm(path: string, options: FtmReadOptions = {}): Promi
     if (!addEntity(agency, sanction.line, 'Sanction authority')) return undefined;
     const end = { id, kind: 'Agency' as const };
     authorities.set(key, end);
+    authorityIds.add(id);
     return end;
   };
 
-  for (const link of links) {
+  for await (const link of lines.records((schema) => !!LINK_MAPPINGS[schema], 'relationships')) {
+    await sink.settle?.();
     const mapping = LINK_MAPPINGS[link.schema] as LinkMapping;
     const p = link.properties;
     const fromIds = all(p, mapping.from).filter(Boolean);
@@ -220,7 +259,7 @@ export async function readFtm(path: string, options: FtmReadOptions = {}): Promi
     const pairs = fromIds.flatMap((from) => toIds.map((to) => [from, to] as const));
     pairs.forEach(([fromId, toId], index) => {
       // FtM gives a sanction's authority as a name; an id of this file is taken as that entity.
-      const byName = link.schema === 'Sanction' && !ftmIds.has(fromId);
+      const byName = link.schema === 'Sanction' && !lines.ids.has(fromId);
       const from = byName ? authority(fromId, link) : resolved.get(fromId);
       const to = resolved.get(toId);
       if (!from || !to) {
@@ -256,7 +295,7 @@ export async function readFtm(path: string, options: FtmReadOptions = {}): Promi
         invalid += 1;
         return;
       }
-      relationships.push({ record: { ...parsed.data, id: record.id }, origin: origin(link.line) });
+      sink.relationship({ record: { ...parsed.data, id: record.id }, origin: origin(link.line) });
       emitted += 1;
     });
     // Counted per link dropped: a record with two payers of which one is an Address counts once in each.

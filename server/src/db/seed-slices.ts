@@ -31,6 +31,49 @@ function addCounts(into: WriteCounts, from: WriteCounts): void {
 type Part = 'sources' | 'entities' | 'relationships';
 const PARTS: readonly Part[] = ['sources', 'entities', 'relationships'];
 
+interface SliceOptions {
+  fresh?: boolean;
+  slice?: number;
+  batchSize?: number;
+  onProgress?: (progress: WriteProgress) => void | Promise<void>;
+}
+
+/** Writes parts of one dataset, each in a committed transaction of its own, adding up a report. */
+export interface SliceWriter {
+  /** `offset` and `total` place the part's progress in its whole (records of the same key). */
+  write(records: Partial<DatasetContent>, offset?: number, total?: number): Promise<void>;
+  readonly report: DatasetWriteReport;
+}
+
+export function sliceWriter(
+  db: Database,
+  dataset: DatasetContent['dataset'],
+  options: Omit<SliceOptions, 'slice'> = {},
+): SliceWriter {
+  const report: DatasetWriteReport = {
+    dataset: dataset.id,
+    entities: { created: 0, updated: 0, unchanged: 0 },
+    relationships: { created: 0, updated: 0, unchanged: 0, removed: 0 },
+    sources: { created: 0, updated: 0, unchanged: 0 },
+    phases: emptyPhaseCounts(),
+  };
+  const write = async (records: Partial<DatasetContent>, offset = 0, total = 0) => {
+    const part = { dataset, sources: [], entities: [], relationships: [], phases: [], ...records };
+    const [written] = await writeDatasets(db, [part], {
+      fresh: options.fresh,
+      batchSize: options.batchSize ?? BATCH,
+      onProgress: (progress) =>
+        progress.phase === 'datasets'
+          ? undefined
+          : options.onProgress?.({ ...progress, done: offset + progress.done, total }),
+    });
+    if (!written) return;
+    for (const key of PARTS) addCounts(report[key], written[key]);
+    report.phases = written.phases;
+  };
+  return { write, report };
+}
+
 /**
  * Writes datasets given in parts (FtM, CSV, the synthetic graph; never a dataset given whole,
  * whose pruning needs all of it at once) in committed slices of `slice` records: no
@@ -42,44 +85,12 @@ const PARTS: readonly Part[] = ['sources', 'entities', 'relationships'];
 export async function writeInSlices(
   db: Database,
   contents: readonly DatasetContent[],
-  options: {
-    fresh?: boolean;
-    slice?: number;
-    batchSize?: number;
-    onProgress?: (progress: WriteProgress) => void | Promise<void>;
-  } = {},
+  options: SliceOptions = {},
 ): Promise<DatasetWriteReport[]> {
   const slice = options.slice ?? SLICE;
   const reports: DatasetWriteReport[] = [];
   for (const content of contents) {
-    const part = (records: Partial<DatasetContent>): DatasetContent => ({
-      dataset: content.dataset,
-      sources: [],
-      entities: [],
-      relationships: [],
-      phases: [],
-      ...records,
-    });
-    const report: DatasetWriteReport = {
-      dataset: content.dataset.id,
-      entities: { created: 0, updated: 0, unchanged: 0 },
-      relationships: { created: 0, updated: 0, unchanged: 0, removed: 0 },
-      sources: { created: 0, updated: 0, unchanged: 0 },
-      phases: emptyPhaseCounts(),
-    };
-    const write = async (records: Partial<DatasetContent>, offset = 0, total = 0) => {
-      const [written] = await writeDatasets(db, [part(records)], {
-        fresh: options.fresh,
-        batchSize: options.batchSize ?? BATCH,
-        onProgress: (progress) =>
-          progress.phase === 'datasets'
-            ? undefined
-            : options.onProgress?.({ ...progress, done: offset + progress.done, total }),
-      });
-      if (!written) return;
-      for (const key of PARTS) addCounts(report[key], written[key]);
-      report.phases = written.phases;
-    };
+    const { write, report } = sliceWriter(db, content.dataset, options);
     for (const key of PARTS) {
       const rows = content[key];
       if (rows.length > 0) await options.onProgress?.({ phase: key, done: 0, total: rows.length });
