@@ -1,32 +1,41 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseOptions, UsageError } from '../../seed/src/cli-options.ts';
+import { defaultDumpFile, dumpNeo4j, restoreNeo4j } from './backup.ts';
 import { layout } from './config-file.ts';
 import { MissingRequirementError } from './requirements.ts';
 import { runningPid, startNeo4j, stopNeo4j } from './server.ts';
 import { boltUri, neo4jSettings, type Profile } from './settings.ts';
 
-const USAGE = `Usage: npm run db:<start|stop|status|logs> [-- options]
+const USAGE = `Usage: npm run db:<start|stop|status|logs|dump|restore> [-- options]
 
 Manages the local Neo4j Community the project resolves from Maven Central.
   start    resolve (once), configure and start Neo4j; wait until Bolt answers
   stop     stop it cleanly
   status   say whether it runs, where, and with which data directory (exit 3 when it does not)
   logs     print the last lines of its log (--follow to keep reading)
+  dump     write the database to a file with neo4j-admin (a running Neo4j is stopped for it
+           and started again)
+  restore FILE
+           replace the database with a dump (the file is checked first; a running Neo4j is
+           stopped for it and started again)
 
 Options:
   --profile P        dev | test | bench (default: dev)
   -f, --follow       logs: keep printing new lines (default: off)
   -n, --lines N      logs: how many lines to print (default: 100)
   --json             status: print it as one JSON document (default: off)
+  --out FILE         dump: where to write it (default: .data/backups/<profile>-<UTC time>.dump)
   -h, --help         this text
 
 Examples:
   npm run db:start
   npm run db:status -- --profile test
   npm run db:status -- --json
-  npm run db:logs -- --follow --lines 20`;
+  npm run db:logs -- --follow --lines 20
+  npm run db:dump -- --out before-import.dump
+  npm run db:restore -- before-import.dump`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseOptions({
@@ -37,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       follow: { type: 'boolean', short: 'f', default: false },
       lines: { type: 'string', short: 'n', default: '100' },
       json: { type: 'boolean', default: false },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -53,6 +63,12 @@ async function main(argv: string[]): Promise<number> {
     if (values.json && command === 'status') {
       console.log(JSON.stringify({ managed: false, uri: process.env.NEO4J_URI }));
       return 0;
+    }
+    if (command === 'dump' || command === 'restore') {
+      console.error(
+        `NEO4J_URI is set (${process.env.NEO4J_URI}): that Neo4j is not managed here; back it up with its own tools (Aura snapshots, neo4j-admin on its server).`,
+      );
+      return 1;
     }
     console.log(
       `NEO4J_URI is set (${process.env.NEO4J_URI}): that Neo4j is used, nothing to manage.`,
@@ -106,6 +122,22 @@ async function main(argv: string[]): Promise<number> {
       const args = ['-n', values.lines ?? '100', ...(values.follow ? ['-F'] : []), file];
       const tail = spawn('tail', args, { stdio: 'inherit' });
       return new Promise((resolve) => tail.on('exit', (code) => resolve(code ?? 0)));
+    }
+    case 'dump': {
+      const file = resolve(values.out ?? defaultDumpFile(settings));
+      const bytes = await dumpNeo4j(settings, file, log);
+      log(`Dumped to ${file} (${(bytes / 2 ** 20).toFixed(1)} MiB).`);
+      return 0;
+    }
+    case 'restore': {
+      const file = positionals[1];
+      if (!file) {
+        console.error('restore needs the dump to load: npm run db:restore -- FILE');
+        return 1;
+      }
+      await restoreNeo4j(settings, resolve(file), log);
+      log(`Restored from ${resolve(file)}.`);
+      return 0;
     }
     default:
       console.error(`Unknown command "${command}".\n\n${USAGE}`);

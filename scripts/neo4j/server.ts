@@ -76,27 +76,49 @@ export function logTail(settings: Neo4jSettings, lines = 40): string {
     .join('\n');
 }
 
-function setInitialPassword(settings: Neo4jSettings): void {
-  const dirs = layout(settings);
-  if (existsSync(join(dirs.data, 'dbms', 'auth.ini'))) return;
+/**
+ * Runs `neo4j-admin` of this profile's distribution with its config, `what` naming the task in
+ * an error; standard input and output may be files (open descriptors). Returns what it printed.
+ */
+export function neo4jAdmin(
+  settings: Neo4jSettings,
+  args: readonly string[],
+  what: string,
+  files: { stdin?: number; stdout?: number } = {},
+): string {
   const result = spawnSync(
     javaExecutable(),
-    [
-      '-cp',
-      `${settings.libDir}/*`,
-      'org.neo4j.server.startup.Neo4jAdminCommand',
-      'dbms',
-      'set-initial-password',
-      settings.password,
-    ],
+    ['-cp', `${settings.libDir}/*`, 'org.neo4j.server.startup.Neo4jAdminCommand', ...args],
     {
       encoding: 'utf8',
-      env: { ...process.env, NEO4J_HOME: settings.home, NEO4J_CONF: dirs.conf },
+      stdio: [files.stdin ?? 'ignore', files.stdout ?? 'pipe', 'pipe'],
+      env: { ...process.env, NEO4J_HOME: settings.home, NEO4J_CONF: layout(settings).conf },
     },
   );
   if (result.status !== 0) {
-    throw new Error(`Setting the initial Neo4j password failed:\n${result.stdout}${result.stderr}`);
+    const said = `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n');
+    // Progress lines ("Files: 3/71, data: 0.3%") say nothing about what went wrong.
+    const lines = said.filter((line) => line.trim() !== '' && !/^Files: \d+\/\d+/.test(line));
+    throw new Error(`${what} failed:\n${lines.join('\n')}`);
   }
+  return result.stdout ?? '';
+}
+
+/** Writes this profile's neo4j.conf and makes its directories, as every start and admin task needs. */
+export function prepareHome(settings: Neo4jSettings): void {
+  const dirs = layout(settings);
+  for (const dir of [dirs.conf, dirs.data, dirs.logs, dirs.run])
+    mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dirs.conf, 'neo4j.conf'), neo4jConf(settings));
+}
+
+function setInitialPassword(settings: Neo4jSettings): void {
+  if (existsSync(join(layout(settings).data, 'dbms', 'auth.ini'))) return;
+  neo4jAdmin(
+    settings,
+    ['dbms', 'set-initial-password', settings.password],
+    'Setting the initial Neo4j password',
+  );
 }
 
 async function boltAnswers(settings: Neo4jSettings): Promise<boolean> {
@@ -156,11 +178,9 @@ export async function startNeo4j(settings: Neo4jSettings, log: Log): Promise<Sta
   await assertPortFree(settings.boltPort, `${prefix}BOLT_PORT`);
   await assertPortFree(settings.httpPort, `${prefix}HTTP_PORT`);
 
-  const dirs = layout(settings);
-  for (const dir of [dirs.conf, dirs.data, dirs.logs, dirs.run])
-    mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dirs.conf, 'neo4j.conf'), neo4jConf(settings));
+  prepareHome(settings);
   setInitialPassword(settings);
+  const dirs = layout(settings);
 
   log(`Starting Neo4j ${settings.version} (${settings.profile}) on ${uri} ...`);
   const out = openSync(dirs.consoleLog, 'a');

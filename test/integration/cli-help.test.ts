@@ -32,6 +32,13 @@ const commands = [
   { name: 'db:start', args: ['db', 'start'], option: '--profile P', example: 'npm run db:start' },
   { name: 'db:logs', args: ['db', 'logs'], option: '--lines N', example: 'npm run db:logs --' },
   { name: 'db:status', args: ['db', 'status'], option: '--json', example: 'npm run db:status --' },
+  { name: 'db:dump', args: ['db', 'dump'], option: '--out FILE', example: 'npm run db:dump --' },
+  {
+    name: 'db:restore',
+    args: ['db', 'restore'],
+    option: 'restore FILE',
+    example: 'npm run db:restore -- before-import.dump',
+  },
 ];
 
 describe.each(commands)('npm run $name', ({ args, option, example }) => {

@@ -1,36 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { layout, neo4jConf } from '../../scripts/neo4j/config-file.ts';
 import { ensureDistribution } from '../../scripts/neo4j/distribution.ts';
 import { runningPid, startNeo4j, stopNeo4j } from '../../scripts/neo4j/server.ts';
-import { type Neo4jSettings, neo4jSettings } from '../../scripts/neo4j/settings.ts';
+import { neo4jSettings } from '../../scripts/neo4j/settings.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function scratchSettings(): Promise<Neo4jSettings> {
-  return {
-    ...neo4jSettings('test'),
-    password: 'scratch-pass',
-    home: mkdtempSync(join(tmpdir(), 'entente-neo4j-')),
-    boltPort: await freePort(),
-    httpPort: await freePort(),
-    heap: '512m',
-    pageCache: '64m',
-  };
-}
+import { scratchSettings } from '../helpers/scratch-neo4j.ts';
 
 const quiet = () => {};
 
