@@ -50,12 +50,43 @@ async function ensureCurationDataset(tx: Transaction): Promise<void> {
   await tx.run(ENSURE_CURATION_DATASET, { id: CURATION_DATASET });
 }
 
-/** What exists of the entities and sources an input names. */
+/** What exists of the entities and sources an input names, and of the record it writes. */
 export interface References {
   /** Kind of each named entity that exists. */
   entities: Map<string, EntityKind>;
   /** Ids of the named sources that exist. */
   sources: Set<string>;
+  /**
+   * The version (content hash) of the record the write replaces or deletes, read once it is
+   * locked for this transaction, so no other write can change it before this one commits;
+   * null when there is no such record.
+   */
+  version: string | null;
+}
+
+/** The record a write replaces or deletes. */
+type Target = { label: 'Entity' | 'Source'; id: string } | { relationship: string };
+
+const lockTarget = (target: Target) =>
+  'relationship' in target
+    ? `${RELATIONSHIP_BY_ID} SET r._lock = true`
+    : `MATCH (x:${target.label} {id: $id}) SET x._lock = true`;
+
+const readVersion = (target: Target) =>
+  'relationship' in target
+    ? `${RELATIONSHIP_BY_ID} RETURN r.hash AS version`
+    : `MATCH (x:${target.label} {id: $id}) RETURN x.hash AS version`;
+
+/**
+ * Takes the write lock on the target (a property set, replaced by the write's own properties or
+ * gone with the record), then reads its version: a concurrent write of the same record waits
+ * for this one and reads what it wrote.
+ */
+async function lockedVersion(tx: Transaction, target: Target): Promise<string | null> {
+  const id = 'relationship' in target ? target.relationship : target.id;
+  await tx.run(lockTarget(target), { id });
+  const [row] = await tx.run<{ version: string | null }>(readVersion(target), { id });
+  return row ? (row.version ?? '') : null;
 }
 
 /** Throws to refuse a write; runs inside the transaction, before anything is written. */
@@ -77,12 +108,18 @@ RETURN entities, sources`;
 export async function lookUp(
   tx: Transaction,
   names: { entities?: string[]; sources?: string[] },
+  target?: Target,
 ): Promise<References> {
+  const version = target ? await lockedVersion(tx, target) : null;
   const [row] = await tx.run<{ entities: [string, EntityKind][]; sources: string[] }>(
     LOOKUP_REFERENCES,
     { entities: names.entities ?? [], sources: names.sources ?? [] },
   );
-  return { entities: new Map(row?.entities ?? []), sources: new Set(row?.sources ?? []) };
+  return {
+    entities: new Map(row?.entities ?? []),
+    sources: new Set(row?.sources ?? []),
+    version,
+  };
 }
 
 /** A row a statement always returns; its absence is a bug, not a user error. */
@@ -122,7 +159,8 @@ export function upsertEntity(
   check: Check,
 ): Promise<EntityView> {
   return db.transaction(async (tx) => {
-    check(await lookUp(tx, { sources: sourcesOf(entity.evidence) }));
+    const target = { label: 'Entity', id: entity.id } as const;
+    check(await lookUp(tx, { sources: sourcesOf(entity.evidence) }, target));
     const [old] = await tx.run<{ props: Props }>(READ_ENTITY_PROPS, { ids: [entity.id] });
     const datasets = (old?.props.datasets as string[] | undefined) ?? [];
     const props = storedEntity(entity, [...new Set([...datasets, CURATION_DATASET])]);
@@ -145,8 +183,9 @@ RETURN count(*) AS deleted`;
  * Deletes an entity and its relationships, and forgets it as publisher or author of sources
  * (the sources stay); false when there was none.
  */
-export function deleteEntity(db: Database, id: string): Promise<boolean> {
+export function deleteEntity(db: Database, id: string, check: Check): Promise<boolean> {
   return db.transaction(async (tx) => {
+    check(await lookUp(tx, {}, { label: 'Entity', id }));
     const [row] = await tx.run<{ deleted: number }>(DELETE_ENTITY, { id });
     const deleted = (row?.deleted ?? 0) > 0;
     if (deleted) await repointSources(tx, id, undefined);
@@ -179,7 +218,13 @@ export function upsertRelationship(
   check: Check,
 ): Promise<RelationshipView> {
   return db.transaction(async (tx) => {
-    check(await lookUp(tx, { entities: [rel.from, rel.to], sources: sourcesOf(rel.evidence) }));
+    check(
+      await lookUp(
+        tx,
+        { entities: [rel.from, rel.to], sources: sourcesOf(rel.evidence) },
+        { relationship: rel.id },
+      ),
+    );
     const [old] = await tx.run<{ dataset: string | null; history: unknown }>(
       READ_RELATIONSHIP_DATASET,
       {
@@ -200,9 +245,12 @@ export function upsertRelationship(
 }
 
 /** Deletes a relationship of any type by id; false when there was none. */
-export async function deleteRelationship(db: Database, id: string): Promise<boolean> {
-  const [row] = await db.write<{ deleted: number }>(DELETE_RELATIONSHIP, { id });
-  return (row?.deleted ?? 0) > 0;
+export function deleteRelationship(db: Database, id: string, check: Check): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    check(await lookUp(tx, {}, { relationship: id }));
+    const [row] = await tx.run<{ deleted: number }>(DELETE_RELATIONSHIP, { id });
+    return (row?.deleted ?? 0) > 0;
+  });
 }
 
 // --- Sources
@@ -225,7 +273,7 @@ export function upsertSource(
 ): Promise<SourceView> {
   const named = [source.publisher, source.author].filter((id): id is string => !!id);
   return db.transaction(async (tx) => {
-    check(await lookUp(tx, { entities: named }));
+    check(await lookUp(tx, { entities: named }, { label: 'Source', id: source.id }));
     const [old] = await tx.run<{ props: Props }>(READ_SOURCES, { ids: [source.id], entities: [] });
     const dataset = (old?.props.dataset as string | undefined) ?? CURATION_DATASET;
     if (dataset === CURATION_DATASET) await ensureCurationDataset(tx);

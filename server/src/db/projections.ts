@@ -36,13 +36,13 @@ export const degreeOf = (variable: 'e' | 'x') => `COUNT { (${variable})--() }`;
 
 /** `e` must be bound to an :Entity node. */
 export const ENTITY_MAP = `e {
-  ${propertyItems(ENTITY_FIELDS, ['datasets'])}, degree: ${degreeOf('e')}
+  ${propertyItems(ENTITY_FIELDS, ['datasets'])}, degree: ${degreeOf('e')}, version: e.hash
 }`;
 
 /** `r` must be bound to a relationship between entities. */
 export const RELATIONSHIP_MAP = `r {
   ${propertyItems(RELATIONSHIP_FIELDS, ['history', 'dataset'])},
-  type: type(r), from: startNode(r).id, to: endNode(r).id
+  type: type(r), from: startNode(r).id, to: endNode(r).id, version: r.hash
 }`;
 
 /**
@@ -60,7 +60,7 @@ export const RELATIONSHIP_BY_ID = `CALL () {
   ${relationshipByIdUnion('$id')}
 }`;
 
-export const SOURCE_MAP = `s { ${propertyItems(SOURCE_FIELDS, ['dataset'])} }`;
+export const SOURCE_MAP = `s { ${propertyItems(SOURCE_FIELDS, ['dataset'])}, version: s.hash }`;
 
 type Row = Record<string, unknown>;
 
@@ -73,6 +73,7 @@ export function toEntity(row: Row): EntityView {
     ...(readFields(ENTITY_FIELDS, row) as Omit<EntityView, 'datasets' | 'degree'>),
     datasets: (row.datasets as string[] | null) ?? [],
     degree: Number(row.degree ?? 0),
+    version: optional(row.version),
   };
 }
 
@@ -92,6 +93,7 @@ export function toRelationship(row: Row, asOf?: PartialDate | null): Relationshi
     status: (row.status as RelationshipStatus | null) ?? 'active',
     dataset: optional(row.dataset),
     history: readHistory(row.history),
+    version: optional(row.version),
   };
 }
 
@@ -99,6 +101,7 @@ export function toSource(row: Row): SourceView {
   return {
     ...(readFields(SOURCE_FIELDS, row) as SourceView),
     dataset: optional(row.dataset),
+    version: optional(row.version),
   };
 }
 

@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'TIMEOUT'
   | 'COST_LIMIT'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'CONFLICT';
 
 /** An error the caller caused and can fix: never masked, always with a code. */
 export function userError(

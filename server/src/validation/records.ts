@@ -67,14 +67,18 @@ export interface DatasetContent {
 export type EntityView = EntityRecord & {
   datasets: string[];
   degree: number;
+  /** The stored record's content hash: what a curator read, for an update to send back. */
+  version?: string;
 };
 
 export type RelationshipView = RelationshipRecord & {
   dataset?: string;
+  version?: string;
   /** The date the relationship was asked about, if any: its `status` in the API is the one then. */
   asOf?: PartialDate;
 };
 
 export type SourceView = SourceRecord & {
   dataset?: string;
+  version?: string;
 };

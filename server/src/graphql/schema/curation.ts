@@ -42,6 +42,37 @@ function requireSources(evidence: readonly EvidenceRecord[]): Check {
   };
 }
 
+/**
+ * Refuses a write of a record that changed since the caller read it: `expected` is the version it
+ * read (absent: the write does not depend on what it replaces).
+ */
+function requireVersion(
+  what: 'entity' | 'relationship' | 'source',
+  id: string,
+  expected: string | null | undefined,
+): Check {
+  return (found) => {
+    if (expected === null || expected === undefined || found.version === expected) return;
+    throw userError(
+      'CONFLICT',
+      found.version === null
+        ? `The ${what} "${id}" was deleted since version ${expected} was read; nothing was written.`
+        : `The ${what} "${id}" has changed since version ${expected} was read (it is now ${found.version}); nothing was written.`,
+      { id, field: 'expectedVersion', version: found.version },
+    );
+  };
+}
+
+/** Both checks, in order. */
+function all(...checks: Check[]): Check {
+  return (found) => {
+    for (const check of checks) check(found);
+  };
+}
+
+const EXPECTED_VERSION =
+  'The version of the record as read (its `version`): if it has changed since, the write is refused with CONFLICT and nothing is written. Absent: written whatever it replaces.';
+
 function requireEntities(named: Partial<Record<string, string>>): Check {
   return (found) => {
     for (const [field, id] of Object.entries(named)) {
@@ -54,11 +85,21 @@ builder.mutationFields((t) => ({
   upsertEntity: t.field({
     type: EntityRef,
     description: 'Creates an entity, or replaces the one with this id. Editors only.',
-    args: { input: t.arg({ type: UpsertEntityInput, required: true }) },
+    args: {
+      input: t.arg({ type: UpsertEntityInput, required: true }),
+      expectedVersion: t.arg.string({ description: EXPECTED_VERSION }),
+    },
     resolve: async (_root, args, context) => {
       requireEditor(context);
       const record = parseRecord(entitySchema, args.input);
-      const entity = await upsertEntity(context.db, record, requireSources(record.evidence));
+      const entity = await upsertEntity(
+        context.db,
+        record,
+        all(
+          requireVersion('entity', record.id, args.expectedVersion),
+          requireSources(record.evidence),
+        ),
+      );
       context.loaders.replaceEntity(entity);
       return entity;
     },
@@ -66,11 +107,15 @@ builder.mutationFields((t) => ({
 
   deleteEntity: t.boolean({
     description: 'Deletes an entity with all its relationships. Editors only.',
-    args: { id: t.arg.id({ required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.string({ description: EXPECTED_VERSION }),
+    },
     resolve: async (_root, args, context) => {
       requireEditor(context);
       const id = String(args.id);
-      if (!(await deleteEntity(context.db, id))) throw missing('entity', id, 'id');
+      const check = requireVersion('entity', id, args.expectedVersion);
+      if (!(await deleteEntity(context.db, id, check))) throw missing('entity', id, 'id');
       // Its neighbours' degrees changed too.
       context.loaders.forgetEntities();
       return true;
@@ -81,7 +126,10 @@ builder.mutationFields((t) => ({
     type: RelationshipRef,
     description:
       'Creates a relationship, or replaces the one with this id (of any type). Editors only.',
-    args: { input: t.arg({ type: UpsertRelationshipInput, required: true }) },
+    args: {
+      input: t.arg({ type: UpsertRelationshipInput, required: true }),
+      expectedVersion: t.arg.string({ description: EXPECTED_VERSION }),
+    },
     resolve: async (_root, args, context) => {
       requireEditor(context);
       const parsed = parseRecord(relationshipSchema, args.input);
@@ -99,6 +147,7 @@ builder.mutationFields((t) => ({
         );
       }
       const written = await upsertRelationship(context.db, rel, (found) => {
+        requireVersion('relationship', rel.id, args.expectedVersion)(found);
         const fromKind = found.entities.get(rel.from);
         if (!fromKind) throw missing('entity', rel.from, 'from');
         const toKind = found.entities.get(rel.to);
@@ -117,11 +166,17 @@ builder.mutationFields((t) => ({
 
   deleteRelationship: t.boolean({
     description: 'Deletes a relationship by id, whatever its type. Editors only.',
-    args: { id: t.arg.id({ required: true }) },
+    args: {
+      id: t.arg.id({ required: true }),
+      expectedVersion: t.arg.string({ description: EXPECTED_VERSION }),
+    },
     resolve: async (_root, args, context) => {
       requireEditor(context);
       const id = String(args.id);
-      if (!(await deleteRelationship(context.db, id))) throw missing('relationship', id, 'id');
+      const check = requireVersion('relationship', id, args.expectedVersion);
+      if (!(await deleteRelationship(context.db, id, check))) {
+        throw missing('relationship', id, 'id');
+      }
       context.loaders.forgetEntities();
       return true;
     },
@@ -130,14 +185,20 @@ builder.mutationFields((t) => ({
   upsertSource: t.field({
     type: SourceRef,
     description: 'Creates a source, or replaces the one with this id. Editors only.',
-    args: { input: t.arg({ type: UpsertSourceInput, required: true }) },
+    args: {
+      input: t.arg({ type: UpsertSourceInput, required: true }),
+      expectedVersion: t.arg.string({ description: EXPECTED_VERSION }),
+    },
     resolve: async (_root, args, context) => {
       requireEditor(context);
       const record = parseRecord(sourceSchema, args.input);
       const source = await upsertSource(
         context.db,
         record,
-        requireEntities({ publisher: record.publisher, author: record.author }),
+        all(
+          requireVersion('source', record.id, args.expectedVersion),
+          requireEntities({ publisher: record.publisher, author: record.author }),
+        ),
       );
       context.loaders.source.clear(source.id).prime(source.id, source);
       return source;

@@ -22,6 +22,7 @@ import {
   type Page,
   RelationshipRef,
   SourceRef,
+  VERSION,
 } from './refs.ts';
 
 const MAX_PAGE = 100;
@@ -108,6 +109,7 @@ EntityRef.implement({
     ),
     datasets: t.exposeStringList('datasets', { description: 'Ids of the datasets it came from' }),
     degree: t.exposeInt('degree', { description: 'How many relationships it has' }),
+    version: t.exposeString('version', { nullable: true, description: VERSION }),
     sources: t.field({
       type: [SourceRef],
       complexity: EVIDENCE_LIST,

@@ -9,6 +9,10 @@ import type {
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 
+/** What a record's `version` field says, the same on every kind of record. */
+export const VERSION =
+  'The stored content as one token: send it back as `expectedVersion` to update or delete the record only if it has not changed since it was read';
+
 /** Type references declared once, so type files can point at each other without cycles. */
 export const EntityRef = builder.interfaceRef<EntityView>('Entity');
 export const RelationshipRef = builder.objectRef<RelationshipView>('Relationship');

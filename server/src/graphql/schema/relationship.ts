@@ -7,7 +7,14 @@ import { EVIDENCE_LIST, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { bounded, notFound } from '../errors.ts';
 import type { Loaders } from '../loaders.ts';
 import { RelationshipStatusEnum, RelationshipTypeEnum } from './enums.ts';
-import { EntityRef, EvidenceRef, RelationshipRef, SourceRef, StatusPhaseRef } from './refs.ts';
+import {
+  EntityRef,
+  EvidenceRef,
+  RelationshipRef,
+  SourceRef,
+  StatusPhaseRef,
+  VERSION,
+} from './refs.ts';
 
 /** A relationship's end; one that is gone (deleted since it was read) is an error, not a null. */
 function endOf(loaders: Loaders, id: string) {
@@ -61,6 +68,7 @@ RelationshipRef.implement({
     claim: t.exposeString('claim', { nullable: true }),
     description: t.exposeString('description', { nullable: true }),
     dataset: t.exposeString('dataset', { nullable: true }),
+    version: t.exposeString('version', { nullable: true, description: VERSION }),
     evidence: t.field({
       type: [EvidenceRef],
       complexity: EVIDENCE_LIST,
@@ -128,6 +136,7 @@ SourceRef.implement({
         source.author ? loaders.entity.load(source.author) : null,
     }),
     dataset: t.exposeString('dataset', { nullable: true }),
+    version: t.exposeString('version', { nullable: true, description: VERSION }),
   }),
 });
 
