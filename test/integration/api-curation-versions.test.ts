@@ -32,6 +32,11 @@ const DELETE_RELATIONSHIP = `mutation($id: ID!, $expectedVersion: String) {
 const UPSERT_SOURCE = `mutation($input: UpsertSourceInput!, $expectedVersion: String) {
   upsertSource(input: $input, expectedVersion: $expectedVersion) { id title version }
 }`;
+const MERGE = `mutation($keep: ID!, $drop: ID!, $keepVersion: String, $dropVersion: String) {
+  mergeEntities(keep: $keep, drop: $drop, keepVersion: $keepVersion, dropVersion: $dropVersion) {
+    id aliases version
+  }
+}`;
 const ENTITY = 'query($id: ID!) { entity(id: $id) { name aliases version } }';
 
 type Entity = { name: string; aliases: string[]; version: string };
@@ -109,6 +114,35 @@ describe('an entity', () => {
       // All of the winner's write, none of the loser's.
       expect({ id, ...stored.entity }).toEqual(winner.upsertEntity);
     }
+  });
+});
+
+describe('a merge', () => {
+  it('from a stale version of either entity / CONFLICT naming which, nothing written', async () => {
+    const keep = await created('occ-keep');
+    const staleDrop = await created('occ-drop');
+    await asEditor(UPSERT_ENTITY, entity('occ-drop', 'Renamed meanwhile'));
+    const refusedMerge = await refused(() =>
+      asEditor(MERGE, {
+        keep: 'occ-keep',
+        drop: 'occ-drop',
+        keepVersion: keep,
+        dropVersion: staleDrop,
+      }),
+    );
+    expect(refusedMerge.extensions).toMatchObject({ code: 'CONFLICT', field: 'dropVersion' });
+    const drop = ((await query(ENTITY, { id: 'occ-drop' })).data as { entity: Entity }).entity
+      .version;
+    const merged = await asEditor(MERGE, {
+      keep: 'occ-keep',
+      drop: 'occ-drop',
+      keepVersion: keep,
+      dropVersion: drop,
+    });
+    expect(merged.errors).toBeUndefined();
+    expect((merged.data as { mergeEntities: Entity }).mergeEntities.aliases).toContain(
+      'Renamed meanwhile',
+    );
   });
 });
 

@@ -84,16 +84,20 @@ function mergedProps(keep: Props, drop: Props): Props {
 /**
  * Folds `drop` into `keep`: drop's relationships move to keep with their ids and properties,
  * ties between the two are deleted, names, evidence and datasets are united, sources naming
- * drop as publisher or author name keep, and drop is deleted.
+ * drop as publisher or author name keep, and drop is deleted. `check` and `checkDrop` refuse
+ * it (see lookUp), before anything is written.
  */
 export function mergeEntities(
   db: Database,
   keep: string,
   drop: string,
   check: Check,
+  checkDrop: Check = () => {},
 ): Promise<EntityView> {
   return db.transaction(async (tx) => {
-    check(await lookUp(tx, { entities: [keep, drop] }));
+    // Both are locked before their versions are read: `check` sees keep's, `checkDrop` drop's.
+    check(await lookUp(tx, { entities: [keep, drop] }, { label: 'Entity', id: keep }));
+    checkDrop(await lookUp(tx, {}, { label: 'Entity', id: drop }));
     const stored = new Map(
       (await tx.run<{ id: string; props: Props }>(READ_ENTITY_PROPS, { ids: [keep, drop] })).map(
         (row) => [row.id, row.props],

@@ -50,6 +50,7 @@ function requireVersion(
   what: 'entity' | 'relationship' | 'source',
   id: string,
   expected: string | null | undefined,
+  field = 'expectedVersion',
 ): Check {
   return (found) => {
     if (expected === null || expected === undefined || found.version === expected) return;
@@ -58,7 +59,7 @@ function requireVersion(
       found.version === null
         ? `The ${what} "${id}" was deleted since version ${expected} was read; nothing was written.`
         : `The ${what} "${id}" has changed since version ${expected} was read (it is now ${found.version}); nothing was written.`,
-      { id, field: 'expectedVersion', version: found.version },
+      { id, field, version: found.version },
     );
   };
 }
@@ -213,12 +214,23 @@ builder.mutationFields((t) => ({
     args: {
       keep: t.arg.id({ required: true }),
       drop: t.arg.id({ required: true }),
+      keepVersion: t.arg.string({ description: `For keep: ${EXPECTED_VERSION}` }),
+      dropVersion: t.arg.string({ description: `For drop: ${EXPECTED_VERSION}` }),
     },
     resolve: async (_root, args, context) => {
       requireEditor(context);
       const [keep, drop] = [String(args.keep), String(args.drop)];
       if (keep === drop) throw badInput('keep and drop must be different entities.', 'drop');
-      const entity = await mergeEntities(context.db, keep, drop, requireEntities({ keep, drop }));
+      const entity = await mergeEntities(
+        context.db,
+        keep,
+        drop,
+        all(
+          requireEntities({ keep, drop }),
+          requireVersion('entity', keep, args.keepVersion, 'keepVersion'),
+        ),
+        requireVersion('entity', drop, args.dropVersion, 'dropVersion'),
+      );
       context.loaders.forgetEntities();
       context.loaders.replaceEntity(entity);
       return entity;
