@@ -75,15 +75,20 @@ describe('/health and /ready', () => {
       expect(response.status).toBe(503);
     });
 
-    it('a health query returns a masked error, not a stack trace', async () => {
+    it('a health query is SERVICE_UNAVAILABLE with HTTP 503 and Retry-After, not the address', async () => {
       const yoga = createEntenteYoga({ config: testConfig(), db: unreachable });
       const response = await yoga.fetch('http://test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ health { nodeCount } }' }),
       });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('2');
       const body = await response.json();
-      expect(body.errors[0].message).toBe('Unexpected error.');
+      expect(body.errors[0].extensions).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfterSeconds: 2,
+      });
       expect(JSON.stringify(body)).not.toContain('127.0.0.1:9');
     });
   });
