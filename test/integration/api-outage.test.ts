@@ -1,0 +1,143 @@
+// Neo4j going away under the API and coming back: a scratch Neo4j of this file's own, on ports
+// of its own, stopped cleanly, started again, killed with SIGKILL and started again.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNeo4j, stopNeo4j } from '../../scripts/neo4j/server.ts';
+import { type Neo4jSettings, neo4jSettings } from '../../scripts/neo4j/settings.ts';
+import { createDatabase } from '../../server/src/db/database.ts';
+import { createDriver } from '../../server/src/db/driver.ts';
+import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
+import { testConfig } from '../helpers/database.ts';
+import { freePort } from '../helpers/serving-process.ts';
+
+const quiet = () => {};
+let settings: Neo4jSettings;
+let pid = 0;
+let yoga: ReturnType<typeof createEntenteYoga>;
+let closeDriver = async () => {};
+
+async function start() {
+  const started = await startNeo4j(settings, quiet);
+  pid = started.pid;
+}
+
+beforeAll(async () => {
+  settings = {
+    ...neo4jSettings('test'),
+    password: 'scratch-pass',
+    home: mkdtempSync(join(tmpdir(), 'entente-outage-')),
+    boltPort: await freePort(),
+    httpPort: await freePort(),
+    heap: '512m',
+    pageCache: '64m',
+  };
+  await start();
+  const driver = createDriver({
+    uri: `bolt://127.0.0.1:${settings.boltPort}`,
+    user: settings.user,
+    password: settings.password,
+  });
+  closeDriver = () => driver.close();
+  const db = createDatabase(driver, { database: 'neo4j', timeoutMs: 10_000 });
+  yoga = createEntenteYoga({ db, config: testConfig() });
+}, 240_000);
+
+afterAll(async () => {
+  await closeDriver();
+  if (settings) {
+    await stopNeo4j(settings, quiet);
+    rmSync(settings.home, { recursive: true, force: true });
+  }
+}, 120_000);
+
+function alive(id: number): boolean {
+  try {
+    process.kill(id, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function until(condition: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not so within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function ask() {
+  const started = Date.now();
+  const response = await yoga.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ health { nodeCount } }' }),
+  });
+  const body = await response.json();
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    code: body.errors?.[0]?.extensions?.code as string | undefined,
+    nodeCount: body.data?.health?.nodeCount as number | undefined,
+    ms: Date.now() - started,
+  };
+}
+
+async function ready() {
+  const started = Date.now();
+  const { status } = await yoga.fetch('http://test/ready');
+  return { status, ms: Date.now() - started };
+}
+
+/** While Neo4j is down: every answer within a second, 503 with Retry-After; /ready fails. */
+async function expectUnavailable() {
+  const answers = await Promise.all(Array.from({ length: 5 }, ask));
+  answers.push(await ask());
+  for (const answer of answers) {
+    expect(answer).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', retryAfter: '2' });
+    expect(answer.ms).toBeLessThan(1_000);
+  }
+  const probe = await ready();
+  expect(probe.status).toBe(503);
+  expect(probe.ms).toBeLessThan(1_000);
+}
+
+/** Once Neo4j answers again: how long until the API does, asking every 100 ms (at most 10 s). */
+async function msUntilAnswered() {
+  const back = Date.now();
+  while (Date.now() - back < 10_000) {
+    const answer = await ask();
+    if (answer.status === 200 && answer.nodeCount !== undefined) return Date.now() - back;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+describe('when Neo4j goes away and comes back', { timeout: 300_000 }, () => {
+  it('answers while it is up', async () => {
+    expect(await ask()).toMatchObject({ status: 200, nodeCount: 0 });
+    expect((await ready()).status).toBe(200);
+  });
+
+  it('stopped: SERVICE_UNAVAILABLE within 1 s and /ready failing; started: answers within 5 s', async () => {
+    await stopNeo4j(settings, quiet);
+    await expectUnavailable();
+    await start();
+    expect(await msUntilAnswered()).toBeLessThan(5_000);
+    expect((await ready()).status).toBe(200);
+  });
+
+  it('killed with SIGKILL: the same, and it recovers the same way', async () => {
+    expect((await ask()).status).toBe(200);
+    process.kill(pid, 'SIGKILL');
+    await until(() => !alive(pid), 10_000);
+    await expectUnavailable();
+    await start();
+    expect(await msUntilAnswered()).toBeLessThan(5_000);
+    expect((await ready()).status).toBe(200);
+  });
+});
