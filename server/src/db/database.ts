@@ -30,7 +30,7 @@ export interface Database {
   autoCommit(cypher: string, params?: Params): Promise<void>;
   /** Runs work in one write transaction: committed only if every statement succeeds. */
   transaction<R>(work: (tx: Transaction) => Promise<R>, options?: TransactionOptions): Promise<R>;
-  /** Answers while Neo4j does; fails at once while it is known to be unreachable. */
+  /** Resolves while Neo4j's database answers; fails at once while it is known to be unreachable. */
   ping(): Promise<void>;
   /** The same database for one request: its deadline bounds every transaction, its signal cancels them. */
   forRequest(scope: RequestScope): Database;
@@ -86,16 +86,27 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, canc
 }
 
 export function createDatabase(driver: Driver, options: DatabaseOptions): Database {
-  const counter = { roundTrips: 0 };
-  const availability = createAvailability(() =>
-    driver.verifyConnectivity({ database: options.database }),
-  );
-  return scopedDatabase(driver, options, { counter, availability }, {});
+  // A query, not just a connection: Neo4j accepts Bolt seconds before its database can answer.
+  const answers = async () => {
+    const session = driver.session({
+      database: options.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
+    try {
+      await session.run('RETURN 1');
+    } finally {
+      await session.close();
+    }
+  };
+  const availability = createAvailability(answers);
+  return scopedDatabase(driver, options, { counter: { roundTrips: 0 }, availability, answers }, {});
 }
 
 interface Shared {
   counter: { roundTrips: number };
   availability: ReturnType<typeof createAvailability>;
+  /** Resolves once Neo4j's database answers a query. */
+  answers: () => Promise<void>;
 }
 
 function scopedDatabase(
@@ -227,7 +238,7 @@ function scopedDatabase(
           await session.close();
         }
       }),
-    ping: () => guarded(() => driver.verifyConnectivity({ database: options.database })),
+    ping: () => guarded(shared.answers),
     forRequest: (requestScope) => scopedDatabase(driver, options, shared, requestScope),
     get roundTrips() {
       return counter.roundTrips;
