@@ -2,7 +2,7 @@
 // the write lock of one entity, so that curators' upserts of it wait inside Neo4j for exactly as
 // long as the test says: requests that are slow for a known time, whatever the machine's load.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Config } from '../../server/src/config.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
@@ -112,7 +112,11 @@ describe('more requests than may run and wait', () => {
   });
 
   it('a request that gets no turn within the queue wait is refused as OVERLOADED then', async () => {
-    const upsert = serverWith({ admission: { concurrency: 1, queue: 5, queueWaitMs: 300 } });
+    const upsert = serverWith({
+      mode: 'development',
+      admission: { concurrency: 1, queue: 5, queueWaitMs: 300 },
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const release = await holdLock();
     try {
       const running = upsert();
@@ -121,9 +125,14 @@ describe('more requests than may run and wait', () => {
       expect(queued).toMatchObject({ status: 503, code: 'OVERLOADED', retryAfter: '2' });
       expect(queued.ms).toBeGreaterThanOrEqual(290);
       expect(queued.ms).toBeLessThan(2_000);
+      // Logged as one line with its count.
+      const lines = warn.mock.calls.map((args) => args.map(String).join(' '));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/OVERLOADED \(1 so far\): The server is busy \(1 requests running/);
       await release();
       expect(await running).toMatchObject({ status: 200, id: ID });
     } finally {
+      warn.mockRestore();
       await release();
     }
   });
