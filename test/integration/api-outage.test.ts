@@ -42,7 +42,9 @@ beforeAll(async () => {
   });
   closeDriver = () => driver.close();
   const db = createDatabase(driver, { database: 'neo4j', timeoutMs: 10_000 });
-  yoga = createEntenteYoga({ db, config: testConfig() });
+  // Without per-client budgets: the load below is one client asking many times a second.
+  const rateLimit = { requestsPerMinute: 0, costPerMinute: 0, trustProxyHops: 0 };
+  yoga = createEntenteYoga({ db, config: testConfig({ rateLimit }) });
 }, 240_000);
 
 afterAll(async () => {
@@ -141,24 +143,66 @@ async function msUntilAnswered() {
   }
 }
 
+/** Clients asking over and over until stopped: when each request started, how long it took, what came back. */
+function load(clients: number) {
+  const answers: { at: number; ms: number; status: number }[] = [];
+  let running = true;
+  const loops = Array.from({ length: clients }, async () => {
+    while (running) {
+      const at = Date.now();
+      const { status, ms } = await ask();
+      answers.push({ at, ms, status });
+      if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  });
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(loops);
+      return answers;
+    },
+  };
+}
+
+/**
+ * Takes Neo4j away while eight clients ask: no request outlives its deadline meanwhile, and once
+ * it is gone every answer is a 503 within a second.
+ */
+async function goAwayUnderLoad(goAway: () => Promise<unknown>) {
+  const clients = load(8);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await goAway();
+  const gone = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const answers = await clients.stop();
+  expect(answers.filter((a) => a.at < gone && a.status === 200).length).toBeGreaterThan(0);
+  expect(Math.max(...answers.map((a) => a.ms))).toBeLessThan(testConfig().queryTimeoutMs);
+  const after = answers.filter((a) => a.at >= gone);
+  expect(after.length).toBeGreaterThan(0);
+  for (const answer of after) expect(answer.status).toBe(503);
+  expect(Math.max(...after.map((a) => a.ms))).toBeLessThan(1_000);
+}
+
 describe('when Neo4j goes away and comes back', { timeout: 300_000 }, () => {
   it('answers while it is up', async () => {
     expect(await ask()).toMatchObject({ status: 200, nodeCount: 0 });
     expect((await ready()).status).toBe(200);
   });
 
-  it('stopped: SERVICE_UNAVAILABLE within 1 s and /ready failing; started: answers within 5 s', async () => {
-    await stopNeo4j(settings, quiet);
+  it('stopped under load: SERVICE_UNAVAILABLE within 1 s and /ready failing; started: answers within 5 s', async () => {
+    await goAwayUnderLoad(() => stopNeo4j(settings, quiet));
     await expectUnavailable();
     await start();
     expect(await msUntilAnswered()).toBeLessThan(5_000);
     expect((await ready()).status).toBe(200);
   });
 
-  it('killed with SIGKILL: the same, and it recovers the same way', async () => {
+  it('killed with SIGKILL under load: the same, and it recovers the same way', async () => {
     expect((await ask()).status).toBe(200);
-    process.kill(pid, 'SIGKILL');
-    await until(() => !alive(pid), 10_000);
+    await goAwayUnderLoad(async () => {
+      process.kill(pid, 'SIGKILL');
+      await until(() => !alive(pid), 10_000);
+    });
     await expectUnavailable();
     await start();
     expect(await msUntilAnswered()).toBeLessThan(5_000);
