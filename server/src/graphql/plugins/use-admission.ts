@@ -4,9 +4,11 @@ import type { Context } from '../context.ts';
 import { retryLater } from '../errors.ts';
 
 export interface AdmissionPluginOptions {
+  /** The turns this server's requests share (createAdmission, sized by config.admission). */
   admission: Admission;
   /** The longest a request waits for a turn; never past its deadline. */
   queueWaitMs: number;
+  /** What a refused client is told to wait (Retry-After). */
   retryAfterSeconds: number;
 }
 

@@ -13,7 +13,7 @@ export interface ErrorCodesOptions {
 /** Codes that say the server or the database had trouble, not the caller: each is logged. */
 const EXPECTED = new Set(['TIMEOUT', 'OVERLOADED', 'SERVICE_UNAVAILABLE', 'CANCELLED']);
 
-function databaseError(error: GraphQLError): DatabaseError | undefined {
+function databaseFailure(error: GraphQLError): DatabaseError | undefined {
   let current: unknown = error.originalError;
   for (let depth = 0; current && depth < 5; depth += 1) {
     if (current instanceof DatabaseError) return current;
@@ -27,7 +27,7 @@ function withCode(error: GraphQLError, options: ErrorCodesOptions): GraphQLError
   // A GraphQLError made on purpose (validation, limits, user errors) carries no original error.
   if (!original) return error;
   if (original instanceof GraphQLError && original.extensions?.code) return original;
-  const failure = databaseError(error);
+  const failure = databaseFailure(error);
   const at = (made: GraphQLError) =>
     new GraphQLError(made.message, { path: error.path, extensions: made.extensions });
   switch (failure?.kind) {
