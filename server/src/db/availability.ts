@@ -15,7 +15,6 @@ export interface Availability {
   check(): void;
   /** The error an operation failed with, as a DatabaseError when it is one; probes if needed. */
   failed(error: unknown): unknown;
-  readonly down: boolean;
 }
 
 export function createAvailability(probe: () => Promise<void>): Availability {
@@ -48,9 +47,6 @@ export function createAvailability(probe: () => Promise<void>): Availability {
     failed(error) {
       if (kindOf(error) === 'unavailable') void watch();
       return asDatabaseError(error);
-    },
-    get down() {
-      return down;
     },
   };
 }
