@@ -49,6 +49,24 @@ describe('loadConfig', () => {
     });
   });
 
+  it('runs half the pool at once and queues twice that, for at most 2 s, unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.neo4j).toMatchObject({ poolSize: 50, connectTimeoutMs: 1000 });
+    expect(config.admission).toEqual({ concurrency: 25, queue: 50, queueWaitMs: 2000 });
+    expect(config.retryAfterSeconds).toBe(2);
+    const small = loadConfig({ NEO4J_POOL_SIZE: '10', API_QUEUE_WAIT_MS: '0' });
+    expect(small.admission).toEqual({ concurrency: 5, queue: 10, queueWaitMs: 0 });
+    const told = loadConfig({ API_CONCURRENCY: '3', API_QUEUE: '0', RETRY_AFTER_SECONDS: '5' });
+    expect(told.admission).toMatchObject({ concurrency: 3, queue: 0 });
+    expect(told.retryAfterSeconds).toBe(5);
+  });
+
+  it('when more may run at once than the pool has connections / names the variable', () => {
+    expect(() => loadConfig({ NEO4J_POOL_SIZE: '4', API_CONCURRENCY: '8' })).toThrow(
+      /API_CONCURRENCY must be a whole number from 1 to 4, got "8"/,
+    );
+  });
+
   it('when a budget is not a whole number / names the variable and the bad value', () => {
     expect(() => loadConfig({ RATE_LIMIT_REQUESTS: '-1' })).toThrow(/RATE_LIMIT_REQUESTS .*"-1"/);
     expect(() => loadConfig({ RATE_LIMIT_COST: 'lots' })).toThrow(/RATE_LIMIT_COST .*"lots"/);

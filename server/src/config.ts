@@ -14,9 +14,22 @@ export interface Config {
     database: string;
     /** True when NEO4J_URI is unset: the project starts and stops its own local Neo4j. */
     managed: boolean;
+    /** Connections the driver keeps to Neo4j at most. */
+    poolSize: number;
+    /** How long opening a connection may take: an unreachable Neo4j is reported after this. */
+    connectTimeoutMs: number;
   };
-  /** Server-side limit for one Cypher transaction. */
+  /** Deadline of one request to /graphql; its Cypher transactions get the time it has left. */
   queryTimeoutMs: number;
+  /** How many requests run against Neo4j at once, and how many more may wait for a turn. */
+  admission: {
+    concurrency: number;
+    queue: number;
+    /** How long a request may wait for a turn before it is refused as OVERLOADED. */
+    queueWaitMs: number;
+  };
+  /** What OVERLOADED and SERVICE_UNAVAILABLE answers tell a client to wait (Retry-After). */
+  retryAfterSeconds: number;
   /** Origins allowed by CORS; empty means same-origin only. */
   corsOrigins: string[];
   /** Bearer tokens that may call curator mutations. */
@@ -31,6 +44,9 @@ export interface Config {
   };
   webDist: string;
 }
+
+/** The driver's pool and connect timeout when NEO4J_POOL_SIZE and NEO4J_CONNECT_TIMEOUT_MS are unset. */
+export const DRIVER_DEFAULTS = { poolSize: 50, connectTimeoutMs: 1_000 };
 
 export class ConfigError extends Error {}
 
@@ -58,6 +74,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const managed = !env.NEO4J_URI;
   const boltPort = integer(env, 'NEO4J_BOLT_PORT', 7687, 1, 65535);
+  const poolSize = integer(env, 'NEO4J_POOL_SIZE', DRIVER_DEFAULTS.poolSize, 1, 10_000);
+  // A request may read over two connections at once (its root fields, a loader's batch), so
+  // half the pool runs and the pool never makes a request wait.
+  const concurrency = integer(
+    env,
+    'API_CONCURRENCY',
+    Math.max(1, Math.floor(poolSize / 2)),
+    1,
+    poolSize,
+  );
   return {
     mode,
     host: env.HOST || '127.0.0.1',
@@ -68,8 +94,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: env.NEO4J_PASSWORD || (managed ? 'entente-local' : ''),
       database: env.NEO4J_DATABASE || 'neo4j',
       managed,
+      poolSize,
+      connectTimeoutMs: integer(
+        env,
+        'NEO4J_CONNECT_TIMEOUT_MS',
+        DRIVER_DEFAULTS.connectTimeoutMs,
+        100,
+        60_000,
+      ),
     },
     queryTimeoutMs: integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
+    admission: {
+      concurrency,
+      queue: integer(env, 'API_QUEUE', concurrency * 2, 0, 100_000),
+      queueWaitMs: integer(env, 'API_QUEUE_WAIT_MS', 2_000, 0, 600_000),
+    },
+    retryAfterSeconds: integer(env, 'RETRY_AFTER_SECONDS', 2, 1, 3_600),
     corsOrigins: list(env.CORS_ORIGINS),
     editorTokens: list(env.EDITOR_TOKENS),
     rateLimit: {

@@ -2,6 +2,7 @@ import { createConnection, createServer, type Server, type Socket } from 'node:n
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../server/src/db/database.ts';
+import { DatabaseError } from '../../server/src/db/database-errors.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 
 /**
@@ -77,10 +78,12 @@ describe('a read when the connection to Neo4j drops', () => {
     expect(proxy.state).toMatchObject({ cuts: 1, attempts: 2 });
   });
 
-  it('gives up after three attempts with the driver error', async () => {
+  it('gives up after three attempts, reporting Neo4j unavailable with the driver error', async () => {
     Object.assign(proxy.state, { cutsLeft: 10, cuts: 0, attempts: 0 });
     const failure = await db.read(`RETURN '${MARKER}' AS marker`).catch((error: unknown) => error);
-    expect(neo4j.isRetryableError(failure)).toBe(true);
+    expect(failure).toBeInstanceOf(DatabaseError);
+    expect((failure as DatabaseError).kind).toBe('unavailable');
+    expect(neo4j.isRetryableError((failure as DatabaseError).cause)).toBe(true);
     expect(proxy.state).toMatchObject({ cuts: 3, attempts: 3 });
     Object.assign(proxy.state, { cutsLeft: 0 });
     expect(await db.read(`RETURN '${MARKER}' AS marker`)).toEqual([{ marker: MARKER }]);

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
@@ -75,15 +75,47 @@ describe('/health and /ready', () => {
       expect(response.status).toBe(503);
     });
 
-    it('a health query returns a masked error, not a stack trace', async () => {
+    it('each such answer is logged as one line with a running count, without a stack trace', async () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+      try {
+        const config = testConfig({ mode: 'development' });
+        const yoga = createEntenteYoga({ config, db: unreachable });
+        for (let request = 0; request < 3; request += 1) {
+          const response = await yoga.fetch('http://test/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ health { nodeCount } stats { __typename } }' }),
+          });
+          expect(response.status).toBe(503);
+        }
+        const lines = warn.mock.calls.map((args) => args.map(String).join(' '));
+        expect(lines).toHaveLength(3);
+        expect(lines[2]).toMatch(
+          /SERVICE_UNAVAILABLE \(3 so far\): The database is unavailable; try again in 2 s\.$/,
+        );
+        for (const line of lines) expect(line).not.toContain('\n');
+        expect(error).not.toHaveBeenCalled();
+      } finally {
+        warn.mockRestore();
+        error.mockRestore();
+      }
+    });
+
+    it('a health query is SERVICE_UNAVAILABLE with HTTP 503 and Retry-After, not the address', async () => {
       const yoga = createEntenteYoga({ config: testConfig(), db: unreachable });
       const response = await yoga.fetch('http://test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ health { nodeCount } }' }),
       });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('2');
       const body = await response.json();
-      expect(body.errors[0].message).toBe('Unexpected error.');
+      expect(body.errors[0].extensions).toEqual({
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfterSeconds: 2,
+      });
       expect(JSON.stringify(body)).not.toContain('127.0.0.1:9');
     });
   });

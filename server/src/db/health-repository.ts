@@ -20,6 +20,6 @@ export async function readHealth(db: Database): Promise<HealthRecord> {
   return row;
 }
 
-export async function pingDatabase(db: Database): Promise<void> {
-  await db.driver.verifyConnectivity({ database: db.database });
+export function pingDatabase(db: Database): Promise<void> {
+  return db.ping();
 }

@@ -11,6 +11,8 @@ export interface Context extends YogaInitialContext {
   loaders: Loaders;
   /** Set by useAuthorization (plugins/use-authorization.ts). */
   role: Role;
+  /** When the request's time is up (Date.now() milliseconds): config.queryTimeoutMs from its start. */
+  deadline: number;
 }
 
 export interface ServerContext {
@@ -26,11 +28,15 @@ export function roleOf(request: Request, config: Pick<Config, 'editorTokens'>): 
   return token && config.editorTokens.includes(token) ? 'editor' : 'unknown-token';
 }
 
-/** A fresh context per request, so loaders' caches never leak between callers. */
+/**
+ * A fresh context per request, so loaders' caches never leak between callers. Its database
+ * gives each transaction only the time the request has left, and stops the running query when
+ * the client goes away.
+ */
 export function createContext(server: ServerContext) {
-  return () => ({
-    db: server.db,
-    config: server.config,
-    loaders: createLoaders(server.db),
-  });
+  return ({ request }: YogaInitialContext) => {
+    const deadline = Date.now() + server.config.queryTimeoutMs;
+    const db = server.db.forRequest({ deadline, signal: request.signal });
+    return { db, config: server.config, loaders: createLoaders(db), deadline };
+  };
 }

@@ -8,7 +8,10 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'COST_LIMIT'
   | 'RATE_LIMITED'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'OVERLOADED'
+  | 'SERVICE_UNAVAILABLE'
+  | 'CANCELLED';
 
 /** An error the caller caused and can fix: never masked, always with a code. */
 export function userError(
@@ -33,4 +36,24 @@ export function bounded(name: string, value: number, min: number, max: number): 
     throw badInput(`${name} must be a whole number from ${min} to ${max}, got ${value}.`, name);
   }
   return value;
+}
+
+/**
+ * The server cannot answer now but will: HTTP 503 with Retry-After, and the seconds in
+ * `extensions.retryAfterSeconds` for a client that reads only the body.
+ */
+export function retryLater(
+  code: 'OVERLOADED' | 'SERVICE_UNAVAILABLE',
+  message: string,
+  retryAfterSeconds: number,
+  path?: readonly (string | number)[],
+) {
+  return new GraphQLError(message, {
+    path,
+    extensions: {
+      code,
+      retryAfterSeconds,
+      http: { status: 503, headers: { 'retry-after': String(retryAfterSeconds) } },
+    },
+  });
 }

@@ -1,8 +1,10 @@
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { pingDatabase } from '../db/health-repository.ts';
+import { createAdmission } from './admission.ts';
 import { createContext, type ServerContext } from './context.ts';
 import { EXAMPLE_QUERY } from './graphiql-examples.ts';
+import { useAdmission } from './plugins/use-admission.ts';
 import { useAuthorization } from './plugins/use-authorization.ts';
 import { useErrorCodes } from './plugins/use-error-codes.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
@@ -13,7 +15,8 @@ import { schema } from './schema/index.ts';
 export const MAX_BODY_BYTES = 1_000_000;
 
 /**
- * `/ready`: 200 while Neo4j answers, 503 when it does not. Yoga's own readiness plugin also
+ * `/ready`: 200 while Neo4j answers, 503 when it does not (at once while it is known to be
+ * unreachable). Yoga's own readiness plugin also
  * matches every request against a URLPattern, which Node 20 only has as a slow polyfill.
  */
 function useReadiness(check: () => Promise<unknown>): Plugin {
@@ -39,6 +42,7 @@ export interface YogaOptions {
 export function createEntenteYoga(server: ServerContext, options: YogaOptions = {}) {
   const { config } = server;
   const rateLimits = createRateLimits(config);
+  const admission = createAdmission(config.admission);
   return createYoga({
     schema,
     maxRequestBodySize: options.bodyLimited ? false : MAX_BODY_BYTES,
@@ -65,9 +69,17 @@ export function createEntenteYoga(server: ServerContext, options: YogaOptions = 
         hideSuggestions: config.mode === 'production',
         chargeCost: rateLimits.chargeCost,
       }),
-      useErrorCodes({ timeoutMs: config.queryTimeoutMs }),
+      useErrorCodes({
+        timeoutMs: config.queryTimeoutMs,
+        retryAfterSeconds: config.retryAfterSeconds,
+      }),
       // Compiles each validated query once and runs it without graphql-js's generic walk.
       useGraphQlJit(),
+      useAdmission({
+        admission,
+        queueWaitMs: config.admission.queueWaitMs,
+        retryAfterSeconds: config.retryAfterSeconds,
+      }),
       useReadiness(() => pingDatabase(server.db)),
     ],
   });

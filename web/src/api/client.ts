@@ -1,11 +1,15 @@
 import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
+import { reportAvailability } from './availability.ts';
+import { RETRY_LATER, type RetryLater, withRetries } from './retry.ts';
 
 /** A GraphQL error or an unreachable API, with a message fit to show the user. */
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code?: string,
+    /** How long the server asked to wait before trying again (OVERLOADED, SERVICE_UNAVAILABLE). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -14,7 +18,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; retryAfterSeconds?: number } }[];
 }
 
 // Each document is printed once: the same operation is sent again and again.
@@ -29,13 +33,8 @@ function queryText(document: TadaDocumentNode<unknown, never>): string {
   return text;
 }
 
-/** Posts one operation to /graphql; rejects with an ApiError on HTTP, network or GraphQL errors. */
-export async function request<T, V>(
-  document: TadaDocumentNode<T, V>,
-  variables: V,
-  signal?: AbortSignal,
-): Promise<T> {
-  const query = queryText(document as TadaDocumentNode<unknown, never>);
+/** Posts one operation to /graphql once; rejects with an ApiError on HTTP, network or GraphQL errors. */
+async function post<T>(query: string, variables: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -55,9 +54,36 @@ export async function request<T, V>(
     throw new ApiError(`The API answered HTTP ${response.status} without JSON.`);
   }
   const [first] = body.errors ?? [];
-  if (first) throw new ApiError(first.message, first.extensions?.code);
+  if (first) {
+    const { code, retryAfterSeconds } = first.extensions ?? {};
+    throw new ApiError(first.message, code, retryAfterSeconds);
+  }
   if (!body.data) throw new ApiError(`The API answered HTTP ${response.status} without data.`);
   return body.data;
+}
+
+function retryLater(error: unknown): RetryLater | undefined {
+  if (!(error instanceof ApiError) || !error.code) return undefined;
+  const availability = RETRY_LATER[error.code];
+  return availability && { availability, retryAfterSeconds: error.retryAfterSeconds };
+}
+
+/**
+ * Posts one operation to /graphql; rejects with an ApiError on HTTP, network or GraphQL errors.
+ * While the database is unavailable or the server busy it waits and tries again, by itself,
+ * until answered or aborted, and says so through reportAvailability meanwhile.
+ */
+export function request<T, V>(
+  document: TadaDocumentNode<T, V>,
+  variables: V,
+  signal?: AbortSignal,
+): Promise<T> {
+  const query = queryText(document as TadaDocumentNode<unknown, never>);
+  return withRetries(() => post<T>(query, variables, signal), {
+    retryable: retryLater,
+    report: reportAvailability,
+    signal,
+  });
 }
 
 /** True for the AbortError a superseded request rejects with. */

@@ -1,55 +1,95 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { DatabaseError } from '../../db/database-errors.ts';
+import { retryLater, userError } from '../errors.ts';
 
-const TIMEOUT_CODES = new Set([
-  'Neo.ClientError.Transaction.TransactionTimedOut',
-  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
-]);
+export interface ErrorCodesOptions {
+  /** The request deadline, named in the message of a query that ran out of time. */
+  timeoutMs: number;
+  /** What SERVICE_UNAVAILABLE and OVERLOADED answers tell a client to wait. */
+  retryAfterSeconds: number;
+}
 
-function neo4jCode(error: unknown): string | undefined {
-  let current: unknown = error;
+/** Codes that say the server or the database had trouble, not the caller: each is logged. */
+const EXPECTED = new Set(['TIMEOUT', 'OVERLOADED', 'SERVICE_UNAVAILABLE', 'CANCELLED']);
+
+function databaseFailure(error: GraphQLError): DatabaseError | undefined {
+  let current: unknown = error.originalError;
   for (let depth = 0; current && depth < 5; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('Neo.')) return code;
-    current =
-      (current as { originalError?: unknown; cause?: unknown }).originalError ??
-      (current as { cause?: unknown }).cause;
+    if (current instanceof DatabaseError) return current;
+    current = (current as { originalError?: unknown }).originalError;
   }
   return undefined;
 }
 
-export interface ErrorCodesOptions {
-  /** The transaction timeout, named in the message of a query Neo4j stopped. */
-  timeoutMs: number;
-}
-
-function withCode(error: GraphQLError, timeoutMs: number): GraphQLError {
+function withCode(error: GraphQLError, options: ErrorCodesOptions): GraphQLError {
   const original = error.originalError;
   // A GraphQLError made on purpose (validation, limits, user errors) carries no original error.
   if (!original) return error;
   if (original instanceof GraphQLError && original.extensions?.code) return original;
-  if (TIMEOUT_CODES.has(neo4jCode(error) ?? '')) {
-    return new GraphQLError(
-      `The query took longer than ${timeoutMs} ms and was stopped; narrow it.`,
-      { extensions: { code: 'TIMEOUT' }, path: error.path },
-    );
+  const failure = databaseFailure(error);
+  const at = (made: GraphQLError) =>
+    new GraphQLError(made.message, { path: error.path, extensions: made.extensions });
+  switch (failure?.kind) {
+    case 'timeout':
+      return at(
+        userError(
+          'TIMEOUT',
+          `The query took longer than ${options.timeoutMs} ms and was stopped; narrow it.`,
+        ),
+      );
+    case 'unavailable':
+      return retryLater(
+        'SERVICE_UNAVAILABLE',
+        `The database is unavailable; try again in ${options.retryAfterSeconds} s.`,
+        options.retryAfterSeconds,
+        error.path,
+      );
+    case 'busy':
+      return retryLater(
+        'OVERLOADED',
+        `The server is busy; try again in ${options.retryAfterSeconds} s.`,
+        options.retryAfterSeconds,
+        error.path,
+      );
+    case 'cancelled':
+      return at(userError('CANCELLED', 'The request was cancelled.'));
+    default:
+      return error;
   }
-  return error;
 }
 
 /**
  * An execution's errors as callers see them: an error a caller caused keeps its message and
- * code; a Neo4j transaction timeout becomes TIMEOUT. It runs before Yoga's masking, which stays
- * on and turns anything else into "Unexpected error." (and logs it).
+ * code; the database's failures get theirs (TIMEOUT, SERVICE_UNAVAILABLE, OVERLOADED), and each
+ * request that met one is logged as one line with a running count per code, never with a stack
+ * trace. It runs before Yoga's masking, which stays on and turns anything else into
+ * "Unexpected error." (and logs it).
  */
-export function useErrorCodes({ timeoutMs }: ErrorCodesOptions): Plugin {
+export function useErrorCodes(options: ErrorCodesOptions): Plugin {
+  const counts = new Map<string, number>();
+  let warn: (line: string) => void = () => {};
   return {
+    onYogaInit({ yoga }) {
+      warn = (line) => yoga.logger.warn(line);
+    },
     onExecute() {
       return {
         onExecuteDone({ result, setResult }) {
           // Queries and mutations only: the API has no subscriptions or incremental delivery.
           if (Symbol.asyncIterator in result || !result.errors) return;
-          setResult({ ...result, errors: result.errors.map((e) => withCode(e, timeoutMs)) });
+          const errors = result.errors.map((e) => withCode(e, options));
+          const seen = new Map<string, string>();
+          for (const { extensions, message } of errors) {
+            const code = String(extensions?.code ?? '');
+            if (EXPECTED.has(code) && !seen.has(code)) seen.set(code, message);
+          }
+          for (const [code, message] of seen) {
+            const count = (counts.get(code) ?? 0) + 1;
+            counts.set(code, count);
+            warn(`${code} (${count} so far): ${message}`);
+          }
+          setResult({ ...result, errors });
         },
       };
     },

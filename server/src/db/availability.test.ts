@@ -1,0 +1,58 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { createAvailability, PROBE_INTERVAL_MS } from './availability.ts';
+import { DatabaseError, databaseError } from './database-errors.ts';
+
+/** A probe that fails while `reachable` is false, counting its calls. */
+function probeOf(state: { reachable: boolean; probes: number }) {
+  return async () => {
+    state.probes += 1;
+    if (!state.reachable) throw databaseError('unavailable');
+  };
+}
+
+const refused = (check: () => void) => {
+  try {
+    check();
+    return false;
+  } catch (error) {
+    return error instanceof DatabaseError && error.kind === 'unavailable';
+  }
+};
+
+describe('availability', () => {
+  it('refuses at once while the probe fails, and lets operations through once it answers', async () => {
+    const state = { reachable: false, probes: 0 };
+    const availability = createAvailability(probeOf(state));
+    expect(refused(() => availability.check())).toBe(false);
+    availability.failed(databaseError('unavailable'));
+    await sleep(10);
+    expect(refused(() => availability.check())).toBe(true);
+    await sleep(PROBE_INTERVAL_MS * 2);
+    expect(state.probes).toBeGreaterThanOrEqual(2);
+    state.reachable = true;
+    await sleep(PROBE_INTERVAL_MS * 2);
+    expect(refused(() => availability.check())).toBe(false);
+    const probes = state.probes;
+    await sleep(PROBE_INTERVAL_MS * 2);
+    expect(state.probes).toBe(probes); // no probing while it answers
+  });
+
+  it('keeps operations going after a dropped connection when the probe still answers', async () => {
+    const state = { reachable: true, probes: 0 };
+    const availability = createAvailability(probeOf(state));
+    availability.failed(databaseError('unavailable'));
+    await sleep(10);
+    expect(state.probes).toBe(1);
+    expect(refused(() => availability.check())).toBe(false);
+  });
+
+  it('leaves a query’s own error as it is and does not probe for it', async () => {
+    const state = { reachable: true, probes: 0 };
+    const availability = createAvailability(probeOf(state));
+    const mistake = new Error('Invalid input');
+    expect(availability.failed(mistake)).toBe(mistake);
+    await sleep(10);
+    expect(state.probes).toBe(0);
+  });
+});
