@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Database } from '../../server/src/db/database.ts';
+import { DatabaseError, kindOf } from '../../server/src/db/database-errors.ts';
 import { findEntityKinds } from '../../server/src/db/dataset-repository.ts';
 import {
   type DatasetWriteReport,
@@ -76,14 +77,18 @@ export function toContent(read: ReadDataset): DatasetContent {
   };
 }
 
-const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
-
+/** Neo4j could not be reached (as the server classifies it), or the address does not resolve. */
 function isUnreachable(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? '';
   return (
-    UNREACHABLE.has(code) ||
+    kindOf(error) === 'unavailable' ||
     /ECONNREFUSED|ENOTFOUND|Could not perform discovery/.test(String(error))
   );
+}
+
+/** What the driver said, behind the server's own wording of the failure. */
+function driverMessage(error: unknown): string {
+  const cause = error instanceof DatabaseError ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause ?? error);
 }
 
 /**
@@ -218,7 +223,7 @@ function failed(
   counts: ImportResult['counts'],
 ): ImportResult {
   if (error instanceof InputError) throw error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = driverMessage(error);
   if (isUnreachable(error)) {
     return {
       exitCode: 2,
