@@ -1,37 +1,24 @@
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importDatasets } from '../../seed/src/import.ts';
-import { generateSynthetic } from '../../seed/src/synthetic.ts';
-import { writeFtmLines } from '../../seed/src/synthetic-ftm.ts';
-import { ensureSchema } from '../../server/src/db/schema.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
+import { emptyGraph, storedEntities, syntheticFtmFile } from '../helpers/ftm-file.ts';
 import { countGraph, snapshot } from '../helpers/graph.ts';
 
 // A large FtM file into an empty database streams: read in passes, written slice by slice as
 // it is read, never held. It must leave the graph the careful path leaves, and all or nothing.
 
 const db = connectTestDatabase();
-const dir = mkdtempSync(join(tmpdir(), 'ftm-stream-'));
-const content = generateSynthetic({ entities: 2_000, seed: 7, datasetId: 'streamed' });
-const file = join(dir, 'streamed.ftm.jsonl');
+const { dir, content, file } = syntheticFtmFile(db, {
+  entities: 2_000,
+  seed: 7,
+  datasetId: 'streamed',
+});
 /** Every FtM file streams, in slices far smaller than the file. */
 const STREAMED = { streamBytes: 0, slice: 1_000 };
 
-const empty = () => db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS');
-const storedEntities = async () =>
-  (await db.read<{ n: number }>('MATCH (e:Entity) RETURN count(e) AS n'))[0]?.n ?? 0;
-
-beforeAll(async () => {
-  await ensureSchema(db);
-  await writeFtmLines(content, file);
-});
-afterAll(async () => {
-  await empty();
-  await db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const empty = () => emptyGraph(db);
 
 /** A copy of the file with more lines at its end (the links pass reads them last). */
 function withLines(name: string, ...lines: object[]): { path: string; line: number } {
@@ -91,7 +78,7 @@ describe('a large FtM file into an empty database', () => {
       ...STREAMED,
       onReadProgress: async ({ pass, done, total }) => {
         // Slices of entities are committed by the time the links are read.
-        if (pass === 'relationships' && done === total) committed = await storedEntities();
+        if (pass === 'relationships' && done === total) committed = await storedEntities(db);
       },
     });
     expect(committed).toBeGreaterThan(0);

@@ -1,36 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importDatasets } from '../../seed/src/import.ts';
-import { generateSynthetic } from '../../seed/src/synthetic.ts';
-import { writeFtmLines } from '../../seed/src/synthetic-ftm.ts';
-import { ensureSchema } from '../../server/src/db/schema.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
+import { emptyGraph, storedEntities, syntheticFtmFile } from '../helpers/ftm-file.ts';
 import { countGraph, snapshot } from '../helpers/graph.ts';
 
 // A large first load into an empty database commits in slices; a slice that fails leaves the
 // database empty again, as it was found.
 
 const db = connectTestDatabase();
-const dir = mkdtempSync(join(tmpdir(), 'ftm-slices-'));
-const content = generateSynthetic({ entities: 2_000, seed: 5, datasetId: 'sliced' });
-const file = join(dir, 'sliced.ftm.jsonl');
+const { content, file } = syntheticFtmFile(db, {
+  entities: 2_000,
+  seed: 5,
+  datasetId: 'sliced',
+});
 const SLICE = 1_000;
 
-const empty = () => db.autoCommit('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS');
-const storedEntities = async () =>
-  (await db.read<{ n: number }>('MATCH (e:Entity) RETURN count(e) AS n'))[0]?.n ?? 0;
-
-beforeAll(async () => {
-  await ensureSchema(db);
-  await writeFtmLines(content, file);
-});
-afterAll(async () => {
-  await empty();
-  await db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const empty = () => emptyGraph(db);
 
 describe('a large FtM load into an empty database', () => {
   it('commits in slices and leaves the graph that one transaction leaves', async () => {
@@ -42,7 +27,7 @@ describe('a large FtM load into an empty database', () => {
       slice: SLICE,
       onProgress: async (progress) => {
         if (progress.phase === 'relationships' && seenMidway.length === 0) {
-          seenMidway.push(await storedEntities());
+          seenMidway.push(await storedEntities(db));
         }
       },
     });
