@@ -11,6 +11,13 @@ export function connectTestDatabase(): Database & { close(): Promise<void> } {
   return Object.assign(db, { close: () => driver.close() });
 }
 
+/** For tests that stand for many clients: no per-client budgets. */
+export const NO_RATE_LIMITS: Config['rateLimit'] = {
+  requestsPerMinute: 0,
+  costPerMinute: 0,
+  trustProxyHops: 0,
+};
+
 /** Server config for tests: the test Neo4j, test mode, an editor token. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const { uri, user, password } = inject('neo4j');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
 import { EDITOR } from '../helpers/curation.ts';
-import { connectTestDatabase } from '../helpers/database.ts';
+import { connectTestDatabase, NO_RATE_LIMITS } from '../helpers/database.ts';
 import { snapshot } from '../helpers/graph.ts';
 import { createClient, type GraphQLResult } from '../helpers/graphql.ts';
 import { createHostileInputs } from '../helpers/hostile-inputs.ts';
@@ -11,7 +11,7 @@ const db = connectTestDatabase();
 // deadline is the database connection's own, so a busy machine does not pass for a slow query,
 // while an input that sends a query astray still runs into it (TIMEOUT is not expected).
 const query = createClient(db, {
-  rateLimit: { requestsPerMinute: 0, costPerMinute: 0, trustProxyHops: 0 },
+  rateLimit: NO_RATE_LIMITS,
   queryTimeoutMs: 30_000,
 });
 

@@ -1,17 +1,15 @@
 // Neo4j going away under the API and coming back: a scratch Neo4j of this file's own, on ports
 // of its own, stopped cleanly, started again, killed with SIGKILL and started again.
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNeo4j, stopNeo4j } from '../../scripts/neo4j/server.ts';
-import { type Neo4jSettings, neo4jSettings } from '../../scripts/neo4j/settings.ts';
+import type { Neo4jSettings } from '../../scripts/neo4j/settings.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
-import { testConfig } from '../helpers/database.ts';
-import { freePort } from '../helpers/serving-process.ts';
+import { NO_RATE_LIMITS, testConfig } from '../helpers/database.ts';
+import { scratchSettings } from '../helpers/scratch-neo4j.ts';
 
 const quiet = () => {};
 let settings: Neo4jSettings;
@@ -25,15 +23,7 @@ async function start() {
 }
 
 beforeAll(async () => {
-  settings = {
-    ...neo4jSettings('test'),
-    password: 'scratch-pass',
-    home: mkdtempSync(join(tmpdir(), 'entente-outage-')),
-    boltPort: await freePort(),
-    httpPort: await freePort(),
-    heap: '512m',
-    pageCache: '64m',
-  };
+  settings = await scratchSettings('entente-outage-');
   await start();
   const driver = createDriver({
     uri: `bolt://127.0.0.1:${settings.boltPort}`,
@@ -43,8 +33,7 @@ beforeAll(async () => {
   closeDriver = () => driver.close();
   const db = createDatabase(driver, { database: 'neo4j', timeoutMs: 10_000 });
   // Without per-client budgets: the load below is one client asking many times a second.
-  const rateLimit = { requestsPerMinute: 0, costPerMinute: 0, trustProxyHops: 0 };
-  yoga = createEntenteYoga({ db, config: testConfig({ rateLimit }) });
+  yoga = createEntenteYoga({ db, config: testConfig({ rateLimit: NO_RATE_LIMITS }) });
 }, 240_000);
 
 afterAll(async () => {

@@ -10,14 +10,14 @@ import {
 import { importDatasets } from '../../seed/src/import.ts';
 import { awaitSearchIndex } from '../../server/src/db/schema.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
-import { connectTestDatabase } from '../helpers/database.ts';
+import { connectTestDatabase, NO_RATE_LIMITS } from '../helpers/database.ts';
 import { writeDatasetDir } from '../helpers/graph.ts';
 import { createClient, ok } from '../helpers/graphql.ts';
 
 const db = connectTestDatabase();
 // Every curated name, alias and typo goes through the API: far more requests than a minute's budget.
 const query = createClient(db, {
-  rateLimit: { requestsPerMinute: 0, costPerMinute: 0, trustProxyHops: 0 },
+  rateLimit: NO_RATE_LIMITS,
 });
 
 /** Namesakes of the curated entities and of each other, so that another dataset competes. */
