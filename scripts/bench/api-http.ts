@@ -110,13 +110,16 @@ export const API_SERVER = join(ROOT, 'server', 'src', 'main.ts');
 export async function startServerProcess(
   env: Record<string, string>,
   entry = API_SERVER,
+  options: {
+    /** Drops the server's logs: under overload it writes a line per refusal. */ quiet?: boolean;
+  } = {},
 ): Promise<ServerProcess> {
   // node itself, with tsx as a loader (the tsx command would put a process in between), so
   // the child's pid is the server's and its CPU time can be read.
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', options.quiet ? 'ignore' : 'inherit'],
   });
   const url = `http://127.0.0.1:${env.PORT}`;
   const stop = () =>
