@@ -168,6 +168,22 @@ describe('npm run export', { timeout: 120_000 }, () => {
     expect(readdirSync(dir).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
+  it('when a stored record breaks a rule of the format / names it at its file and line, writes nothing, exit 1', async () => {
+    // Only Cypher by hand can store this: the API and the seeder refuse an empty title.
+    await db.write("CREATE (:Source {id: 'untitled', title: ' ', dataset: 'curation'})");
+    const out = join(dir, 'refused');
+    const result = await exportGraph(db, 'test', { out });
+    await db.write("MATCH (s:Source {id: 'untitled'}) DELETE s");
+    expect(result.exitCode).toBe(1);
+    expect(result.problems.map((p) => `${p.file.replace(out, 'DIR')}: ${p.message}`)).toEqual([
+      'DIR/02-curation/dataset.yaml: title: must not be empty',
+    ]);
+    expect(result.problems[0]?.line).toBeGreaterThan(1);
+    expect(readdirSync(dir).filter((name) => name === 'refused' || name.startsWith('.'))).toEqual(
+      [],
+    );
+  });
+
   it('refuses a folder that holds other files, naming it, and writes nothing', async () => {
     const out = join(dir, 'occupied');
     mkdirSync(out);
