@@ -42,9 +42,12 @@ const commands = {
   db: () => node('scripts/neo4j/cli.ts'),
   seed: () => node('seed/src/cli.ts'),
   'seed:synthetic': () => node('seed/src/synthetic-cli.ts'),
+  export: () => node('seed/src/export-cli.ts'),
 };
 if (!commands[command]) {
-  console.error(`bootstrap: unknown command "${command}" (start, test, db, seed, seed:synthetic)`);
+  console.error(
+    `bootstrap: unknown command "${command}" (start, test, db, seed, seed:synthetic, export)`,
+  );
   process.exit(1);
 }
 if (command !== 'test') {

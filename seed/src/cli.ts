@@ -36,6 +36,7 @@ Examples:
   npm run seed -- --dry-run seed/datasets/cyber-cooperation   what loading it would change
   npm run seed -- --format ftm --dataset sanctions entities.ftm.json
   npm run seed -- --reset --yes                               empty the database, load again
+  npm run seed -- backups/graph                               an export's datasets, in order
 
 Exit codes: 0 loaded, 1 invalid input (nothing written), 2 database unreachable,
 3 write failed (rolled back).`;

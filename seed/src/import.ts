@@ -16,7 +16,13 @@ import {
 import { sortPhases } from '../../server/src/domain/status-history.ts';
 import type { DatasetContent, PhaseAdditionRecord } from '../../server/src/validation/records.ts';
 import { importFtmStream, STREAM_BYTES } from './ftm-import.ts';
-import { guessFormat, InputError, type InputProgress, readInputs } from './inputs.ts';
+import {
+  datasetFolders,
+  guessFormat,
+  InputError,
+  type InputProgress,
+  readInputs,
+} from './inputs.ts';
 import { byPlace, type Format, type Problem, type ReadDataset } from './model.ts';
 import { storedKindProblems, validateDatasets } from './validate.ts';
 
@@ -78,7 +84,7 @@ export function toContent(read: ReadDataset): DatasetContent {
 }
 
 /** Neo4j could not be reached (as the server classifies it), or the address does not resolve. */
-function isUnreachable(error: unknown): boolean {
+export function isUnreachable(error: unknown): boolean {
   return (
     kindOf(error) === 'unavailable' ||
     /ECONNREFUSED|ENOTFOUND|Could not perform discovery/.test(String(error))
@@ -86,7 +92,7 @@ function isUnreachable(error: unknown): boolean {
 }
 
 /** What the driver said, behind the server's own wording of the failure. */
-function driverMessage(error: unknown): string {
+export function driverMessage(error: unknown): string {
   const cause = error instanceof DatabaseError ? error.cause : error;
   return cause instanceof Error ? cause.message : String(cause ?? error);
 }
@@ -134,6 +140,7 @@ async function undoSlices(db: Database, cause: unknown): Promise<void> {
 async function streamedFtm(db: Database, options: ImportOptions): Promise<string | undefined> {
   const [path] = options.paths;
   if (!path || options.paths.length > 1 || options.reset || options.dryRun) return undefined;
+  if (datasetFolders(path)) return undefined;
   if ((options.format ?? guessFormat(path)) !== 'ftm') return undefined;
   if (statSync(path).size <= (options.streamBytes ?? STREAM_BYTES)) return undefined;
   return (await isEmptyDatabase(db)) ? path : undefined;

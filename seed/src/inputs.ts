@@ -32,6 +32,24 @@ export function guessFormat(path: string): Format {
 }
 
 /**
+ * The dataset folders of a folder that holds no dataset files of its own but folders of YAML
+ * datasets (what `npm run export` writes), in name order; undefined for any other path.
+ */
+export function datasetFolders(path: string): string[] | undefined {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return undefined;
+  const names = readdirSync(path).sort();
+  if (names.some((name) => /\.ya?ml$/.test(name) || name === 'entities.csv')) return undefined;
+  const folders = names
+    .map((name) => join(path, name))
+    .filter((sub) => statSync(sub).isDirectory() && guessable(sub));
+  return folders.length > 0 ? folders : undefined;
+}
+
+function guessable(folder: string): boolean {
+  return readdirSync(folder).some((name) => /\.ya?ml$/.test(name));
+}
+
+/**
  * Bytes read of one input, while each pass over it runs (FtM lines; the other formats are read
  * at once).
  */
@@ -73,7 +91,10 @@ export async function readInputs(
   datasetId?: string,
   onProgress?: InputProgress,
 ): Promise<ReadDataset[]> {
-  const targets = paths.length > 0 ? paths : DEFAULT_DATASETS.map((id) => join(DATASETS_DIR, id));
+  const targets =
+    paths.length > 0
+      ? paths.flatMap((path) => datasetFolders(path) ?? [path])
+      : DEFAULT_DATASETS.map((id) => join(DATASETS_DIR, id));
   const read: ReadDataset[] = [];
   for (const path of targets) {
     read.push(await readInput(path, paths.length > 0 ? format : 'yaml', datasetId, onProgress));

@@ -1,4 +1,5 @@
 import type { StoredEntityKind } from '../../server/src/db/dataset-repository.ts';
+import { storedEntity } from '../../server/src/db/stored-records.ts';
 import type { EntityKind } from '../../server/src/domain/entity-kinds.ts';
 import { firstDay, lastDay } from '../../server/src/domain/partial-date.ts';
 import { endpointProblem } from '../../server/src/domain/relationship-types.ts';
@@ -57,12 +58,17 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
     }
   }
 
-  const entities = new Map<string, { kind: EntityKind; origin: Origin; dataset: string }>();
+  const entities = new Map<
+    string,
+    { kind: EntityKind; origin: Origin; dataset: string; record: EntityRecord }
+  >();
   const defined = datasets.flatMap((dataset) =>
     dataset.entities.map((entity) => ({ ...entity, dataset: dataset.dataset.record.id })),
   );
   for (const { record, origin, fields, dataset } of defined) {
     const first = entities.get(record.id);
+    // Datasets that state an entity alike share it (an export lists it in each of its datasets).
+    if (first && first.dataset !== dataset && sameEntity(first.record, record)) continue;
     if (first) {
       push(
         at(origin, fields, first.dataset !== dataset && first.kind !== record.kind ? 'kind' : 'id'),
@@ -72,7 +78,7 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
       );
       continue;
     }
-    entities.set(record.id, { kind: record.kind, origin, dataset });
+    entities.set(record.id, { kind: record.kind, origin, dataset, record });
     problems.push(...entityProblems({ record, origin, fields }));
   }
 
@@ -139,6 +145,11 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
   }
   problems.push(...phaseAdditionProblems(datasets, checkEvidence));
   return problems.sort(byPlace);
+}
+
+/** Two statements of an entity agree on every field (compared as they would be stored). */
+function sameEntity(a: EntityRecord, b: EntityRecord): boolean {
+  return storedEntity(a, []).hash === storedEntity(b, []).hash;
 }
 
 /** What is wrong with an entity of itself, whatever else is loaded: its dates' order. */

@@ -29,6 +29,7 @@ const commands = [
     option: '--entities N',
     example: 'npm run seed:synthetic -- --entities 100000',
   },
+  { name: 'export', args: ['export'], option: '--out DIR', example: 'npm run export -- --out' },
   { name: 'db:start', args: ['db', 'start'], option: '--profile P', example: 'npm run db:start' },
   { name: 'db:logs', args: ['db', 'logs'], option: '--lines N', example: 'npm run db:logs --' },
   { name: 'db:status', args: ['db', 'status'], option: '--json', example: 'npm run db:status --' },

@@ -1,6 +1,8 @@
 // What the commands print for people and for programs: progress on stderr as plain lines when
 // it is not a terminal (none with --json), and with --json one JSON document alone on stdout.
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { connectTestDatabase } from '../helpers/database.ts';
@@ -107,5 +109,44 @@ describe('npm run db:status', { timeout: COMMAND_MS }, () => {
     const { status, out } = run(['db', 'status', '--json']);
     expect(status).toBe(0);
     expect(JSON.parse(out)).toEqual({ managed: false, uri: inject('neo4j').uri });
+  });
+});
+
+describe('npm run export', { timeout: COMMAND_MS }, () => {
+  const out = mkdtempSync(join(tmpdir(), 'entente-export-cli-'));
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('off a terminal / prints reading progress on stderr and names each folder with its counts', () => {
+    expect(run(['seed']).status).toBe(0);
+    const target = join(out, 'graph');
+    const { status, out: stdout, err } = run(['export', '--out', target]);
+    expect(status, err).toBe(0);
+    expect(err.split('\n')).toContainEqual(
+      expect.stringMatching(/^reading entities: [\d,]+\/[\d,]+ \(100 %\)$/),
+    );
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe(`Exported 3 dataset(s) to ${target}:`);
+    expect(lines[1]).toBe(
+      '  01-kaspersky-eu-2018/  15 entities, 20 relationships, 24 sources, 0 added phases',
+    );
+    expect(readdirSync(target)).toEqual([
+      '01-kaspersky-eu-2018',
+      '02-cyber-cooperation',
+      '03-cyber-restrictions',
+    ]);
+  });
+
+  it('without --out / says it is required, exit 1', () => {
+    const { status, err } = run(['export']);
+    expect(status).toBe(1);
+    expect(err).toContain('--out DIR is required');
+  });
+
+  it('with Neo4j unreachable / names the URI, exit 2, and writes nothing', () => {
+    const target = join(out, 'unreachable');
+    const { status, err } = run(['export', '--out', target], { NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(status).toBe(2);
+    expect(err).toContain('Neo4j at bolt://127.0.0.1:1 is unreachable');
+    expect(existsSync(target)).toBe(false);
   });
 });

@@ -69,3 +69,30 @@ describe('an entity another dataset defines as another kind', () => {
     expect(result.exitCode).toBe(0);
   });
 });
+
+describe('an entity two datasets of a run state', () => {
+  it('alike / is stored once, listed under both datasets in the order they were given', async () => {
+    const dirs = [
+      dataset('second', 'shared', 'Company'),
+      dataset('first', 'shared', 'Company'),
+    ].map((yaml) => writeDatasetDir({ 'data.yaml': yaml }));
+    const result = await importDatasets(db, 'test', { paths: dirs });
+    expect(result.problems).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    const rows = await db.read<{ datasets: string[] }>(
+      "MATCH (e:Entity {id: 'shared'}) RETURN e.datasets AS datasets",
+    );
+    expect(rows).toEqual([{ datasets: ['second', 'first'] }]);
+  });
+
+  it('differently / is a duplicate, named at the second, and nothing is written', async () => {
+    const result = await run(
+      dataset('first', 'acme', 'Company'),
+      dataset('second', 'acme', 'Company').replace('name: acme', 'name: Acme Inc'),
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.problems).toEqual([
+      '2/data.yaml:5:9: duplicate entity id "acme" (first at 1/data.yaml:5)',
+    ]);
+  });
+});

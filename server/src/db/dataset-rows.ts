@@ -26,9 +26,10 @@ export interface Row {
   to?: string;
 }
 
-function entityRow(entity: EntityRecord, dataset: string): Row {
-  const props = storedEntity(entity, [dataset]);
-  return { id: entity.id, dataset, hash: props.hash as string, props };
+/** An entity stated by several datasets is one row, credited (in `dataset`) to the first. */
+function entityRow(entity: EntityRecord, datasets: readonly [string, ...string[]]): Row {
+  const props = storedEntity(entity, datasets);
+  return { id: entity.id, dataset: datasets[0], hash: props.hash as string, props };
 }
 
 function sourceRow(source: SourceRecord, dataset: string): Row {
@@ -56,7 +57,7 @@ export function datasetRows(content: DatasetContent): DatasetRows {
   return {
     id,
     header: storedDataset({ ...content.dataset }),
-    entities: content.entities.map((e) => ({ kind: e.kind, row: entityRow(e, id) })),
+    entities: content.entities.map((e) => ({ kind: e.kind, row: entityRow(e, [id]) })),
     sources: content.sources.map((s) => ({ row: sourceRow(s, id) })),
     relationships: content.relationships.map((r) => ({
       type: r.type,
@@ -69,6 +70,28 @@ export function datasetRows(content: DatasetContent): DatasetRows {
       )
       .sort(),
   };
+}
+
+/**
+ * The entity rows of datasets written together: an entity that several of them state alike (as
+ * validation allows) is one row listing those datasets in the order they were given.
+ */
+export function sharedEntityRows(
+  contents: readonly DatasetContent[],
+): { kind: EntityRecord['kind']; row: Row }[] {
+  const stated = new Map<string, { entity: EntityRecord; datasets: [string, ...string[]] }>();
+  for (const content of contents) {
+    for (const entity of content.entities) {
+      const found = stated.get(entity.id);
+      if (!found) stated.set(entity.id, { entity, datasets: [content.dataset.id] });
+      else if (!found.datasets.includes(content.dataset.id))
+        found.datasets.push(content.dataset.id);
+    }
+  }
+  return [...stated.values()].map(({ entity, datasets }) => ({
+    kind: entity.kind,
+    row: entityRow(entity, datasets),
+  }));
 }
 
 export function fingerprintOf(rows: DatasetRows): string {

@@ -1,7 +1,7 @@
 import { timeSpanOf } from '../domain/status-history.ts';
 import type { DatasetContent } from '../validation/records.ts';
 import type { Database, Transaction } from './database.ts';
-import { datasetRows, fingerprintOf, type Row } from './dataset-rows.ts';
+import { datasetRows, fingerprintOf, type Row, sharedEntityRows } from './dataset-rows.ts';
 import {
   CREATE_SOURCES,
   createEntities,
@@ -114,7 +114,7 @@ export async function writeDatasets(
     ]),
   );
   const rows = contents.map(datasetRows);
-  const entities = rows.flatMap((r) => r.entities);
+  const entities = sharedEntityRows(contents);
   const sources = rows.flatMap((r) => r.sources);
   const relationships = rows.flatMap((r) => r.relationships);
   // A dataset given whole carries the fingerprint of what it holds (see datasetFingerprint).
