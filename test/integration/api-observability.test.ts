@@ -2,6 +2,7 @@
 // and Prometheus metrics of requests, admission and the Neo4j pool.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../server/src/config.ts';
+import { createDatabase } from '../../server/src/db/database.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
 import { createHttpServer, listen, type RunningServer } from '../../server/src/server.ts';
@@ -105,6 +106,27 @@ describe('the access log', () => {
     expect(server.accessLines().find((line) => line.requestId === 'probe-7')).not.toHaveProperty(
       'operation',
     );
+  });
+});
+
+describe('an unexpected error', () => {
+  it('is answered masked, and logged as one JSON error line with what the answer hides', async () => {
+    const { logger, lines } = captureLogs();
+    const broken = createDatabase(db.driver, { database: 'no-such-database', timeoutMs: 1000 });
+    const yoga = createEntenteYoga({ config: testConfig(), db: broken }, { logger });
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'broken-1' },
+      body: JSON.stringify({ query: 'query Stats { stats { entities } }' }),
+    });
+    const body = await response.json();
+    expect(body.errors[0].message).toBe('Unexpected error.');
+    const errors = lines.filter((line) => line.level === 50);
+    expect(errors).toHaveLength(1);
+    expect(JSON.stringify(errors[0]?.err)).toMatch(/no-such-database/);
+    expect(lines.filter((line) => line.requestId === 'broken-1')).toMatchObject([
+      { msg: 'request', operation: 'Stats', outcome: 'INTERNAL_SERVER_ERROR' },
+    ]);
   });
 });
 
