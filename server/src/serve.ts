@@ -4,7 +4,7 @@
 import type { Config } from './config.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { createDriver } from './db/driver.ts';
-import { checkNeo4jVersion } from './db/neo4j-version.ts';
+import { assertSupportedVersion, readNeo4jVersion } from './db/neo4j-version.ts';
 import { ensureSchema } from './db/schema.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createHttpServer, listen, type RunningServer } from './server.ts';
@@ -40,6 +40,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     database: config.neo4j.database,
     timeoutMs: config.queryTimeoutMs,
   });
+  /** Runs a step of the start, its failure told with what it was doing and where. */
+  const inNeo4j = async <T>(doing: string, step: () => Promise<T>): Promise<T> => {
+    try {
+      return await step();
+    } catch (error) {
+      throw new Error(`Could not ${doing} of Neo4j at ${config.neo4j.uri}: ${firstLine(error)}`);
+    }
+  };
   let running: RunningServer | undefined;
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
@@ -57,16 +65,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   try {
     // A Neo4j of the project's own is the version it pins (scripts/neo4j/settings.ts).
     if (!config.neo4j.managed) {
-      const neo4jVersion = await checkNeo4jVersion(db, config.neo4j.uri);
+      const neo4jVersion = await inNeo4j('read the version', () => readNeo4jVersion(db));
+      assertSupportedVersion(neo4jVersion, config.neo4j.uri);
       logger.info({ neo4jVersion }, 'Neo4j version accepted');
     }
-    try {
-      await ensureSchema(db);
-    } catch (error) {
-      throw new Error(
-        `Could not set up the schema in Neo4j at ${config.neo4j.uri}: ${firstLine(error)}`,
-      );
-    }
+    await inNeo4j('set up the schema', () => ensureSchema(db));
     await options.prepare?.(db);
     running = await listen(createHttpServer(config, db, { logger }), config);
   } catch (error) {

@@ -43,10 +43,3 @@ export function assertSupportedVersion(version: string, uri: string): void {
     `Neo4j at ${uri} is version ${version}; Entente needs ${MINIMUM_NEO4J_VERSION} or newer (its Cypher uses CALL (x) { } and SHORTEST k). Upgrade Neo4j or point NEO4J_URI at a newer one.`,
   );
 }
-
-/** Neo4j's version, once it is known to be one the server's Cypher runs on. */
-export async function checkNeo4jVersion(db: Database, uri: string): Promise<string> {
-  const version = await readNeo4jVersion(db);
-  assertSupportedVersion(version, uri);
-  return version;
-}
