@@ -23,8 +23,8 @@ const firstLine = (error: unknown) =>
   error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 
 /**
- * Starts serving and stops on SIGTERM or SIGINT by draining (RunningServer.close), then exits 0;
- * a second signal exits at once with 1. When the start fails, what it opened is closed and the
+ * Starts serving and stops on SIGTERM or SIGINT by draining (RunningServer.close), then exits 0.
+ * When the start fails, what it opened is closed and the
  * error thrown, for the caller to report.
  */
 export async function serve(options: ServeOptions): Promise<RunningServer> {
@@ -51,7 +51,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   let running: RunningServer | undefined;
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
+    // A signal often comes twice (to the process group, and passed on by npm or bootstrap.mjs):
+    // the drain already under way is not cut short.
+    if (stopping) return;
     stopping = true;
     logger.info({ signal, drainMs: config.shutdown.drainMs }, 'shutting down');
     await running?.close();
