@@ -97,18 +97,28 @@ interface Traffic {
   inFlight: number;
   /** Resolves once no request is in flight. */
   idle(): Promise<void>;
+  /** Called when the last request in flight ends. */
+  settled(): void;
 }
 
 const traffic = new WeakMap<Server, Traffic>();
 
-function trackTraffic(server: Server): Traffic {
+function createTraffic(): Traffic {
   let waiters: (() => void)[] = [];
   const state: Traffic = {
     draining: false,
     inFlight: 0,
     idle: () =>
       state.inFlight === 0 ? Promise.resolve() : new Promise((done) => waiters.push(done)),
+    settled: () => {
+      for (const done of waiters) done();
+      waiters = [];
+    },
   };
+  return state;
+}
+
+function trackTraffic(server: Server, state = createTraffic()): Traffic {
   // Ahead of the server's own handler, so that a header set here is not too late.
   server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
     state.inFlight += 1;
@@ -116,9 +126,7 @@ function trackTraffic(server: Server): Traffic {
     if (state.draining) res.setHeader('connection', 'close');
     res.once('close', () => {
       state.inFlight -= 1;
-      if (state.inFlight > 0) return;
-      for (const done of waiters) done();
-      waiters = [];
+      if (state.inFlight === 0) state.settled();
     });
   });
   traffic.set(server, state);
@@ -131,10 +139,10 @@ export function createHttpServer(
   db: Database,
   options: HttpServerOptions = {},
 ): Server {
-  let state: Traffic | undefined;
+  const state = createTraffic();
   const yoga = createEntenteYoga(
     { config, db },
-    { bodyLimited: true, logger: options.logger, draining: () => state?.draining ?? false },
+    { bodyLimited: true, logger: options.logger, draining: () => state.draining },
   );
   const web = existsSync(config.webDist)
     ? sirv(config.webDist, {
@@ -168,7 +176,7 @@ export function createHttpServer(
       res.end('Not found');
     });
   });
-  state = trackTraffic(server);
+  trackTraffic(server, state);
   return server;
 }
 
