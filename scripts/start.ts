@@ -3,10 +3,7 @@
 // this run started.
 import { parseOptions, UsageError } from '../seed/src/cli-options.ts';
 import { describeRateLimits, loadConfig } from '../server/src/config.ts';
-import { createDatabase } from '../server/src/db/database.ts';
-import { createDriver } from '../server/src/db/driver.ts';
-import { ensureSchema } from '../server/src/db/schema.ts';
-import { createHttpServer, listen } from '../server/src/server.ts';
+import { serve } from '../server/src/serve.ts';
 import { MissingRequirementError } from './neo4j/requirements.ts';
 import { startNeo4j, stopNeo4j } from './neo4j/server.ts';
 import { neo4jSettings } from './neo4j/settings.ts';
@@ -44,36 +41,14 @@ async function main(): Promise<void> {
   } else {
     log(`Using Neo4j at ${config.neo4j.uri} (NEO4J_URI).`);
   }
-
-  const driver = createDriver(config.neo4j);
-  let stopping = false;
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    log('\nShutting down ...');
-    await running?.close();
-    await driver.close();
-    await stopDatabase();
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
-
-  let running: Awaited<ReturnType<typeof listen>> | undefined;
-  try {
-    const db = createDatabase(driver, {
-      database: config.neo4j.database,
-      timeoutMs: config.queryTimeoutMs,
-    });
-    await ensureSchema(db);
-    await seedDefaults(db, config.neo4j.uri, log);
-    buildWebIfStale(config.webDist, log);
-    running = await listen(createHttpServer(config, db), config);
-  } catch (error) {
-    console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
-    await shutdown(1);
-    return;
-  }
+  const running = await serve({
+    config,
+    prepare: async (db) => {
+      await seedDefaults(db, config.neo4j.uri, log);
+      buildWebIfStale(config.webDist, log);
+    },
+    cleanup: stopDatabase,
+  });
   log('');
   log(`Entente explorer:  ${running.url}/`);
   log(`GraphQL API:       ${running.url}/graphql`);

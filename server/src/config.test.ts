@@ -84,4 +84,24 @@ describe('loadConfig', () => {
       describeRateLimits(loadConfig({ RATE_LIMIT_REQUESTS: '0', RATE_LIMIT_COST: '0' })),
     ).toMatch(/^Rate limits: none/);
   });
+
+  it('logs at info, or not at all in tests, unless LOG_LEVEL says otherwise', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of .*"loud"/);
+  });
+
+  it('serves /metrics unless METRICS=off', () => {
+    expect(loadConfig({}).metrics).toBe(true);
+    expect(loadConfig({ METRICS: 'off' }).metrics).toBe(false);
+    expect(() => loadConfig({ METRICS: 'no' })).toThrow(/METRICS must be on or off, got "no"/);
+  });
+
+  it('drains a shutdown for the request deadline and a second more, after SHUTDOWN_NOTICE_MS', () => {
+    expect(loadConfig({}).shutdown).toEqual({ noticeMs: 0, drainMs: 11_000 });
+    expect(
+      loadConfig({ NEO4J_QUERY_TIMEOUT_MS: '2000', SHUTDOWN_NOTICE_MS: '5000' }).shutdown,
+    ).toEqual({ noticeMs: 5_000, drainMs: 3_000 });
+  });
 });

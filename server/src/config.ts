@@ -43,7 +43,22 @@ export interface Config {
     trustProxyHops: number;
   };
   webDist: string;
+  /** The least severe log lines written (LOG_LEVEL); 'silent' writes none. */
+  logLevel: LogLevel;
+  /** Whether /metrics answers (METRICS=off turns it off). */
+  metrics: boolean;
+  /** Shutdown: how long /ready fails before the server stops accepting, then how long requests in flight may take. */
+  shutdown: { noticeMs: number; drainMs: number };
 }
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * What a shutdown allows past the request deadline for answers to be written out: no request
+ * runs longer than queryTimeoutMs (admission waits and transactions included).
+ */
+export const DRAIN_GRACE_MS = 1_000;
 
 /** The driver's pool and connect timeout when NEO4J_POOL_SIZE and NEO4J_CONNECT_TIMEOUT_MS are unset. */
 export const DRIVER_DEFAULTS = { poolSize: 50, connectTimeoutMs: 1_000 };
@@ -84,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     1,
     poolSize,
   );
+  const queryTimeoutMs = integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 10_000, 100, 600_000);
   return {
     mode,
     host: env.HOST || '127.0.0.1',
@@ -103,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         60_000,
       ),
     },
-    queryTimeoutMs: integer(env, 'NEO4J_QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
+    queryTimeoutMs,
     admission: {
       concurrency,
       queue: integer(env, 'API_QUEUE', concurrency * 2, 0, 100_000),
@@ -118,7 +134,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
     },
     webDist: env.WEB_DIST || join(PROJECT_ROOT, 'web', 'dist'),
+    logLevel: logLevel(env, mode),
+    metrics: onOff(env, 'METRICS', true),
+    shutdown: {
+      noticeMs: integer(env, 'SHUTDOWN_NOTICE_MS', 0, 0, 600_000),
+      drainMs: queryTimeoutMs + DRAIN_GRACE_MS,
+    },
   };
+}
+
+function logLevel(env: NodeJS.ProcessEnv, mode: Mode): LogLevel {
+  const raw = env.LOG_LEVEL;
+  // Tests read the logs they need from a logger of their own.
+  if (raw === undefined || raw === '') return mode === 'test' ? 'silent' : 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  }
+  return raw as LogLevel;
+}
+
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new ConfigError(`${name} must be on or off, got "${raw}"`);
 }
 
 /** The per-client budgets in a line, for the log at start-up. */

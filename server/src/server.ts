@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import compression from 'compression';
 import sirv from 'sirv';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { createEntenteYoga, MAX_BODY_BYTES } from './graphql/yoga.ts';
+import type { Logger } from './logger.ts';
 
-const API_PATHS = ['/graphql', '/health', '/ready'];
+const API_PATHS = ['/graphql', '/health', '/ready', '/metrics'];
 
 /**
  * API answers at least this large are compressed for a client that accepts it: a drawn
@@ -76,12 +78,72 @@ function cacheControl(pathname: string): string {
 export interface RunningServer {
   server: Server;
   url: string;
+  /**
+   * Shuts down draining: /ready fails at once (for config.shutdown.noticeMs the server still
+   * accepts connections), then the server stops accepting, lets the requests in flight finish
+   * for at most config.shutdown.drainMs, and closes every connection left.
+   */
   close(): Promise<void>;
 }
 
-/** The API at /graphql, /health and /ready, and the built explorer at every other path. */
-export function createHttpServer(config: Config, db: Database): Server {
-  const yoga = createEntenteYoga({ config, db }, { bodyLimited: true });
+export interface HttpServerOptions {
+  /** Where the server logs; by default JSON lines on stdout at config.logLevel. */
+  logger?: Logger;
+}
+
+/** What a shutdown needs to know of the server's requests (set up by createHttpServer). */
+interface Traffic {
+  draining: boolean;
+  inFlight: number;
+  /** Resolves once no request is in flight. */
+  idle(): Promise<void>;
+  /** Called when the last request in flight ends. */
+  settled(): void;
+}
+
+const traffic = new WeakMap<Server, Traffic>();
+
+function createTraffic(): Traffic {
+  let waiters: (() => void)[] = [];
+  const state: Traffic = {
+    draining: false,
+    inFlight: 0,
+    idle: () =>
+      state.inFlight === 0 ? Promise.resolve() : new Promise((done) => waiters.push(done)),
+    settled: () => {
+      for (const done of waiters) done();
+      waiters = [];
+    },
+  };
+  return state;
+}
+
+function trackTraffic(server: Server, state = createTraffic()): Traffic {
+  // Ahead of the server's own handler, so that a header set here is not too late.
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    state.inFlight += 1;
+    // A client on a kept-alive connection goes elsewhere for its next request.
+    if (state.draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      state.inFlight -= 1;
+      if (state.inFlight === 0) state.settled();
+    });
+  });
+  traffic.set(server, state);
+  return state;
+}
+
+/** The API at /graphql, /health, /ready and /metrics, and the built explorer at every other path. */
+export function createHttpServer(
+  config: Config,
+  db: Database,
+  options: HttpServerOptions = {},
+): Server {
+  const state = createTraffic();
+  const yoga = createEntenteYoga(
+    { config, db },
+    { bodyLimited: true, logger: options.logger, draining: () => state.draining },
+  );
   const web = existsSync(config.webDist)
     ? sirv(config.webDist, {
         single: true,
@@ -101,7 +163,7 @@ export function createHttpServer(config: Config, db: Database): Server {
     res: ServerResponse,
     next: () => void,
   ) => void;
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     // Every answer is what its content type says, never sniffed into something else.
     res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -114,6 +176,24 @@ export function createHttpServer(config: Config, db: Database): Server {
       res.end('Not found');
     });
   });
+  trackTraffic(server, state);
+  return server;
+}
+
+async function drain(server: Server, state: Traffic, shutdown: Config['shutdown']) {
+  state.draining = true;
+  if (shutdown.noticeMs > 0) await sleep(shutdown.noticeMs);
+  // Stops accepting and closes the connections that are idle now.
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  const deadline = new AbortController();
+  await Promise.race([
+    state.idle(),
+    sleep(shutdown.drainMs, undefined, { signal: deadline.signal }).catch(() => {}),
+  ]);
+  deadline.abort();
+  // Kept-alive connections of finished requests, and whatever outran the deadline.
+  server.closeAllConnections();
+  await closed;
 }
 
 export function listen(server: Server, config: Config): Promise<RunningServer> {
@@ -131,14 +211,15 @@ export function listen(server: Server, config: Config): Promise<RunningServer> {
       const { port } = server.address() as AddressInfo;
       const host =
         config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+      const state = traffic.get(server) ?? trackTraffic(server);
+      let closing: Promise<void> | undefined;
       resolve({
         server,
         url: `http://${host}:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
+        close: () => {
+          closing ??= drain(server, state, config.shutdown);
+          return closing;
+        },
       });
     });
   });

@@ -1,8 +1,9 @@
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { createEntenteYoga } from '../../server/src/graphql/yoga.ts';
 import { connectTestDatabase, testConfig } from '../helpers/database.ts';
+import { captureLogs, WARN } from '../helpers/logs.ts';
 
 const db = connectTestDatabase();
 const MARK = `health-${Date.now()}`;
@@ -75,31 +76,26 @@ describe('/health and /ready', () => {
       expect(response.status).toBe(503);
     });
 
-    it('each such answer is logged as one line with a running count, without a stack trace', async () => {
-      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-      const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-      try {
-        const config = testConfig({ mode: 'development' });
-        const yoga = createEntenteYoga({ config, db: unreachable });
-        for (let request = 0; request < 3; request += 1) {
-          const response = await yoga.fetch('http://test/graphql', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query: '{ health { nodeCount } stats { __typename } }' }),
-          });
-          expect(response.status).toBe(503);
-        }
-        const lines = warn.mock.calls.map((args) => args.map(String).join(' '));
-        expect(lines).toHaveLength(3);
-        expect(lines[2]).toMatch(
-          /SERVICE_UNAVAILABLE \(3 so far\): The database is unavailable; try again in 2 s\.$/,
-        );
-        for (const line of lines) expect(line).not.toContain('\n');
-        expect(error).not.toHaveBeenCalled();
-      } finally {
-        warn.mockRestore();
-        error.mockRestore();
+    it('each such answer is logged as one JSON line with a running count, without a stack trace', async () => {
+      const { logger, lines } = captureLogs();
+      const yoga = createEntenteYoga({ config: testConfig(), db: unreachable }, { logger });
+      for (let request = 0; request < 3; request += 1) {
+        const response = await yoga.fetch('http://test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ health { nodeCount } stats { __typename } }' }),
+        });
+        expect(response.status).toBe(503);
       }
+      const warnings = lines.filter((line) => line.level === WARN);
+      expect(warnings).toHaveLength(3);
+      expect(warnings[2]).toMatchObject({ code: 'SERVICE_UNAVAILABLE', count: 3 });
+      expect(warnings[2]?.msg).toMatch(
+        /SERVICE_UNAVAILABLE \(3 so far\): The database is unavailable; try again in 2 s\.$/,
+      );
+      for (const line of warnings) expect(line).not.toHaveProperty('err');
+      // Nothing else is worse than a warning: no unexpected error was logged.
+      expect(lines.filter((line) => line.level > WARN)).toEqual([]);
     });
 
     it('a health query is SERVICE_UNAVAILABLE with HTTP 503 and Retry-After, not the address', async () => {

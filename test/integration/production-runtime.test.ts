@@ -31,7 +31,10 @@ async function environment(): Promise<NodeJS.ProcessEnv & { PORT: string }> {
   };
 }
 
-/** Runs an npm script until /ready answers, checks the serving process and its answers, stops it. */
+/**
+ * Runs an npm script until /ready answers, checks the serving process and its answers, stops it
+ * with SIGTERM; `output` is everything it wrote, to its exit.
+ */
 async function serveAndCheck(script: string): Promise<{ output: string; commandLine: string }> {
   const env = await environment();
   const base = `http://127.0.0.1:${env.PORT}`;
@@ -48,10 +51,19 @@ async function serveAndCheck(script: string): Promise<{ output: string; commandL
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
+    await started.stop();
     return { output: started.output(), commandLine: line };
   } finally {
     await started.stop();
   }
+}
+
+/** The JSON lines of a server's output (the rest is for people). */
+function logLines(output: string): Record<string, unknown>[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line));
 }
 
 beforeAll(async () => {
@@ -76,6 +88,28 @@ describe('the production runtime', { timeout: 240_000 }, () => {
     expect(commandLine).toMatch(/^\S*node\b/);
     expect(commandLine).toContain('scripts/serve.mjs');
     expect(commandLine).not.toMatch(/tsx/);
+  });
+
+  it('npm run serve / logs JSON lines: the Neo4j version it accepted, each request, a drained stop on SIGTERM', async () => {
+    const { output } = await serveAndCheck('serve');
+    const lines = logLines(output);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ msg: 'Neo4j version accepted', neo4jVersion: expect.any(String) }),
+    );
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        msg: 'request',
+        path: '/graphql',
+        operation: 'anonymous',
+        outcome: 'answered',
+        status: 200,
+        requestId: expect.any(String),
+      }),
+    );
+    const messages = lines.map((line) => line.msg);
+    const shuttingDown = lines.filter((line) => line.msg === 'shutting down');
+    expect(shuttingDown, output).toMatchObject([{ signal: 'SIGTERM' }]);
+    expect(messages.indexOf('stopped'), output).toBeGreaterThan(messages.indexOf('shutting down'));
   });
 
   it('npm start / after a build compiles nothing and serves from compiled JavaScript, no tsx', async () => {

@@ -36,6 +36,11 @@ export interface Database {
   forRequest(scope: RequestScope): Database;
   /** Round trips so far, the requests' included; tests use it to prove that loaders batch. */
   readonly roundTrips: number;
+  /**
+   * Operations running now, the requests' included: each holds (or waits for) one connection of
+   * the driver's pool, which neo4j-driver does not report itself.
+   */
+  readonly active: number;
 }
 
 export interface RequestScope {
@@ -99,11 +104,16 @@ export function createDatabase(driver: Driver, options: DatabaseOptions): Databa
     }
   };
   const availability = createAvailability(answers);
-  return scopedDatabase(driver, options, { counter: { roundTrips: 0 }, availability, answers }, {});
+  return scopedDatabase(
+    driver,
+    options,
+    { counter: { roundTrips: 0, active: 0 }, availability, answers },
+    {},
+  );
 }
 
 interface Shared {
-  counter: { roundTrips: number };
+  counter: { roundTrips: number; active: number };
   availability: ReturnType<typeof createAvailability>;
   /** Resolves once Neo4j's database answers a query. */
   answers: () => Promise<void>;
@@ -127,6 +137,7 @@ function scopedDatabase(
   const guarded = async <T>(operation: () => Promise<T>): Promise<T> => {
     if (scope.signal?.aborted) throw databaseError('cancelled');
     availability.check();
+    counter.active += 1;
     try {
       return await operation();
     } catch (error) {
@@ -135,6 +146,8 @@ function scopedDatabase(
         throw databaseError('timeout', error);
       }
       throw availability.failed(error);
+    } finally {
+      counter.active -= 1;
     }
   };
   const write = <T>(cypher: string, params: Params) =>
@@ -242,6 +255,9 @@ function scopedDatabase(
     forRequest: (requestScope) => scopedDatabase(driver, options, shared, requestScope),
     get roundTrips() {
       return counter.roundTrips;
+    },
+    get active() {
+      return counter.active;
     },
   };
 }

@@ -13,6 +13,8 @@ export interface Context extends YogaInitialContext {
   role: Role;
   /** When the request's time is up (Date.now() milliseconds): config.queryTimeoutMs from its start. */
   deadline: number;
+  /** The request's id in the logs and its X-Request-Id header (plugins/use-request-log.ts). */
+  requestId: string;
 }
 
 export interface ServerContext {

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { DatabaseError } from '../../db/database-errors.ts';
-import { retryLater, userError } from '../errors.ts';
+import { DatabaseError, type DatabaseErrorKind } from '../../db/database-errors.ts';
+import type { Context } from '../context.ts';
+import { type ErrorCode, retryLater } from '../errors.ts';
 
 export interface ErrorCodesOptions {
   /** The request deadline, named in the message of a query that ran out of time. */
@@ -22,41 +23,45 @@ function databaseFailure(error: GraphQLError): DatabaseError | undefined {
   return undefined;
 }
 
+/**
+ * What each database failure is answered with: the caller's fault (TIMEOUT, CANCELLED) or a
+ * passing state of the server worth retrying after a pause (SERVICE_UNAVAILABLE, OVERLOADED).
+ */
+type Answer = { message: (options: ErrorCodesOptions) => string } & (
+  | { retry: false; code: ErrorCode }
+  | { retry: true; code: 'SERVICE_UNAVAILABLE' | 'OVERLOADED' }
+);
+
+const ANSWERS: Record<DatabaseErrorKind, Answer> = {
+  timeout: {
+    code: 'TIMEOUT',
+    retry: false,
+    message: (o) => `The query took longer than ${o.timeoutMs} ms and was stopped; narrow it.`,
+  },
+  cancelled: { code: 'CANCELLED', retry: false, message: () => 'The request was cancelled.' },
+  unavailable: {
+    code: 'SERVICE_UNAVAILABLE',
+    retry: true,
+    message: (o) => `The database is unavailable; try again in ${o.retryAfterSeconds} s.`,
+  },
+  busy: {
+    code: 'OVERLOADED',
+    retry: true,
+    message: (o) => `The server is busy; try again in ${o.retryAfterSeconds} s.`,
+  },
+};
+
 function withCode(error: GraphQLError, options: ErrorCodesOptions): GraphQLError {
   const original = error.originalError;
   // A GraphQLError made on purpose (validation, limits, user errors) carries no original error.
   if (!original) return error;
   if (original instanceof GraphQLError && original.extensions?.code) return original;
   const failure = databaseFailure(error);
-  const at = (made: GraphQLError) =>
-    new GraphQLError(made.message, { path: error.path, extensions: made.extensions });
-  switch (failure?.kind) {
-    case 'timeout':
-      return at(
-        userError(
-          'TIMEOUT',
-          `The query took longer than ${options.timeoutMs} ms and was stopped; narrow it.`,
-        ),
-      );
-    case 'unavailable':
-      return retryLater(
-        'SERVICE_UNAVAILABLE',
-        `The database is unavailable; try again in ${options.retryAfterSeconds} s.`,
-        options.retryAfterSeconds,
-        error.path,
-      );
-    case 'busy':
-      return retryLater(
-        'OVERLOADED',
-        `The server is busy; try again in ${options.retryAfterSeconds} s.`,
-        options.retryAfterSeconds,
-        error.path,
-      );
-    case 'cancelled':
-      return at(userError('CANCELLED', 'The request was cancelled.'));
-    default:
-      return error;
-  }
+  if (!failure) return error;
+  const answer = ANSWERS[failure.kind];
+  const message = answer.message(options);
+  if (answer.retry) return retryLater(answer.code, message, options.retryAfterSeconds, error.path);
+  return new GraphQLError(message, { path: error.path, extensions: { code: answer.code } });
 }
 
 /**
@@ -68,12 +73,13 @@ function withCode(error: GraphQLError, options: ErrorCodesOptions): GraphQLError
  */
 export function useErrorCodes(options: ErrorCodesOptions): Plugin {
   const counts = new Map<string, number>();
-  let warn: (line: string) => void = () => {};
+  let warn: (fields: object, line: string) => void = () => {};
   return {
     onYogaInit({ yoga }) {
-      warn = (line) => yoga.logger.warn(line);
+      warn = (fields, line) => yoga.logger.warn(fields, line);
     },
-    onExecute() {
+    onExecute({ args }) {
+      const { requestId } = args.contextValue as Context;
       return {
         onExecuteDone({ result, setResult }) {
           // Queries and mutations only: the API has no subscriptions or incremental delivery.
@@ -87,7 +93,7 @@ export function useErrorCodes(options: ErrorCodesOptions): Plugin {
           for (const [code, message] of seen) {
             const count = (counts.get(code) ?? 0) + 1;
             counts.set(code, count);
-            warn(`${code} (${count} so far): ${message}`);
+            warn({ requestId, code, count }, `${code} (${count} so far): ${message}`);
           }
           setResult({ ...result, errors });
         },
