@@ -24,6 +24,10 @@ describe('availability', () => {
   it('refuses at once while the probe fails, and lets operations through once it answers', async () => {
     const state = { reachable: false, probes: 0 };
     const availability = createAvailability(probeOf(state));
+    let recoveries = 0;
+    availability.onRecovered(() => {
+      recoveries += 1;
+    });
     expect(refused(() => availability.check())).toBe(false);
     availability.failed(databaseError('unavailable'));
     await sleep(10);
@@ -33,6 +37,7 @@ describe('availability', () => {
     state.reachable = true;
     await sleep(PROBE_INTERVAL_MS * 2);
     expect(refused(() => availability.check())).toBe(false);
+    expect(recoveries).toBe(1);
     const probes = state.probes;
     await sleep(PROBE_INTERVAL_MS * 2);
     expect(state.probes).toBe(probes); // no probing while it answers
@@ -41,10 +46,15 @@ describe('availability', () => {
   it('keeps operations going after a dropped connection when the probe still answers', async () => {
     const state = { reachable: true, probes: 0 };
     const availability = createAvailability(probeOf(state));
+    let recoveries = 0;
+    availability.onRecovered(() => {
+      recoveries += 1;
+    });
     availability.failed(databaseError('unavailable'));
     await sleep(10);
     expect(state.probes).toBe(1);
     expect(refused(() => availability.check())).toBe(false);
+    expect(recoveries).toBe(0); // it never went away
   });
 
   it('leaves a query’s own error as it is and does not probe for it', async () => {

@@ -15,10 +15,13 @@ export interface Availability {
   check(): void;
   /** The error an operation failed with, as a DatabaseError when it is one; probes if needed. */
   failed(error: unknown): unknown;
+  /** Calls `listener` each time Neo4j answers again after being unreachable. */
+  onRecovered(listener: () => void): void;
 }
 
 export function createAvailability(probe: () => Promise<void>): Availability {
   let down = false;
+  const recovered: (() => void)[] = [];
   let probing = false;
   const watch = async () => {
     if (probing) return;
@@ -27,7 +30,9 @@ export function createAvailability(probe: () => Promise<void>): Availability {
       for (;;) {
         try {
           await probe();
+          const wasDown = down;
           down = false;
+          if (wasDown) for (const listener of recovered) listener();
           return;
         } catch (error) {
           // Any other failure (a closed driver, wrong credentials) is for operations to report.
@@ -47,6 +52,9 @@ export function createAvailability(probe: () => Promise<void>): Availability {
     failed(error) {
       if (kindOf(error) === 'unavailable') void watch();
       return asDatabaseError(error);
+    },
+    onRecovered(listener) {
+      recovered.push(listener);
     },
   };
 }

@@ -32,6 +32,8 @@ export interface Database {
   transaction<R>(work: (tx: Transaction) => Promise<R>, options?: TransactionOptions): Promise<R>;
   /** Resolves while Neo4j's database answers; fails at once while it is known to be unreachable. */
   ping(): Promise<void>;
+  /** Calls `listener` each time Neo4j answers again after an outage. */
+  onRecovered(listener: () => void): void;
   /** The same database for one request: its deadline bounds every transaction, its signal cancels them. */
   forRequest(scope: RequestScope): Database;
   /** Round trips so far, the requests' included; tests use it to prove that loaders batch. */
@@ -252,6 +254,7 @@ function scopedDatabase(
         }
       }),
     ping: () => guarded(shared.answers),
+    onRecovered: (listener) => availability.onRecovered(listener),
     forRequest: (requestScope) => scopedDatabase(driver, options, shared, requestScope),
     get roundTrips() {
       return counter.roundTrips;

@@ -32,6 +32,37 @@ describe('admission', () => {
     expect(admission.running).toBe(0);
   });
 
+  it('refuses at once a request whose turn is not expected within its wait', async () => {
+    const admission = createAdmission({ concurrency: 1, queue: 5 });
+    const first = await admission.enter(0);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    first(); // turns now take about 60 ms
+    const second = await admission.enter(0);
+    const started = Date.now();
+    expect(await refusal(admission.enter(30))).toBe('wait-too-long');
+    expect(Date.now() - started).toBeLessThan(20);
+    expect(admission.waiting).toBe(0);
+    // A wait long enough for the turns ahead is queued as before.
+    const third = admission.enter(1000);
+    expect(admission.waiting).toBe(1);
+    second();
+    expect(await refusal(third)).toBe('admitted');
+  });
+
+  it('after a restart lets in a few, and one more with each turn that ends', async () => {
+    const admission = createAdmission({ concurrency: 4, queue: 10 });
+    admission.restart();
+    const first = await admission.enter(0);
+    await admission.enter(0);
+    const waiting = [admission.enter(1000), admission.enter(1000), admission.enter(1000)];
+    expect([admission.running, admission.waiting]).toEqual([2, 3]);
+    first(); // allowed 3: the ended turn's place and one more
+    expect([admission.running, admission.waiting]).toEqual([3, 1]);
+    (await (waiting[0] as Promise<() => void>))(); // allowed 4
+    expect([admission.running, admission.waiting]).toEqual([3, 0]);
+    expect(await refusal(waiting[2] as Promise<() => void>)).toBe('admitted');
+  });
+
   it('takes a waiting request out of the queue when its client goes away', async () => {
     const admission = createAdmission({ concurrency: 1, queue: 5 });
     const only = await admission.enter(0);
