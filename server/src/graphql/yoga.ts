@@ -52,8 +52,11 @@ export function createEntenteYoga(server: ServerContext, options: YogaOptions = 
   const { config } = server;
   const rateLimits = createRateLimits(config);
   const admission = createAdmission(config.admission);
-  server.db.onRecovered(() => admission.restart());
   const logger = options.logger ?? createLogger(config.logLevel);
+  server.db.onRecovered(() => {
+    admission.restart();
+    logger.info('Neo4j answers again');
+  });
   const metrics = config.metrics
     ? createMetrics({ admission, db: server.db, poolSize: config.neo4j.poolSize })
     : undefined;
