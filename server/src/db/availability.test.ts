@@ -65,4 +65,24 @@ describe('availability', () => {
     await sleep(10);
     expect(state.probes).toBe(0);
   });
+
+  it('settles at once while up, and while down when it is back or the wait is over', async () => {
+    const state = { reachable: false, probes: 0 };
+    const availability = createAvailability(probeOf(state));
+    let started = performance.now();
+    await availability.settled(5_000);
+    expect(performance.now() - started).toBeLessThan(50);
+    availability.failed(databaseError('unavailable'));
+    await sleep(10);
+    started = performance.now();
+    await availability.settled(100);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(95);
+    expect(refused(() => availability.check())).toBe(true);
+    const waits = [availability.settled(60_000), availability.settled(60_000)];
+    started = performance.now();
+    state.reachable = true;
+    await Promise.all(waits);
+    expect(performance.now() - started).toBeLessThan(PROBE_INTERVAL_MS * 2);
+    expect(refused(() => availability.check())).toBe(false);
+  });
 });

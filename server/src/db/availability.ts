@@ -17,6 +17,11 @@ export interface Availability {
   failed(error: unknown): unknown;
   /** Calls `listener` each time Neo4j answers again after being unreachable. */
   onRecovered(listener: () => void): void;
+  /**
+   * Resolves at once while Neo4j is not known to be down; else when it answers again or after
+   * `maxMs`, whichever comes first.
+   */
+  settled(maxMs: number): Promise<void>;
 }
 
 export function createAvailability(probe: () => Promise<void>): Availability {
@@ -32,7 +37,7 @@ export function createAvailability(probe: () => Promise<void>): Availability {
           await probe();
           const wasDown = down;
           down = false;
-          if (wasDown) for (const listener of recovered) listener();
+          if (wasDown) for (const listener of [...recovered]) listener();
           return;
         } catch (error) {
           // Any other failure (a closed driver, wrong credentials) is for operations to report.
@@ -55,6 +60,19 @@ export function createAvailability(probe: () => Promise<void>): Availability {
     },
     onRecovered(listener) {
       recovered.push(listener);
+    },
+    settled(maxMs) {
+      if (!down) return Promise.resolve();
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          const at = recovered.indexOf(done);
+          if (at >= 0) recovered.splice(at, 1);
+          resolve();
+        };
+        const timer = setTimeout(done, maxMs);
+        recovered.push(done);
+      });
     },
   };
 }

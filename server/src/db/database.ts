@@ -34,6 +34,8 @@ export interface Database {
   ping(): Promise<void>;
   /** Calls `listener` each time Neo4j answers again after an outage. */
   onRecovered(listener: () => void): void;
+  /** At once while Neo4j is not known to be down; else when it is back or `maxMs` have passed. */
+  settled(maxMs: number): Promise<void>;
   /** The same database for one request: its deadline bounds every transaction, its signal cancels them. */
   forRequest(scope: RequestScope): Database;
   /** Round trips so far, the requests' included; tests use it to prove that loaders batch. */
@@ -255,6 +257,7 @@ function scopedDatabase(
       }),
     ping: () => guarded(shared.answers),
     onRecovered: (listener) => availability.onRecovered(listener),
+    settled: (maxMs) => availability.settled(maxMs),
     forRequest: (requestScope) => scopedDatabase(driver, options, shared, requestScope),
     get roundTrips() {
       return counter.roundTrips;

@@ -10,6 +10,7 @@ import { useAdmission } from './plugins/use-admission.ts';
 import { useAuthorization } from './plugins/use-authorization.ts';
 import { useErrorCodes } from './plugins/use-error-codes.ts';
 import { useMetrics } from './plugins/use-metrics.ts';
+import { useOutageHold } from './plugins/use-outage-hold.ts';
 import { useQueryLimits } from './plugins/use-query-limits.ts';
 import { createRateLimits, useRateLimits } from './plugins/use-rate-limits.ts';
 import { useRequestLog } from './plugins/use-request-log.ts';
@@ -94,6 +95,7 @@ export function createEntenteYoga(server: ServerContext, options: YogaOptions = 
       }),
       // Compiles each validated query once and runs it without graphql-js's generic walk.
       useGraphQlJit(),
+      useOutageHold(server.db),
       useAdmission({
         admission,
         queueWaitMs: config.admission.queueWaitMs,
