@@ -25,10 +25,25 @@ describe('loadConfig', () => {
   it('splits comma lists of CORS origins and editor tokens', () => {
     const config = loadConfig({
       CORS_ORIGINS: 'https://a.org, https://b.org',
-      EDITOR_TOKENS: 't1,t2',
+      EDITOR_TOKENS: 'ana:token-one, token-two',
     });
     expect(config.corsOrigins).toEqual(['https://a.org', 'https://b.org']);
-    expect(config.editorTokens).toEqual(['t1', 't2']);
+    expect(config.editors).toEqual([
+      { name: 'ana', token: 'token-one' },
+      { name: 'editor', token: 'token-two' },
+    ]);
+  });
+
+  it('refuses an editor entry with a bad name, a short token or a token given twice, naming it', () => {
+    expect(() => loadConfig({ EDITOR_TOKENS: 'ana:token-one,:token-two' })).toThrow(
+      /EDITOR_TOKENS: entry 2 has the name ""/,
+    );
+    expect(() => loadConfig({ EDITOR_TOKENS: 'ana:short' })).toThrow(
+      /EDITOR_TOKENS: entry 1 \(ana\) has a token shorter than 8/,
+    );
+    expect(() => loadConfig({ EDITOR_TOKENS: 'ana:token-one,bo:token-one' })).toThrow(
+      /EDITOR_TOKENS: entry 2 \(bo\) repeats a token/,
+    );
   });
 
   it('budgets each client 600 requests and 1,000,000 cost points a minute unless told otherwise', () => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { type Editor, parseEditors } from './editors.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 export type Mode = 'development' | 'production' | 'test';
@@ -32,9 +33,9 @@ export interface Config {
   retryAfterSeconds: number;
   /** Origins allowed by CORS; empty means same-origin only. */
   corsOrigins: string[];
-  /** Bearer tokens that may call curator mutations. */
-  editorTokens: string[];
-  /** Per-client budgets of the GraphQL endpoint; 0 turns a budget off. Editors are exempt. */
+  /** Who may call curator mutations, each with the bearer token that proves it (EDITOR_TOKENS). */
+  editors: Editor[];
+  /** Per-client budgets of the GraphQL endpoint, editors' included; 0 turns a budget off. */
   rateLimit: {
     requestsPerMinute: number;
     /** Query cost (server/src/graphql/cost.ts) a client may spend per minute. */
@@ -82,6 +83,14 @@ function list(raw: string | undefined): string[] {
     .filter(Boolean);
 }
 
+function editors(raw: string | undefined): Editor[] {
+  try {
+    return parseEditors(raw);
+  } catch (error) {
+    throw new ConfigError(`EDITOR_TOKENS: ${(error as Error).message}`);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = (env.NODE_ENV ?? 'development') as Mode;
   if (!['development', 'production', 'test'].includes(mode)) {
@@ -127,7 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     retryAfterSeconds: integer(env, 'RETRY_AFTER_SECONDS', 2, 1, 3_600),
     corsOrigins: list(env.CORS_ORIGINS),
-    editorTokens: list(env.EDITOR_TOKENS),
+    editors: editors(env.EDITOR_TOKENS),
     rateLimit: {
       requestsPerMinute: integer(env, 'RATE_LIMIT_REQUESTS', 600, 0, 1_000_000_000),
       costPerMinute: integer(env, 'RATE_LIMIT_COST', 1_000_000, 0, 1_000_000_000_000),

@@ -16,7 +16,7 @@ export interface GraphQLResult<T = Loose> {
 export function createClient(db: Database, overrides: Partial<Config> = {}) {
   const yoga = createEntenteYoga({
     db,
-    config: testConfig({ editorTokens: ['editor-token'], ...overrides }),
+    config: testConfig({ editors: [{ name: 'editor', token: 'editor-token' }], ...overrides }),
   });
   return async function query<T = Loose>(
     document: string,

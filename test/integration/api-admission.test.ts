@@ -23,7 +23,10 @@ afterAll(async () => {
 
 function serverWith(overrides: Partial<Config>, logger?: Logger) {
   const yoga = createEntenteYoga(
-    { db, config: testConfig({ editorTokens: ['editor-token'], ...overrides }) },
+    {
+      db,
+      config: testConfig({ editors: [{ name: 'editor', token: 'editor-token' }], ...overrides }),
+    },
     { logger },
   );
   return async (signal?: AbortSignal) => {

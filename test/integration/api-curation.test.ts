@@ -239,7 +239,10 @@ describe('upsertSource, as an editor', () => {
 
 describe('a mutation sent over GET', () => {
   it('is refused with 405, even with an editor token, and writes nothing', async () => {
-    const yoga = createEntenteYoga({ db, config: testConfig({ editorTokens: ['editor-token'] }) });
+    const yoga = createEntenteYoga({
+      db,
+      config: testConfig({ editors: [{ name: 'editor', token: 'editor-token' }] }),
+    });
     const before = await snapshot(db);
     const response = await yoga.fetch(
       'http://test/graphql?query=mutation{deleteEntity(id:"kaspersky-lab")}',

@@ -24,7 +24,11 @@ afterAll(async () => {
 
 async function serving(overrides: Partial<Config> = {}) {
   const { logger, lines } = captureLogs();
-  const config = testConfig({ port: 0, editorTokens: ['editor-token'], ...overrides });
+  const config = testConfig({
+    port: 0,
+    editors: [{ name: 'editor', token: 'editor-token' }],
+    ...overrides,
+  });
   const running = await listen(createHttpServer(config, db, { logger }), config);
   const url = running.url.replace('localhost', '127.0.0.1');
   const post = (query: string, headers: Record<string, string> = {}, variables = {}) =>

@@ -21,7 +21,11 @@ afterAll(async () => {
 });
 
 async function serving(shutdown: Config['shutdown']) {
-  const config = testConfig({ port: 0, editorTokens: ['editor-token'], shutdown });
+  const config = testConfig({
+    port: 0,
+    editors: [{ name: 'editor', token: 'editor-token' }],
+    shutdown,
+  });
   const running = await listen(createHttpServer(config, db), config);
   return { ...running, url: running.url.replace('localhost', '127.0.0.1') };
 }

@@ -1,6 +1,7 @@
 import type { YogaInitialContext } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { editorOf } from '../editors.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export type Role = 'anonymous' | 'editor' | 'unknown-token';
@@ -11,6 +12,8 @@ export interface Context extends YogaInitialContext {
   loaders: Loaders;
   /** Set by useAuthorization (plugins/use-authorization.ts). */
   role: Role;
+  /** The editor's name when `role` is 'editor': revisions record it. */
+  editor?: string;
   /** When the request's time is up (Date.now() milliseconds): config.queryTimeoutMs from its start. */
   deadline: number;
   /** The request's id in the logs and its X-Request-Id header (plugins/use-request-log.ts). */
@@ -22,12 +25,17 @@ export interface ServerContext {
   config: Config;
 }
 
-export function roleOf(request: Request, config: Pick<Config, 'editorTokens'>): Role {
+/** The caller's role from `Authorization: Bearer <token>`, and the editor's name if one. */
+export function callerOf(
+  request: Request,
+  config: Pick<Config, 'editors'>,
+): { role: Role; editor?: string } {
   const header = request.headers.get('authorization');
-  if (!header) return 'anonymous';
+  if (!header) return { role: 'anonymous' };
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   const token = match?.[1]?.trim();
-  return token && config.editorTokens.includes(token) ? 'editor' : 'unknown-token';
+  const editor = token ? editorOf(token, config.editors) : undefined;
+  return editor ? { role: 'editor', editor: editor.name } : { role: 'unknown-token' };
 }
 
 /**
