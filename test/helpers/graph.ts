@@ -11,12 +11,13 @@ function sortedKeys(_key: string, value: unknown): unknown {
 
 /**
  * Everything in the graph as one comparable string: labels, properties, ends. `without`: nodes
- * with this label are left out (a dataset's bookkeeping, when only records are compared).
+ * with these labels are left out (a dataset's bookkeeping, revisions, when only records are
+ * compared).
  */
-export async function snapshot(db: Database, without?: string): Promise<string> {
+export async function snapshot(db: Database, without: string | string[] = []): Promise<string> {
   const nodes = await db.read<{ n: string }>(
-    'MATCH (n) WHERE $without IS NULL OR NOT $without IN labels(n) WITH n ORDER BY n.id RETURN collect([labels(n), properties(n)]) AS n',
-    { without: without ?? null },
+    'MATCH (n) WHERE none(label IN labels(n) WHERE label IN $without) WITH n ORDER BY n.id RETURN collect([labels(n), properties(n)]) AS n',
+    { without: [without].flat() },
   );
   const rels = await db.read<{ r: string }>(
     'MATCH (a)-[r]->(b) WITH a, r, b ORDER BY r.id, a.id, b.id RETURN collect([a.id, type(r), b.id, properties(r)]) AS r',

@@ -1,5 +1,10 @@
 import { ENTITY_KINDS, type EntityKind } from '../domain/entity-kinds.ts';
 import type { RelationshipType } from '../domain/relationship-types.ts';
+import {
+  entityRevisionRecord,
+  relationshipRevisionRecord,
+  sourceRevisionRecord,
+} from '../domain/revisions.ts';
 import { timeSpanOf } from '../domain/status-history.ts';
 import type {
   EntityRecord,
@@ -21,6 +26,7 @@ import {
   toRelationship,
   toSource,
 } from './projections.ts';
+import { type RevisionNote, recordRevision } from './revision-repository.ts';
 import { WIDEN_DATASET_SPAN } from './seed-cypher.ts';
 import {
   keepAddedPhases,
@@ -34,7 +40,8 @@ import {
  * The curator's writes. Each runs in one transaction: it looks up what the input refers to,
  * hands that to the caller's `check` (which throws to refuse, so nothing is written), writes,
  * and reads the result back. Records are stored exactly as the seeder stores them, content
- * hash included, so a later seed run sees curated records as changed and vice versa.
+ * hash included, so a later seed run sees curated records as changed and vice versa. Each
+ * records what it changed as a revision (revision-repository.ts), in the same transaction.
  */
 
 /** The dataset curated records belong to when they belong to no other. */
@@ -153,25 +160,41 @@ SET e:${kindLabel(kind)}
 RETURN ${ENTITY_MAP} AS entity`;
 
 /** Creates an entity or replaces its properties and kind; it keeps its datasets, plus curation. */
+export async function upsertEntityIn(
+  tx: Transaction,
+  entity: EntityRecord,
+  check: Check,
+  note: RevisionNote,
+): Promise<EntityView> {
+  const target = { label: 'Entity', id: entity.id } as const;
+  check(await lookUp(tx, { sources: sourcesOf(entity.evidence) }, target));
+  const [old] = await tx.run<{ props: Props }>(READ_ENTITY_PROPS, { ids: [entity.id] });
+  const datasets = (old?.props.datasets as string[] | undefined) ?? [];
+  const props = storedEntity(entity, [...new Set([...datasets, CURATION_DATASET])]);
+  await ensureCurationDataset(tx);
+  const [row] = await tx.run<{ entity: Props }>(writeEntity(entity.kind), {
+    id: entity.id,
+    props,
+  });
+  await widenSpan(tx, CURATION_DATASET, { entities: [entity], relationships: [], phases: [] });
+  const written = toEntity(one(row).entity);
+  await recordRevision(tx, {
+    recordKind: 'entity',
+    recordId: entity.id,
+    before: old ? entityRevisionRecord(toEntity(old.props)) : null,
+    after: entityRevisionRecord(written),
+    note,
+  });
+  return written;
+}
+
 export function upsertEntity(
   db: Database,
   entity: EntityRecord,
   check: Check,
+  note: RevisionNote,
 ): Promise<EntityView> {
-  return db.transaction(async (tx) => {
-    const target = { label: 'Entity', id: entity.id } as const;
-    check(await lookUp(tx, { sources: sourcesOf(entity.evidence) }, target));
-    const [old] = await tx.run<{ props: Props }>(READ_ENTITY_PROPS, { ids: [entity.id] });
-    const datasets = (old?.props.datasets as string[] | undefined) ?? [];
-    const props = storedEntity(entity, [...new Set([...datasets, CURATION_DATASET])]);
-    await ensureCurationDataset(tx);
-    const [row] = await tx.run<{ entity: Props }>(writeEntity(entity.kind), {
-      id: entity.id,
-      props,
-    });
-    await widenSpan(tx, CURATION_DATASET, { entities: [entity], relationships: [], phases: [] });
-    return toEntity(one(row).entity);
-  });
+  return db.transaction((tx) => upsertEntityIn(tx, entity, check, note));
 }
 
 const DELETE_ENTITY = `
@@ -179,24 +202,62 @@ MATCH (e:Entity {id: $id})
 DETACH DELETE e
 RETURN count(*) AS deleted`;
 
+export const RELATIONSHIPS_OF_ENTITY = `
+MATCH (:Entity {id: $id})-[r]-(:Entity)
+WITH DISTINCT r
+RETURN ${RELATIONSHIP_MAP} AS rel`;
+
 /**
  * Deletes an entity and its relationships, and forgets it as publisher or author of sources
- * (the sources stay); false when there was none.
+ * (the sources stay); false when there was none. Each relationship it takes along gets a
+ * revision of its own, so that each can be brought back.
  */
-export function deleteEntity(db: Database, id: string, check: Check): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    check(await lookUp(tx, {}, { label: 'Entity', id }));
-    const [row] = await tx.run<{ deleted: number }>(DELETE_ENTITY, { id });
-    const deleted = (row?.deleted ?? 0) > 0;
-    if (deleted) await repointSources(tx, id, undefined);
-    return deleted;
+export async function deleteEntityIn(
+  tx: Transaction,
+  id: string,
+  check: Check,
+  note: RevisionNote,
+): Promise<boolean> {
+  check(await lookUp(tx, {}, { label: 'Entity', id }));
+  const [old] = await tx.run<{ props: Props }>(READ_ENTITY_PROPS, { ids: [id] });
+  const rels = await tx.run<{ rel: Props }>(RELATIONSHIPS_OF_ENTITY, { id });
+  const [row] = await tx.run<{ deleted: number }>(DELETE_ENTITY, { id });
+  const deleted = (row?.deleted ?? 0) > 0;
+  if (!deleted || !old) return false;
+  await repointSources(tx, id, undefined, note);
+  for (const { rel } of rels) {
+    const view = toRelationship(rel);
+    await recordRevision(tx, {
+      recordKind: 'relationship',
+      recordId: view.id,
+      before: relationshipRevisionRecord(view),
+      after: null,
+      note: { ...note, comment: note.comment ?? `Deleted with the entity ${id}.` },
+    });
+  }
+  await recordRevision(tx, {
+    recordKind: 'entity',
+    recordId: id,
+    before: entityRevisionRecord(toEntity(old.props)),
+    after: null,
+    note,
   });
+  return true;
+}
+
+export function deleteEntity(
+  db: Database,
+  id: string,
+  check: Check,
+  note: RevisionNote,
+): Promise<boolean> {
+  return db.transaction((tx) => deleteEntityIn(tx, id, check, note));
 }
 
 // --- Relationships
 
-const READ_RELATIONSHIP_DATASET = `${RELATIONSHIP_BY_ID}
-RETURN r.dataset AS dataset, r.history AS history`;
+const READ_RELATIONSHIP = `${RELATIONSHIP_BY_ID}
+RETURN r.dataset AS dataset, r.history AS history, ${RELATIONSHIP_MAP} AS rel`;
 
 const DELETE_RELATIONSHIP = `${RELATIONSHIP_BY_ID}
 DELETE r
@@ -212,45 +273,80 @@ RETURN ${RELATIONSHIP_MAP} AS rel`;
  * Writes a relationship under its id, replacing one of any type with that id (its ends or type
  * may have changed); it keeps the dataset it had, or joins curation.
  */
+export async function upsertRelationshipIn(
+  tx: Transaction,
+  rel: RelationshipRecord,
+  check: Check,
+  note: RevisionNote,
+): Promise<RelationshipView> {
+  check(
+    await lookUp(
+      tx,
+      { entities: [rel.from, rel.to], sources: sourcesOf(rel.evidence) },
+      { relationship: rel.id },
+    ),
+  );
+  const [old] = await tx.run<{ dataset: string | null; history: unknown; rel: Props }>(
+    READ_RELATIONSHIP,
+    { id: rel.id },
+  );
+  if (old) await tx.run(DELETE_RELATIONSHIP, { id: rel.id });
+  const dataset = old?.dataset ?? CURATION_DATASET;
+  if (dataset === CURATION_DATASET) await ensureCurationDataset(tx);
+  await widenSpan(tx, dataset, { entities: [], relationships: [rel], phases: [] });
+  const [row] = await tx.run<{ rel: Props }>(createRelationship(rel.type), {
+    from: rel.from,
+    to: rel.to,
+    props: keepAddedPhases(storedRelationship(rel, dataset), old?.history),
+  });
+  const written = toRelationship(one(row).rel);
+  await recordRevision(tx, {
+    recordKind: 'relationship',
+    recordId: rel.id,
+    before: old ? relationshipRevisionRecord(toRelationship(old.rel)) : null,
+    after: relationshipRevisionRecord(written),
+    note,
+  });
+  return written;
+}
+
 export function upsertRelationship(
   db: Database,
   rel: RelationshipRecord,
   check: Check,
+  note: RevisionNote,
 ): Promise<RelationshipView> {
-  return db.transaction(async (tx) => {
-    check(
-      await lookUp(
-        tx,
-        { entities: [rel.from, rel.to], sources: sourcesOf(rel.evidence) },
-        { relationship: rel.id },
-      ),
-    );
-    const [old] = await tx.run<{ dataset: string | null; history: unknown }>(
-      READ_RELATIONSHIP_DATASET,
-      {
-        id: rel.id,
-      },
-    );
-    if (old) await tx.run(DELETE_RELATIONSHIP, { id: rel.id });
-    const dataset = old?.dataset ?? CURATION_DATASET;
-    if (dataset === CURATION_DATASET) await ensureCurationDataset(tx);
-    await widenSpan(tx, dataset, { entities: [], relationships: [rel], phases: [] });
-    const [row] = await tx.run<{ rel: Props }>(createRelationship(rel.type), {
-      from: rel.from,
-      to: rel.to,
-      props: keepAddedPhases(storedRelationship(rel, dataset), old?.history),
-    });
-    return toRelationship(one(row).rel);
-  });
+  return db.transaction((tx) => upsertRelationshipIn(tx, rel, check, note));
 }
 
 /** Deletes a relationship of any type by id; false when there was none. */
-export function deleteRelationship(db: Database, id: string, check: Check): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    check(await lookUp(tx, {}, { relationship: id }));
-    const [row] = await tx.run<{ deleted: number }>(DELETE_RELATIONSHIP, { id });
-    return (row?.deleted ?? 0) > 0;
+export async function deleteRelationshipIn(
+  tx: Transaction,
+  id: string,
+  check: Check,
+  note: RevisionNote,
+): Promise<boolean> {
+  check(await lookUp(tx, {}, { relationship: id }));
+  const [old] = await tx.run<{ rel: Props }>(READ_RELATIONSHIP, { id });
+  const [row] = await tx.run<{ deleted: number }>(DELETE_RELATIONSHIP, { id });
+  if ((row?.deleted ?? 0) === 0 || !old) return false;
+  await recordRevision(tx, {
+    recordKind: 'relationship',
+    recordId: id,
+    before: relationshipRevisionRecord(toRelationship(old.rel)),
+    after: null,
+    note,
   });
+  return true;
+}
+
+export function deleteRelationship(
+  db: Database,
+  id: string,
+  check: Check,
+  note: RevisionNote,
+): Promise<boolean> {
+  return db.transaction((tx) => deleteRelationshipIn(tx, id, check, note));
 }
 
 // --- Sources
@@ -266,36 +362,68 @@ SET s = row.props
 RETURN ${SOURCE_MAP} AS source`;
 
 /** Creates a source or replaces its properties; it keeps the dataset it had, or joins curation. */
+export async function upsertSourceIn(
+  tx: Transaction,
+  source: SourceRecord,
+  check: Check,
+  note: RevisionNote,
+): Promise<SourceView> {
+  const named = [source.publisher, source.author].filter((id): id is string => !!id);
+  check(await lookUp(tx, { entities: named }, { label: 'Source', id: source.id }));
+  const [old] = await tx.run<{ props: Props }>(READ_SOURCES, { ids: [source.id], entities: [] });
+  const dataset = (old?.props.dataset as string | undefined) ?? CURATION_DATASET;
+  if (dataset === CURATION_DATASET) await ensureCurationDataset(tx);
+  const [row] = await tx.run<{ source: Props }>(WRITE_SOURCES, {
+    rows: [{ id: source.id, props: storedSource(source, dataset) }],
+  });
+  const written = toSource(one(row).source);
+  await recordRevision(tx, {
+    recordKind: 'source',
+    recordId: source.id,
+    before: old ? sourceRevisionRecord(toSource(old.props)) : null,
+    after: sourceRevisionRecord(written),
+    note,
+  });
+  return written;
+}
+
 export function upsertSource(
   db: Database,
   source: SourceRecord,
   check: Check,
+  note: RevisionNote,
 ): Promise<SourceView> {
-  const named = [source.publisher, source.author].filter((id): id is string => !!id);
-  return db.transaction(async (tx) => {
-    check(await lookUp(tx, { entities: named }, { label: 'Source', id: source.id }));
-    const [old] = await tx.run<{ props: Props }>(READ_SOURCES, { ids: [source.id], entities: [] });
-    const dataset = (old?.props.dataset as string | undefined) ?? CURATION_DATASET;
-    if (dataset === CURATION_DATASET) await ensureCurationDataset(tx);
-    const [row] = await tx.run<{ source: Props }>(WRITE_SOURCES, {
-      rows: [{ id: source.id, props: storedSource(source, dataset) }],
-    });
-    return toSource(one(row).source);
-  });
+  return db.transaction((tx) => upsertSourceIn(tx, source, check, note));
 }
 
-/** Sources naming `from` as publisher or author name `to` instead, or nobody. */
+/** Sources naming `from` as publisher or author name `to` instead, or nobody; each a revision. */
 export async function repointSources(
   tx: Transaction,
   from: string,
   to: string | undefined,
+  note: RevisionNote,
 ): Promise<void> {
   const rows = await tx.run<{ props: Props }>(READ_SOURCES, { ids: [], entities: [from] });
   const swap = (id: string | undefined) => (id === from ? to : id);
   const updated = rows.map(({ props }) => {
-    const { dataset, ...source } = toSource(props);
+    const { dataset, version: _version, ...source } = toSource(props);
     const record = { ...source, publisher: swap(source.publisher), author: swap(source.author) };
-    return { id: record.id, props: storedSource(record, dataset ?? CURATION_DATASET) };
+    return { before: source, record, dataset: dataset ?? CURATION_DATASET };
   });
-  if (updated.length > 0) await tx.run(WRITE_SOURCES, { rows: updated });
+  if (updated.length === 0) return;
+  await tx.run(WRITE_SOURCES, {
+    rows: updated.map(({ record, dataset }) => ({
+      id: record.id,
+      props: storedSource(record, dataset),
+    })),
+  });
+  for (const { before, record } of updated) {
+    await recordRevision(tx, {
+      recordKind: 'source',
+      recordId: record.id,
+      before: sourceRevisionRecord(before),
+      after: sourceRevisionRecord(record),
+      note,
+    });
+  }
 }

@@ -1,13 +1,16 @@
+import { entityRevisionRecord, relationshipRevisionRecord } from '../domain/revisions.ts';
 import type { EntityRecord, EntityView } from '../validation/records.ts';
 import {
   type Check,
   lookUp,
   one,
   READ_ENTITY_PROPS,
+  RELATIONSHIPS_OF_ENTITY,
   repointSources,
 } from './curation-repository.ts';
 import type { Database } from './database.ts';
-import { ENTITY_MAP, toEntity } from './projections.ts';
+import { ENTITY_MAP, toEntity, toRelationship } from './projections.ts';
+import { type RevisionNote, recordRevision } from './revision-repository.ts';
 import { type Props, storedEntity } from './stored-records.ts';
 
 /** A stored entity back as a record. */
@@ -85,15 +88,23 @@ function mergedProps(keep: Props, drop: Props): Props {
  * Folds `drop` into `keep`: drop's relationships move to keep with their ids and properties,
  * ties between the two are deleted, names, evidence and datasets are united, sources naming
  * drop as publisher or author name keep, and drop is deleted. `check` and `checkDrop` refuse
- * it (see lookUp), before anything is written.
+ * it (see lookUp), before anything is written. Every record it changes gets a revision of the
+ * one change, in an order whose reverse undoes it: ties, moved relationships, sources, drop, keep.
  */
 export function mergeEntities(
   db: Database,
   keep: string,
   drop: string,
-  check: Check,
-  checkDrop: Check = () => {},
+  checks: { keep: Check; drop?: Check },
+  note: RevisionNote,
 ): Promise<EntityView> {
+  const check = checks.keep;
+  const checkDrop = checks.drop ?? (() => {});
+  const merged: RevisionNote = {
+    ...note,
+    action: 'merged',
+    comment: note.comment ?? `Merged ${drop} into ${keep}.`,
+  };
   return db.transaction(async (tx) => {
     // Both are locked before their versions are read: `check` sees keep's, `checkDrop` drop's.
     check(await lookUp(tx, { entities: [keep, drop] }, { label: 'Entity', id: keep }));
@@ -104,11 +115,50 @@ export function mergeEntities(
       ),
     );
     const props = mergedProps(one(stored.get(keep)), one(stored.get(drop)));
+    const dropped = (await tx.run<{ rel: Props }>(RELATIONSHIPS_OF_ENTITY, { id: drop })).map(
+      ({ rel }) => relationshipRevisionRecord(toRelationship(rel)),
+    );
+    const isTie = (rel: (typeof dropped)[number]) =>
+      [keep, drop].includes(rel.from) && [keep, drop].includes(rel.to);
     await tx.run(DELETE_TIES, { keep, drop });
     await tx.run(MOVE_RELATIONSHIPS, { keep, drop });
     await tx.run(DELETE_DROPPED, { drop });
-    await repointSources(tx, drop, keep);
+    for (const rel of dropped.filter(isTie)) {
+      await recordRevision(tx, {
+        recordKind: 'relationship',
+        recordId: rel.id,
+        before: rel,
+        after: null,
+        note: merged,
+      });
+    }
+    const swap = (id: string) => (id === drop ? keep : id);
+    for (const rel of dropped.filter((rel) => !isTie(rel))) {
+      await recordRevision(tx, {
+        recordKind: 'relationship',
+        recordId: rel.id,
+        before: rel,
+        after: { ...rel, from: swap(rel.from), to: swap(rel.to) },
+        note: merged,
+      });
+    }
+    await repointSources(tx, drop, keep, merged);
+    await recordRevision(tx, {
+      recordKind: 'entity',
+      recordId: drop,
+      before: entityRevisionRecord(toEntity(one(stored.get(drop)))),
+      after: null,
+      note: merged,
+    });
     const [row] = await tx.run<{ entity: Props }>(UPDATE_KEPT, { keep, props });
-    return toEntity(one(row).entity);
+    const entity = toEntity(one(row).entity);
+    await recordRevision(tx, {
+      recordKind: 'entity',
+      recordId: keep,
+      before: entityRevisionRecord(toEntity(one(stored.get(keep)))),
+      after: entityRevisionRecord(entity),
+      note: merged,
+    });
+    return entity;
   });
 }

@@ -11,6 +11,9 @@ export const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE',
   'CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE',
   'CREATE CONSTRAINT dataset_id IF NOT EXISTS FOR (d:Dataset) REQUIRE d.id IS UNIQUE',
+  'CREATE CONSTRAINT revision_id IF NOT EXISTS FOR (v:Revision) REQUIRE v.id IS UNIQUE',
+  'CREATE INDEX revision_record IF NOT EXISTS FOR (v:Revision) ON (v.record, v.id)',
+  'CREATE INDEX revision_change IF NOT EXISTS FOR (v:Revision) ON (v.change)',
   // Eventually consistent: Lucene is updated just after commit instead of inside it, which
   // keeps bulk seeding fast; search may lag a write by moments (see awaitSearchIndex).
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]

@@ -1,5 +1,4 @@
 import {
-  type Check,
   deleteEntity,
   deleteRelationship,
   upsertEntity,
@@ -7,15 +6,22 @@ import {
   upsertSource,
 } from '../../db/curation-repository.ts';
 import { mergeEntities } from '../../db/merge-repository.ts';
-import { firstDay, lastDay } from '../../domain/partial-date.ts';
+import { revisionNote } from '../../db/revision-repository.ts';
 import { deriveRelationshipId } from '../../domain/relationship-id.ts';
-import { endpointProblem } from '../../domain/relationship-types.ts';
-import { endedProblem, historyProblems } from '../../domain/status-history.ts';
 import { entitySchema, relationshipSchema, sourceSchema } from '../../validation/record-schemas.ts';
-import type { EvidenceRecord } from '../../validation/records.ts';
 import { builder } from '../builder.ts';
-import { badInput, userError } from '../errors.ts';
+import { badInput } from '../errors.ts';
 import { requireEditor } from '../plugins/use-authorization.ts';
+import {
+  all,
+  EXPECTED_VERSION,
+  entityChecks,
+  missing,
+  relationshipChecks,
+  requireEntities,
+  requireVersion,
+  sourceChecks,
+} from './curation-checks.ts';
 import {
   parseRecord,
   UpsertEntityInput,
@@ -27,60 +33,11 @@ import { EntityRef, RelationshipRef, SourceRef } from './refs.ts';
 /**
  * Curator mutations. Each checks the caller first, then the input's shape with the seeder's
  * record schemas, then (inside the write's transaction) what the input refers to: a refused
- * write writes nothing.
+ * write writes nothing. Each write records a revision of every record it changes, with the
+ * editor's name and the comment given.
  */
 
-function missing(what: 'entity' | 'relationship', id: string, field: string) {
-  return userError('NOT_FOUND', `No ${what} with id "${id}".`, { id, field });
-}
-
-/** Refuses evidence that names a source the database does not hold. */
-function requireSources(evidence: readonly EvidenceRecord[]): Check {
-  return (found) => {
-    const unknown = evidence.find((item) => !found.sources.has(item.source));
-    if (unknown) throw badInput(`evidence names unknown source "${unknown.source}".`, 'evidence');
-  };
-}
-
-/**
- * Refuses a write of a record that changed since the caller read it: `expected` is the version it
- * read (absent: the write does not depend on what it replaces).
- */
-function requireVersion(
-  what: 'entity' | 'relationship' | 'source',
-  id: string,
-  expected: string | null | undefined,
-  field = 'expectedVersion',
-): Check {
-  return (found) => {
-    if (expected === null || expected === undefined || found.version === expected) return;
-    throw userError(
-      'CONFLICT',
-      found.version === null
-        ? `The ${what} "${id}" was deleted since version ${expected} was read; nothing was written.`
-        : `The ${what} "${id}" has changed since version ${expected} was read (it is now ${found.version}); nothing was written.`,
-      { id, field, version: found.version },
-    );
-  };
-}
-
-/** Both checks, in order. */
-function all(...checks: Check[]): Check {
-  return (found) => {
-    for (const check of checks) check(found);
-  };
-}
-
-const EXPECTED_VERSION =
-  'The version of the record as read (its `version`): if it has changed since, the write is refused with CONFLICT and nothing is written. Absent: written whatever it replaces.';
-
-function requireEntities(named: Partial<Record<string, string>>): Check {
-  return (found) => {
-    for (const [field, id] of Object.entries(named)) {
-      if (id && !found.entities.has(id)) throw missing('entity', id, field);
-    }
-  };
-}
+const COMMENT = 'Why the change was made, kept with its revision.';
 
 builder.mutationFields((t) => ({
   upsertEntity: t.field({
@@ -89,17 +46,16 @@ builder.mutationFields((t) => ({
     args: {
       input: t.arg({ type: UpsertEntityInput, required: true }),
       expectedVersion: t.arg.string({ description: EXPECTED_VERSION }),
+      comment: t.arg.string({ description: COMMENT }),
     },
     resolve: async (_root, args, context) => {
-      requireEditor(context);
+      const editor = requireEditor(context);
       const record = parseRecord(entitySchema, args.input);
       const entity = await upsertEntity(
         context.db,
         record,
-        all(
-          requireVersion('entity', record.id, args.expectedVersion),
-          requireSources(record.evidence),
-        ),
+        entityChecks(record, args.expectedVersion),
+        revisionNote(editor, args.comment),
       );
       context.loaders.replaceEntity(entity);
       return entity;
@@ -111,12 +67,14 @@ builder.mutationFields((t) => ({
     args: {
       id: t.arg.id({ required: true }),
       expectedVersion: t.arg.string({ description: EXPECTED_VERSION }),
+      comment: t.arg.string({ description: COMMENT }),
     },
     resolve: async (_root, args, context) => {
-      requireEditor(context);
+      const editor = requireEditor(context);
       const id = String(args.id);
       const check = requireVersion('entity', id, args.expectedVersion);
-      if (!(await deleteEntity(context.db, id, check))) throw missing('entity', id, 'id');
+      const note = revisionNote(editor, args.comment);
+      if (!(await deleteEntity(context.db, id, check, note))) throw missing('entity', id, 'id');
       // Its neighbours' degrees changed too.
       context.loaders.forgetEntities();
       return true;
@@ -130,35 +88,18 @@ builder.mutationFields((t) => ({
     args: {
       input: t.arg({ type: UpsertRelationshipInput, required: true }),
       expectedVersion: t.arg.string({ description: EXPECTED_VERSION }),
+      comment: t.arg.string({ description: COMMENT }),
     },
     resolve: async (_root, args, context) => {
-      requireEditor(context);
+      const editor = requireEditor(context);
       const parsed = parseRecord(relationshipSchema, args.input);
       const rel = { ...parsed, id: parsed.id ?? deriveRelationshipId(parsed) };
-      if (rel.since && rel.until && lastDay(rel.until) < firstDay(rel.since)) {
-        throw badInput(`until ${rel.until} is before since ${rel.since}.`, 'until');
-      }
-      const ended = endedProblem(rel);
-      if (ended) throw badInput(`${ended}.`, 'status');
-      const [phaseProblem] = historyProblems(rel);
-      if (phaseProblem) {
-        throw badInput(
-          `history.${phaseProblem.index}.${phaseProblem.field}: ${phaseProblem.message}.`,
-          'history',
-        );
-      }
-      const written = await upsertRelationship(context.db, rel, (found) => {
-        requireVersion('relationship', rel.id, args.expectedVersion)(found);
-        const fromKind = found.entities.get(rel.from);
-        if (!fromKind) throw missing('entity', rel.from, 'from');
-        const toKind = found.entities.get(rel.to);
-        if (!toKind) throw missing('entity', rel.to, 'to');
-        const problem = endpointProblem(rel.type, fromKind, toKind);
-        if (problem) {
-          throw badInput(`${problem}: ${rel.from} (${fromKind}) -> ${rel.to} (${toKind}).`, 'type');
-        }
-        requireSources([...rel.evidence, ...rel.history.flatMap((phase) => phase.evidence)])(found);
-      });
+      const written = await upsertRelationship(
+        context.db,
+        rel,
+        relationshipChecks(rel, args.expectedVersion),
+        revisionNote(editor, args.comment),
+      );
       // The ends' degrees changed, and so did those of any ends the replaced one had.
       context.loaders.forgetEntities();
       return written;
@@ -170,12 +111,14 @@ builder.mutationFields((t) => ({
     args: {
       id: t.arg.id({ required: true }),
       expectedVersion: t.arg.string({ description: EXPECTED_VERSION }),
+      comment: t.arg.string({ description: COMMENT }),
     },
     resolve: async (_root, args, context) => {
-      requireEditor(context);
+      const editor = requireEditor(context);
       const id = String(args.id);
       const check = requireVersion('relationship', id, args.expectedVersion);
-      if (!(await deleteRelationship(context.db, id, check))) {
+      const note = revisionNote(editor, args.comment);
+      if (!(await deleteRelationship(context.db, id, check, note))) {
         throw missing('relationship', id, 'id');
       }
       context.loaders.forgetEntities();
@@ -189,17 +132,16 @@ builder.mutationFields((t) => ({
     args: {
       input: t.arg({ type: UpsertSourceInput, required: true }),
       expectedVersion: t.arg.string({ description: EXPECTED_VERSION }),
+      comment: t.arg.string({ description: COMMENT }),
     },
     resolve: async (_root, args, context) => {
-      requireEditor(context);
+      const editor = requireEditor(context);
       const record = parseRecord(sourceSchema, args.input);
       const source = await upsertSource(
         context.db,
         record,
-        all(
-          requireVersion('source', record.id, args.expectedVersion),
-          requireEntities({ publisher: record.publisher, author: record.author }),
-        ),
+        sourceChecks(record, args.expectedVersion),
+        revisionNote(editor, args.comment),
       );
       context.loaders.source.clear(source.id).prime(source.id, source);
       return source;
@@ -216,20 +158,24 @@ builder.mutationFields((t) => ({
       drop: t.arg.id({ required: true }),
       keepVersion: t.arg.string({ description: `For keep: ${EXPECTED_VERSION}` }),
       dropVersion: t.arg.string({ description: `For drop: ${EXPECTED_VERSION}` }),
+      comment: t.arg.string({ description: COMMENT }),
     },
     resolve: async (_root, args, context) => {
-      requireEditor(context);
+      const editor = requireEditor(context);
       const [keep, drop] = [String(args.keep), String(args.drop)];
       if (keep === drop) throw badInput('keep and drop must be different entities.', 'drop');
       const entity = await mergeEntities(
         context.db,
         keep,
         drop,
-        all(
-          requireEntities({ keep, drop }),
-          requireVersion('entity', keep, args.keepVersion, 'keepVersion'),
-        ),
-        requireVersion('entity', drop, args.dropVersion, 'dropVersion'),
+        {
+          keep: all(
+            requireEntities({ keep, drop }),
+            requireVersion('entity', keep, args.keepVersion, 'keepVersion'),
+          ),
+          drop: requireVersion('entity', drop, args.dropVersion, 'dropVersion'),
+        },
+        revisionNote(editor, args.comment),
       );
       context.loaders.forgetEntities();
       context.loaders.replaceEntity(entity);
