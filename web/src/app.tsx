@@ -7,11 +7,13 @@ import { FiltersPanel } from './components/filters.tsx';
 import { OntologyContext } from './components/ontology.tsx';
 import { type PathEnd, PathFinder } from './components/path-finder.tsx';
 import { Search } from './components/search.tsx';
+import { SignIn } from './components/sign-in.tsx';
 import { StatusBar } from './components/status-bar.tsx';
 import { TimeSlider } from './components/time-slider.tsx';
 import { Timeline } from './components/timeline.tsx';
 import { Toolbar } from './components/toolbar.tsx';
 import { GraphProvider } from './graph/graph-provider.tsx';
+import { EditorSessionProvider } from './state/editor-session.tsx';
 import {
   useCanvas,
   useCanvasRequests,
@@ -53,9 +55,11 @@ export function App() {
   const { status: _status, ...ontology } = fetched;
   return (
     <OntologyContext.Provider value={ontology}>
-      <ExplorerProvider>
-        <Explorer ontology={ontology} />
-      </ExplorerProvider>
+      <EditorSessionProvider>
+        <ExplorerProvider>
+          <Explorer ontology={ontology} />
+        </ExplorerProvider>
+      </EditorSessionProvider>
     </OntologyContext.Provider>
   );
 }
@@ -100,6 +104,7 @@ function Explorer({ ontology }: { ontology: Ontology }) {
         <a href="/graphql" target="_blank" rel="noreferrer" className="graphiql">
           GraphiQL
         </a>
+        <SignIn />
       </header>
       <GraphProvider
         ontology={ontology}

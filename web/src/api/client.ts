@@ -2,6 +2,7 @@ import { print } from '@0no-co/graphql.web';
 import type { TadaDocumentNode } from 'gql.tada';
 import { reportAvailability } from './availability.ts';
 import { RETRY_LATER, type RetryLater, withRetries } from './retry.ts';
+import { editorToken } from './session.ts';
 
 /** A GraphQL error or an unreachable API, with a message fit to show the user. */
 export class ApiError extends Error {
@@ -10,6 +11,8 @@ export class ApiError extends Error {
     readonly code?: string,
     /** How long the server asked to wait before trying again (OVERLOADED, SERVICE_UNAVAILABLE). */
     readonly retryAfterSeconds?: number,
+    /** The input field the error names (BAD_USER_INPUT, NOT_FOUND, CONFLICT), if any. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -18,7 +21,10 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; retryAfterSeconds?: number } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; retryAfterSeconds?: number; field?: string };
+  }[];
 }
 
 // Each document is printed once: the same operation is sent again and again.
@@ -36,10 +42,15 @@ function queryText(document: TadaDocumentNode<unknown, never>): string {
 /** Posts one operation to /graphql once; rejects with an ApiError on HTTP, network or GraphQL errors. */
 async function post<T>(query: string, variables: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
+  const token = editorToken();
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       signal,
     });
@@ -55,8 +66,8 @@ async function post<T>(query: string, variables: unknown, signal?: AbortSignal):
   }
   const [first] = body.errors ?? [];
   if (first) {
-    const { code, retryAfterSeconds } = first.extensions ?? {};
-    throw new ApiError(first.message, code, retryAfterSeconds);
+    const { code, retryAfterSeconds, field } = first.extensions ?? {};
+    throw new ApiError(first.message, code, retryAfterSeconds, field);
   }
   if (!body.data) throw new ApiError(`The API answered HTTP ${response.status} without data.`);
   return body.data;

@@ -104,3 +104,46 @@ export const CHANGES = graphql(
 `,
   [RELATIONSHIP_DETAIL],
 );
+
+// --- Curation: signed-in editors' reads and writes.
+
+export const VIEWER = graphql(`
+  query Viewer { viewer { role editor } }
+`);
+
+/** An entity as a dataset gives it, with its version: what an edit starts from and sends back. */
+export const ENTITY_RECORD = graphql(`
+  query EntityRecord($id: ID!) {
+    entity(id: $id) {
+      id kind name aliases country founded dissolved description website wikidata version
+      identifiers { scheme value }
+      evidence { quote source { id } }
+    }
+  }
+`);
+
+export const UPSERT_ENTITY = graphql(
+  `
+  mutation UpsertEntity($input: UpsertEntityInput!, $expectedVersion: String, $comment: String) {
+    upsertEntity(input: $input, expectedVersion: $expectedVersion, comment: $comment) {
+      ...EntitySummary
+    }
+  }
+`,
+  [ENTITY_SUMMARY],
+);
+
+export const REVISIONS = graphql(`
+  query Revisions($id: ID!) {
+    revisions(id: $id, first: 50) {
+      nodes { id change action editor at comment changes { field before after } }
+      pageInfo { hasNextPage }
+    }
+  }
+`);
+
+export const REVERT_RECORD = graphql(`
+  mutation RevertRecord($revision: ID!) {
+    revertRecord(revision: $revision) { id }
+  }
+`);

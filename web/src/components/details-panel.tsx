@@ -1,10 +1,13 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { IDENTIFIER_SCHEME_INFO } from '../../../server/src/domain/identifier-schemes.ts';
 import type { RelationshipWithEnds } from '../api/types.ts';
 import { useEntityDetails } from '../api/use-queries.ts';
 import { hiddenRelationshipCount } from '../state/canvas.ts';
+import { useEditorSession } from '../state/editor-session.tsx';
 import { useCanvas, useCanvasRequests, useSelection } from '../state/explorer-hooks.ts';
 import { groupByType, groupByYear, relationshipsSubgraph } from '../state/relationship-groups.ts';
+import { EntityEditor } from './entity-editor.tsx';
+import { RevisionHistory } from './history.tsx';
 import { DatasetName, KindBadge, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipGroup } from './relationship-list.tsx';
@@ -53,6 +56,19 @@ function EntityPanel({
     retry,
   } = useEntityDetails(id, { fetchUpTo: order === 'year' ? WHOLE_HISTORY : 0 });
   const ontology = useOntology();
+  const { editor } = useEditorSession();
+  const [editing, setEditing] = useState<string | null>(null);
+  const fresh = loaded.status === 'done' ? loaded.details?.entity : undefined;
+  const drawn = fresh ? canvas.nodes[fresh.id] : undefined;
+  // The canvas draws the entity as the details last read it (after an edit or a revert too).
+  useEffect(() => {
+    if (!fresh || !drawn) return;
+    const same =
+      drawn.name === fresh.name &&
+      drawn.kind === fresh.kind &&
+      drawn.aliases.join('\n') === fresh.aliases.join('\n');
+    if (!same) drawSubgraph({ nodes: [fresh], edges: [], hubs: [], truncated: false });
+  }, [fresh, drawn, drawSubgraph]);
 
   if (!id) {
     return (
@@ -97,7 +113,15 @@ function EntityPanel({
         <button type="button" onClick={() => onPathEnd('to', entity)}>
           Path to here
         </button>
+        {editor && editing !== entity.id && (
+          <button type="button" onClick={() => setEditing(entity.id)}>
+            Edit
+          </button>
+        )}
       </div>
+      {editor && editing === entity.id && (
+        <EntityEditor id={entity.id} onDone={() => setEditing(null)} />
+      )}
       {entity.description && <p>{entity.description}</p>}
       <dl className="properties">
         {entity.aliases.length > 0 && (
@@ -224,6 +248,7 @@ function EntityPanel({
           )}
         </p>
       )}
+      <RevisionHistory id={entity.id} />
     </aside>
   );
 }

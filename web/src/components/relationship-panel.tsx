@@ -2,6 +2,7 @@ import { useRelationship } from '../api/use-queries.ts';
 import { useSelection } from '../state/explorer-hooks.ts';
 import { qualifiers } from '../state/path-explanation.ts';
 import { EvidenceList } from './evidence.tsx';
+import { RevisionHistory } from './history.tsx';
 import { DatasetName, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipFacts } from './relationship-facts.tsx';
@@ -65,6 +66,7 @@ export function RelationshipPanel({ id }: { id: string }) {
           )}
         </>
       )}
+      <RevisionHistory id={rel.id} />
     </aside>
   );
 }

@@ -35,6 +35,8 @@ export interface EntenteTestApi {
   canvasSize(): { width: number; height: number };
   /** Whether the renderer draws an element's label at the current zoom. */
   labelDrawn(id: string): boolean;
+  /** The label an element is drawn with, or null when it is not drawn. */
+  labelOf(id: string): string | null;
   /** Zooms to a level with the node at the canvas's centre. */
   zoomOn(id: string, level: number): void;
   /**
@@ -239,6 +241,10 @@ export function exposeForTests(
       if (element.empty() || !element.style('label')) return false;
       const renderer = (cy as Core & { renderer(): LabelRenderer }).renderer();
       return renderer.eleTextBiggerThanMin(element);
+    },
+    labelOf: (id) => {
+      const element = cy.getElementById(id);
+      return element.nonempty() ? String(element.data('label')) : null;
     },
     zoomOn: (id, level) => {
       const node = cy.getElementById(id);

@@ -13,5 +13,6 @@ import './ontology.ts';
 import './health.ts';
 import './curation.ts';
 import './revision.ts';
+import './viewer.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,184 @@
+// Curating in the explorer: an editor signs in with a token, edits an entity in the details
+// panel, reads its history with the editor's name, reverts it; a second editor with a stale copy
+// is told of the conflict; signed out, the controls are gone.
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { awaitSearchIndex } from '../../server/src/db/schema.ts';
+import { collectErrors, launchBrowser } from '../helpers/browser.ts';
+import { SOURCE } from '../helpers/curation.ts';
+import { connectTestDatabase } from '../helpers/database.ts';
+import { startWebServer, type WebServer } from '../helpers/web-server.ts';
+
+const ANA = 'token-of-ana';
+const BO = 'token-of-bo';
+const ID = 'e2e-acme-security';
+
+const db = connectTestDatabase();
+let server: WebServer;
+let browser: Browser;
+const errors: string[] = [];
+
+async function openPage(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  errors.push(...collectErrors(page));
+  await page.goto(server.url);
+  return page;
+}
+
+async function signIn(page: Page, token: string) {
+  await page.getByRole('button', { name: 'Sign in to edit' }).click();
+  await page.getByLabel('Editor token').fill(token);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+async function openEntity(page: Page, name: string) {
+  const input = page.getByRole('combobox', { name: 'Search entities' });
+  await input.fill(name);
+  await page
+    .getByRole('option', { name: new RegExp(name) })
+    .first()
+    .waitFor();
+  await input.press('Enter');
+  await details(page).getByRole('heading', { level: 2 }).waitFor();
+}
+
+const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });
+const history = (page: Page) => details(page).getByRole('region', { name: 'Revision history' });
+
+beforeAll(async () => {
+  server = await startWebServer({
+    editors: [
+      { name: 'ana', token: ANA },
+      { name: 'bo', token: BO },
+    ],
+  });
+  browser = await launchBrowser();
+  // The entity to edit, created through the API as an editor would.
+  const response = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ANA}` },
+    body: JSON.stringify({
+      query: `mutation($input: UpsertEntityInput!) { upsertEntity(input: $input, comment: "new vendor") { id } }`,
+      variables: {
+        input: {
+          id: ID,
+          kind: 'COMPANY',
+          name: 'Acme Security',
+          country: 'DE',
+          evidence: [{ source: SOURCE, quote: 'a quote' }],
+        },
+      },
+    }),
+  });
+  expect(await response.json()).toEqual({ data: { upsertEntity: { id: ID } } });
+  await awaitSearchIndex(db);
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db.write('MATCH (e:Entity {id: $id}) DETACH DELETE e', { id: ID });
+  await db.write('MATCH (v:Revision {record: $id}) DELETE v', { id: ID });
+  await db.close();
+});
+
+describe('an editor in the explorer', () => {
+  let page: Page;
+
+  it('signs in with a token, and a token that is no editor’s is refused', async () => {
+    page = await openPage();
+    await expect(page.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
+    await signIn(page, 'not-a-token-of-anyone');
+    await page.getByRole('alert').filter({ hasText: 'not an editor’s token' }).waitFor();
+    await page.getByLabel('Editor token').fill(ANA);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('Editing as').waitFor();
+    expect(await page.locator('.sign-in strong').textContent()).toBe('ana');
+  });
+
+  it('edits an entity: the panel and the canvas show the new name at once', async () => {
+    await openEntity(page, 'Acme Security');
+    await details(page).getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit entity' });
+    await form.getByLabel('Name').fill('Acme Security GmbH');
+    await form.getByLabel(/^Comment/).fill('the registered name');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await details(page).getByRole('heading', { name: 'Acme Security GmbH', level: 2 }).waitFor();
+    await expect
+      .poll(() => page.evaluate((id) => window.__entente?.labelOf(id), ID))
+      .toMatch(/^Acme Security GmbH/);
+  });
+
+  it('shows the history: both revisions, newest first, with the editor’s name and what changed', async () => {
+    const items = history(page).locator('ol > li');
+    await expect.poll(() => items.count()).toBe(2);
+    const [edited, created] = await items.allTextContents();
+    expect(edited).toContain('ana edited');
+    expect(edited).toContain('the registered name');
+    expect(edited).toContain('name: Acme Security → Acme Security GmbH');
+    expect(created).toContain('ana created');
+    expect(created).toContain('new vendor');
+  });
+
+  it('shows a bad value’s error next to its field, saving nothing', async () => {
+    await details(page).getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit entity' });
+    // The API's error, naming the field.
+    await form.getByLabel(/^Country/).fill('Germany');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const country = form.locator('label', { hasText: 'Country' });
+    await country.getByRole('alert').waitFor();
+    expect(await country.getByRole('alert').textContent()).toMatch(/^country: /);
+    // A date, by the API's rule, before it is sent.
+    await form.getByLabel(/^Country/).fill('DE');
+    await form.getByLabel(/^Founded/).fill('in the nineties');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const founded = form.locator('label', { hasText: 'Founded' });
+    await founded.getByRole('alert').waitFor();
+    expect(await founded.getByRole('alert').textContent()).toMatch(/^founded must be a date/);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => history(page).locator('ol > li').count()).toBe(2);
+  });
+
+  it('tells a second editor editing a stale copy of the conflict; the first one’s revert stands', async () => {
+    const other = await openPage();
+    await signIn(other, BO);
+    await other.getByText('Editing as').waitFor();
+    await openEntity(other, 'Acme Security GmbH');
+    await details(other).getByRole('button', { name: 'Edit' }).click();
+    const form = other.getByRole('form', { name: 'Edit entity' });
+    await form.getByLabel('Name').waitFor();
+
+    // Meanwhile the first editor reverts to the first revision.
+    const created = history(page).locator('ol > li').nth(1);
+    await created.getByRole('button', { name: 'Revert to this' }).click();
+    await details(page).getByRole('heading', { name: 'Acme Security', level: 2 }).waitFor();
+    await expect.poll(() => history(page).locator('ol > li').count()).toBe(3);
+    expect(await history(page).locator('ol > li').first().textContent()).toContain('ana reverted');
+
+    await form.getByLabel('Name').fill('Acme Security AG');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const alert = form.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Not saved: .*has changed since version/);
+    const [row] = await db.read<{ name: string }>(
+      'MATCH (e:Entity {id: $id}) RETURN e.name AS name',
+      {
+        id: ID,
+      },
+    );
+    expect(row?.name).toBe('Acme Security');
+    await other.context().close();
+  });
+
+  it('signs out: the editing controls are gone, the history stays readable', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in to edit' }).waitFor();
+    expect(await details(page).getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await history(page).getByRole('button', { name: 'Revert to this' }).count()).toBe(0);
+    expect(await history(page).locator('ol > li').count()).toBe(3);
+    expect(errors).toEqual([]);
+  });
+});
