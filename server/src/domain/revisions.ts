@@ -27,10 +27,16 @@ export function entityRevisionRecord(view: EntityView): EntityRecord {
   return record;
 }
 
-/** A relationship's own phases: those another dataset adds stay with it whatever is written. */
+/**
+ * A relationship with its own phases (stored with its own dataset, or none): those another
+ * dataset adds stay with it whatever is written.
+ */
 export function relationshipRevisionRecord(view: RelationshipView): RelationshipRecord {
-  const { dataset: _dataset, version: _version, asOf: _asOf, history, ...record } = view;
-  return { ...record, history: history.filter((phase) => phase.dataset === undefined) };
+  const { dataset, version: _version, asOf: _asOf, history, ...record } = view;
+  const own = history
+    .filter((phase) => phase.dataset === undefined || phase.dataset === dataset)
+    .map(({ dataset: _phaseDataset, ...phase }) => phase);
+  return { ...record, history: own };
 }
 
 export function sourceRevisionRecord(view: SourceView): SourceRecord {

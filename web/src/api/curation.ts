@@ -1,7 +1,16 @@
 // Editors' requests: who the token belongs to, an entity's record, its history, and the writes.
 import type { ResultOf, VariablesOf } from 'gql.tada';
 import { request } from './client.ts';
-import { ENTITY_RECORD, REVERT_RECORD, REVISIONS, UPSERT_ENTITY, VIEWER } from './documents.ts';
+import {
+  ENTITY_RECORD,
+  RELATIONSHIP_RECORD,
+  REVERT_RECORD,
+  REVISIONS,
+  UPSERT_ENTITY,
+  UPSERT_RELATIONSHIP,
+  UPSERT_SOURCE,
+  VIEWER,
+} from './documents.ts';
 
 export type EntityRecord = NonNullable<ResultOf<typeof ENTITY_RECORD>['entity']>;
 export type EntityInput = VariablesOf<typeof UPSERT_ENTITY>['input'];
@@ -28,4 +37,64 @@ export async function fetchRevisions(id: string): Promise<Revision[]> {
 
 export async function revertTo(revision: string): Promise<void> {
   await request(REVERT_RECORD, { revision });
+}
+
+export type RelationshipRecord = NonNullable<ResultOf<typeof RELATIONSHIP_RECORD>['relationship']>;
+export type RelationshipInput = VariablesOf<typeof UPSERT_RELATIONSHIP>['input'];
+export type SourceInput = VariablesOf<typeof UPSERT_SOURCE>['input'];
+
+export async function fetchRelationshipRecord(id: string): Promise<RelationshipRecord | null> {
+  return (await request(RELATIONSHIP_RECORD, { id })).relationship;
+}
+
+export async function saveRelationship(
+  input: RelationshipInput,
+  expectedVersion?: string,
+  comment?: string,
+) {
+  const variables = {
+    input,
+    ...(expectedVersion ? { expectedVersion } : {}),
+    ...(comment ? { comment } : {}),
+  };
+  return (await request(UPSERT_RELATIONSHIP, variables)).upsertRelationship;
+}
+
+export async function saveSource(input: SourceInput) {
+  return (await request(UPSERT_SOURCE, { input })).upsertSource;
+}
+
+/** The input that writes a relationship back as read, with `changes` in place of its fields. */
+export function relationshipInputOf(
+  record: RelationshipRecord,
+  changes: Partial<RelationshipInput>,
+): RelationshipInput {
+  const evidence = (items: RelationshipRecord['evidence']) =>
+    items.map((item) => ({ source: item.source.id, quote: item.quote }));
+  return {
+    id: record.id,
+    type: record.type,
+    from: record.from.id,
+    to: record.to.id,
+    since: record.since,
+    until: record.until,
+    status: record.history[0]?.status ?? record.status,
+    role: record.role,
+    measure: record.measure,
+    instrument: record.instrument,
+    claim: record.claim,
+    description: record.description,
+    evidence: evidence(record.evidence),
+    // The first phase is the relationship's own status; phases other datasets add stay by themselves.
+    history: record.history
+      .slice(1)
+      .filter((phase) => phase.dataset === null || phase.dataset === record.dataset)
+      .map((phase) => ({
+        status: phase.status,
+        since: phase.since ?? '',
+        note: phase.note,
+        evidence: evidence(phase.evidence),
+      })),
+    ...changes,
+  };
 }

@@ -4,6 +4,7 @@ import {
   ENTITY_SUMMARY,
   RELATIONSHIP_DETAIL,
   RELATIONSHIP_PAGE,
+  RELATIONSHIP_SUMMARY,
   SUBGRAPH_PARTS,
 } from './fragments.ts';
 import { graphql } from './graphql.ts';
@@ -145,5 +146,34 @@ export const REVISIONS = graphql(`
 export const REVERT_RECORD = graphql(`
   mutation RevertRecord($revision: ID!) {
     revertRecord(revision: $revision) { id }
+  }
+`);
+
+/** A relationship as a dataset gives it, with its version: what a date edit starts from. */
+export const RELATIONSHIP_RECORD = graphql(`
+  query RelationshipRecord($id: ID!) {
+    relationship(id: $id) {
+      id type since until status role measure instrument claim description version dataset
+      from { id } to { id }
+      evidence { quote source { id } }
+      history { status since note dataset evidence { quote source { id } } }
+    }
+  }
+`);
+
+export const UPSERT_RELATIONSHIP = graphql(
+  `
+  mutation UpsertRelationship($input: UpsertRelationshipInput!, $expectedVersion: String, $comment: String) {
+    upsertRelationship(input: $input, expectedVersion: $expectedVersion, comment: $comment) {
+      ...RelationshipSummary
+    }
+  }
+`,
+  [RELATIONSHIP_SUMMARY],
+);
+
+export const UPSERT_SOURCE = graphql(`
+  mutation UpsertSource($input: UpsertSourceInput!) {
+    upsertSource(input: $input) { id title }
   }
 `);

@@ -10,6 +10,7 @@ import { EntityEditor } from './entity-editor.tsx';
 import { RevisionHistory } from './history.tsx';
 import { DatasetName, KindBadge, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
+import { RelationshipCreator } from './relationship-editor.tsx';
 import { RelationshipGroup } from './relationship-list.tsx';
 import { RelationshipPanel } from './relationship-panel.tsx';
 import './details.css';
@@ -26,6 +27,15 @@ type ListOrder = 'type' | 'year';
  * hub), "Load more" stays the user's to press.
  */
 const WHOLE_HISTORY = 500;
+
+/** The sources cited by these relationships, each once, to pick evidence from. */
+function citedSources(rels: readonly RelationshipWithEnds[]): { id: string; title: string }[] {
+  const seen = new Map<string, string>();
+  for (const rel of rels) {
+    for (const item of rel.evidence) seen.set(item.source.id, item.source.title ?? item.source.id);
+  }
+  return [...seen].map(([id, title]) => ({ id, title }));
+}
 
 /** The selected relationship, or else the selected entity. */
 export function DetailsPanel(props: DetailsPanelProps) {
@@ -57,7 +67,10 @@ function EntityPanel({
   } = useEntityDetails(id, { fetchUpTo: order === 'year' ? WHOLE_HISTORY : 0 });
   const ontology = useOntology();
   const { editor } = useEditorSession();
-  const [editing, setEditing] = useState<string | null>(null);
+  /** What the editor has open, for which entity: its record, or a new relationship from it. */
+  const [editing, setEditing] = useState<{ id: string; what: 'entity' | 'relationship' } | null>(
+    null,
+  );
   const fresh = loaded.status === 'done' ? loaded.details?.entity : undefined;
   const drawn = fresh ? canvas.nodes[fresh.id] : undefined;
   // The canvas draws the entity as the details last read it (after an edit or a revert too).
@@ -113,14 +126,30 @@ function EntityPanel({
         <button type="button" onClick={() => onPathEnd('to', entity)}>
           Path to here
         </button>
-        {editor && editing !== entity.id && (
-          <button type="button" onClick={() => setEditing(entity.id)}>
-            Edit
-          </button>
+        {editor && editing?.id !== entity.id && (
+          <>
+            <button type="button" onClick={() => setEditing({ id: entity.id, what: 'entity' })}>
+              Edit
+            </button>
+            <button
+              type="button"
+              onClick={() => setEditing({ id: entity.id, what: 'relationship' })}
+            >
+              New relationship
+            </button>
+          </>
         )}
       </div>
-      {editor && editing === entity.id && (
+      {editor && editing?.id === entity.id && editing.what === 'entity' && (
         <EntityEditor id={entity.id} onDone={() => setEditing(null)} />
+      )}
+      {editor && editing?.id === entity.id && editing.what === 'relationship' && (
+        <RelationshipCreator
+          from={entity}
+          candidates={Object.values(canvas.nodes).filter((node) => node.id !== entity.id)}
+          sources={citedSources(relationships)}
+          onDone={() => setEditing(null)}
+        />
       )}
       {entity.description && <p>{entity.description}</p>}
       <dl className="properties">

@@ -1,10 +1,13 @@
+import { useState } from 'react';
 import { useRelationship } from '../api/use-queries.ts';
+import { useEditorSession } from '../state/editor-session.tsx';
 import { useSelection } from '../state/explorer-hooks.ts';
 import { qualifiers } from '../state/path-explanation.ts';
 import { EvidenceList } from './evidence.tsx';
 import { RevisionHistory } from './history.tsx';
 import { DatasetName, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
+import { RelationshipDatesEditor } from './relationship-editor.tsx';
 import { RelationshipFacts } from './relationship-facts.tsx';
 import { StatusHistory } from './status-history.tsx';
 import './details.css';
@@ -14,6 +17,8 @@ export function RelationshipPanel({ id }: { id: string }) {
   const { select } = useSelection();
   const { fetched: loaded, retry } = useRelationship(id);
   const ontology = useOntology();
+  const { editor } = useEditorSession();
+  const [editing, setEditing] = useState<string | null>(null);
 
   if (loaded.status === 'loading') return <LoadingPanel text="Loading the relationship…" />;
   if (loaded.status === 'error' || !loaded.relationship) {
@@ -43,7 +48,15 @@ export function RelationshipPanel({ id }: { id: string }) {
         <button type="button" onClick={() => open(rel.to.id)}>
           {rel.to.name}
         </button>
+        {editor && editing !== rel.id && (
+          <button type="button" onClick={() => setEditing(rel.id)}>
+            Edit dates
+          </button>
+        )}
       </div>
+      {editor && editing === rel.id && (
+        <RelationshipDatesEditor id={rel.id} onDone={() => setEditing(null)} />
+      )}
       {rel.description && <p>{rel.description}</p>}
       <RelationshipFacts rel={rel} />
       <dl className="properties">

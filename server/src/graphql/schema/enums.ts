@@ -1,4 +1,5 @@
 import { ENTITY_KIND_INFO, ENTITY_KINDS, type EntityKind } from '../../domain/entity-kinds.ts';
+import { enumName } from '../../domain/enum-names.ts';
 import {
   RELATIONSHIP_TYPE_INFO,
   RELATIONSHIP_TYPES,
@@ -11,10 +12,7 @@ import {
 } from '../../domain/statuses.ts';
 import { builder } from '../builder.ts';
 
-/** "InternationalOrganization" -> "INTERNATIONAL_ORGANIZATION": GraphQL enum values are UPPER_SNAKE. */
-export function enumName(value: string): string {
-  return value.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
-}
+export { enumName };
 
 export const EntityKindEnum = builder.enumType('EntityKind', {
   values: Object.fromEntries(
