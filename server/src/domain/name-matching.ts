@@ -235,3 +235,24 @@ export function isCertain(found: {
   if (found.conflict) return false;
   return found.sameName || (found.nameMatches && found.sameIdentifier);
 }
+
+/**
+ * The candidates that match `subject`, best first: certain ones, then by score, then by name.
+ * Those matchEntities refuses (another kind, nothing shared) are left out.
+ */
+export function rankMatches<T extends MatchSubject>(
+  subject: MatchSubject,
+  candidates: readonly T[],
+): (NameMatch & { entity: T })[] {
+  return candidates
+    .flatMap((entity) => {
+      const match = matchEntities(subject, entity);
+      return match ? [{ ...match, entity }] : [];
+    })
+    .sort(
+      (x, y) =>
+        Number(y.certain) - Number(x.certain) ||
+        y.score - x.score ||
+        x.entity.name.localeCompare(y.entity.name),
+    );
+}

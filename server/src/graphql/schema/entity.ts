@@ -66,7 +66,7 @@ function connection<T extends { id: string }>(
   });
 }
 
-const PageInfo = builder
+export const PageInfo = builder
   .objectRef<{ hasNextPage: boolean; endCursor: string | null }>('PageInfo')
   .implement({
     fields: (t) => ({

@@ -12,5 +12,6 @@ import './datasets.ts';
 import './ontology.ts';
 import './health.ts';
 import './curation.ts';
+import './duplicates.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
