@@ -140,6 +140,17 @@ describe('duplicates', () => {
     expect(paged).toEqual(all);
   });
 
+  it('is priced by its page size, so nested pages under pairs and candidates are refused before they run', async () => {
+    const around =
+      'relationships(first: 100) { nodes { from { relationships(first: 100) { nodes { id } } } } }';
+    const pairs = `{ duplicates(first: 100) { nodes { a { ${around} } } } }`;
+    expect(codes(await query(pairs))).toEqual(['COST_LIMIT']);
+    const small = `{ duplicates(first: 1) { nodes { a { ${around} } } } }`;
+    expect(codes(await query(small))).toEqual([]);
+    const candidates = `{ duplicateCandidates(id: "kaspersky-lab", first: 50) { entity { ${around} } } }`;
+    expect(codes(await query(candidates))).toEqual(['COST_LIMIT']);
+  });
+
   it('refuses a cursor it did not make', async () => {
     expect(codes(await query(PAIRS, { after: 'kaspersky-lab' }))).toEqual(['BAD_USER_INPUT']);
   });
