@@ -165,7 +165,13 @@ async function importStreamed(
     await undoSlices(db, `${problems.length} problem(s) in ${path}`);
     return { exitCode: 1, problems, reports: [], counts };
   }
-  return { exitCode: 0, problems: [], reports: streamed.report ? [streamed.report] : [], counts };
+  return {
+    exitCode: 0,
+    problems: [],
+    reports: streamed.report ? [streamed.report] : [],
+    counts,
+    names: namesOf([streamed]),
+  };
 }
 
 /**
@@ -243,7 +249,7 @@ export async function importDatasets(
 }
 
 /** Per dataset, the names given as text that were linked or have candidates; none, no entry. */
-function namesOf(read: readonly ReadDataset[]): ImportResult['names'] {
+function namesOf(read: readonly Pick<ReadDataset, 'dataset' | 'names'>[]): ImportResult['names'] {
   return Object.fromEntries(
     read.flatMap((dataset) =>
       dataset.names && dataset.names.linked.length + dataset.names.candidates.length > 0

@@ -87,6 +87,8 @@ export type NameProbe = MatchSubject & { ids: readonly string[]; dataset: string
 
 /** Finds what a name given as text is: the entity to link it to, or the ones it may be. */
 export interface NameLinker {
+  /** An entity of the input itself that a name given as text may be (see formats/ftm.ts). */
+  add(entity: EntityRecord): void;
   link(probe: NameProbe): Promise<{
     /** The one entity that matches with certainty, if exactly one does. */
     linked?: NameCandidate & { kind: EntityKind };

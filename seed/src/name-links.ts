@@ -12,7 +12,8 @@ const LISTED = 5;
 
 /**
  * Links a name an import gives as text to an entity already known — one of `entities` (the
- * datasets loaded in the same run) or, with `db`, one the database holds — when exactly one
+ * datasets loaded in the same run), one the input itself holds (`add`) or, with `db`, one the
+ * database holds — when exactly one
  * matches with certainty (domain/name-matching.ts isCertain); otherwise lists what it may be.
  * The entity an earlier load of the same dataset made for the name (one of `probe.ids`) is never
  * its match, so loading a file again links as it did the first time; the preferred id held by
@@ -24,12 +25,14 @@ export function createNameLinker(options: {
 }): NameLinker {
   const runIds = new Set(options.entities.map((entity) => entity.id));
   const byKey = new Map<string, EntityRecord[]>();
-  for (const entity of options.entities) {
+  const index = (entity: EntityRecord) => {
     for (const key of nameKeys(entity.name, entity.aliases)) {
       byKey.set(key, [...(byKey.get(key) ?? []), entity]);
     }
-  }
+  };
+  for (const entity of options.entities) index(entity);
   return {
+    add: index,
     async link(probe: NameProbe) {
       const found = new Map<string, EntityRecord>();
       const [preferred = ''] = probe.ids;
@@ -45,7 +48,8 @@ export function createNameLinker(options: {
           if (!own(entity)) found.set(entity.id, entity);
         }
       }
-      // The run's statement of an entity is what will be stored: it wins over the database's.
+      // The run's (or the input's own) statement of an entity is what will be stored: it wins
+      // over the database's.
       for (const key of nameKeys(probe.name, probe.aliases)) {
         for (const entity of byKey.get(key) ?? []) found.set(entity.id, entity);
       }

@@ -174,3 +174,51 @@ entities:
     expect(await restrictsFrom('ftm-s-eu-1')).toBe('council-of-the-european-union');
   });
 });
+
+describe('an FtM import naming by text a body the file itself holds', () => {
+  const dir = writeDatasetDir({});
+  const own = join(dir, 'own-bodies.ftm.jsonl');
+  writeFileSync(
+    own,
+    `${[
+      JSON.stringify({
+        id: 'pb-ministry',
+        schema: 'PublicBody',
+        properties: { name: ['Ministry of Example'], country: ['by'] },
+      }),
+      JSON.stringify({ id: 'o-1', schema: 'Organization', properties: { name: ['Example Org'] } }),
+      JSON.stringify({
+        id: 's-1',
+        schema: 'Sanction',
+        properties: { entity: ['o-1'], authority: ['MINISTRY OF EXAMPLE'], country: ['by'] },
+      }),
+    ].join('\n')}\n`,
+  );
+
+  it('links it to that entity when streamed into an empty database, and again when read whole', async () => {
+    await db.write('MATCH (n) DETACH DELETE n');
+    let readWhole = false;
+    const streamed = await importDatasets(db, 'test', {
+      paths: [own],
+      streamBytes: 0,
+      onRead: () => {
+        readWhole = true;
+      },
+    });
+    expect(streamed.problems).toEqual([]);
+    expect(readWhole).toBe(false);
+    expect(await restrictsFrom('ftm-s-1')).toBe('pb-ministry');
+    expect(streamed.names?.['own-bodies']?.linked).toMatchObject([
+      { name: 'MINISTRY OF EXAMPLE', entity: 'pb-ministry', kind: 'Agency' },
+    ]);
+    expect(await named('ministry of example')).toEqual([
+      { id: 'pb-ministry', datasets: ['own-bodies'] },
+    ]);
+
+    const again = await importDatasets(db, 'test', { paths: [own] });
+    expect(again.exitCode).toBe(0);
+    expect(again.reports[0]?.relationships).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+    expect(again.reports[0]?.entities).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect(again.names?.['own-bodies']?.linked.map((link) => link.entity)).toEqual(['pb-ministry']);
+  });
+});

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
+import { nameKey, nameKeys } from '../../../server/src/domain/name-matching.ts';
 import { stableHash } from '../../../server/src/domain/relationship-id.ts';
 import { endpointProblem } from '../../../server/src/domain/relationship-types.ts';
 import {
@@ -34,6 +35,9 @@ import {
 } from './ftm-mapping.ts';
 
 type Counts = NonNullable<ReadDataset['counts']>;
+
+/** What an entity made of a name given as text is called in messages. */
+const AUTHORITY = 'Sanction authority';
 
 function bump(table: Record<string, number>, key: string, by = 1): void {
   table[key] = (table[key] ?? 0) + by;
@@ -140,9 +144,22 @@ export async function mapFtm(
   };
   sink.source({ record: fileSource, origin: origin(1) });
 
+  /**
+   * The keys of the names Sanctions give as text, read in the first pass: the file's entities
+   * that have one are handed to options.names as they are mapped, so that a name can be linked
+   * to an entity of the file itself without the file's entities being held.
+   */
+  const textNames = new Set<string>();
+  const seeTextNames = (fragment: Pick<FtmEntity, 'schema' | 'properties'>) => {
+    if (!options.names || fragment.schema !== 'Sanction') return;
+    for (const name of all(fragment.properties, 'authority')) {
+      const key = nameKey(name);
+      if (key) textNames.add(key);
+    }
+  };
   let lines: FtmLines;
   try {
-    lines = await scanLines(path, problems, options.onProgress);
+    lines = await scanLines(path, problems, options.onProgress, seeTextNames);
   } catch (error) {
     problems.push({ ...origin(1), message: `cannot read the file: ${(error as Error).message}` });
     return result;
@@ -188,6 +205,8 @@ export async function mapFtm(
       return false;
     }
     sink.entity({ record: parsed.data, origin: origin(line) });
+    const named = nameKeys(record.name, record.aliases).some((key) => textNames.has(key));
+    if (named && schemaLabel !== AUTHORITY) options.names?.add(parsed.data);
     return true;
   };
 
@@ -260,7 +279,7 @@ export async function mapFtm(
       country,
       evidence: [{ source: fileSource.id }],
     });
-    if (!addEntity(agency, sanction.line, 'Sanction authority')) return undefined;
+    if (!addEntity(agency, sanction.line, AUTHORITY)) return undefined;
     if (found && found.matches.length > 0)
       names.candidates.push({ name: nameText, entity: id, matches: found.matches });
     const end = { id, kind: 'Agency' as const };
