@@ -88,6 +88,18 @@ const PREFIXES: readonly string[][] = longestFirst([
   ['public', 'joint', 'stock', 'company'],
 ]);
 
+/** Forms by the word they end (suffixes) or begin (prefixes) with, so a name tries only those. */
+function byWord(forms: readonly string[][], pick: (form: string[]) => string | undefined) {
+  const index = new Map<string, string[][]>();
+  for (const form of forms) {
+    const word = pick(form) ?? '';
+    index.set(word, [...(index.get(word) ?? []), form]);
+  }
+  return index;
+}
+const SUFFIXES_BY_LAST = byWord(SUFFIXES, (form) => form.at(-1));
+const PREFIXES_BY_FIRST = byWord(PREFIXES, (form) => form[0]);
+
 const endsWith = (words: readonly string[], form: readonly string[]) =>
   form.length < words.length && form.every((w, i) => words[words.length - form.length + i] === w);
 const startsWith = (words: readonly string[], form: readonly string[]) =>
@@ -113,17 +125,15 @@ export function nameKey(name: string): string {
   let words = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const form of SUFFIXES) {
-      if (endsWith(words, form)) {
-        words = words.slice(0, words.length - form.length);
-        changed = true;
-      }
+    const suffix = SUFFIXES_BY_LAST.get(words.at(-1) ?? '')?.find((f) => endsWith(words, f));
+    if (suffix) {
+      words = words.slice(0, words.length - suffix.length);
+      changed = true;
     }
-    for (const form of PREFIXES) {
-      if (startsWith(words, form)) {
-        words = words.slice(form.length);
-        changed = true;
-      }
+    const prefix = PREFIXES_BY_FIRST.get(words[0] ?? '')?.find((f) => startsWith(words, f));
+    if (prefix) {
+      words = words.slice(prefix.length);
+      changed = true;
     }
   }
   return words.join(' ');
