@@ -145,25 +145,30 @@ export async function mapFtm(
   sink.source({ record: fileSource, origin: origin(1) });
 
   /**
-   * The keys of the names Sanctions give as text, read in the first pass: the file's entities
+   * The names Sanctions give as text, read in the first pass, as keys: the file's entities
    * that have one are handed to options.names as they are mapped, so that a name can be linked
    * to an entity of the file itself without the file's entities being held.
    */
-  const textNames = new Set<string>();
-  const seeTextNames = (fragment: Pick<FtmEntity, 'schema' | 'properties'>) => {
+  const authorityValues = new Set<string>();
+  const seeAuthorities = (fragment: Pick<FtmEntity, 'schema' | 'properties'>) => {
     if (!options.names || fragment.schema !== 'Sanction') return;
-    for (const name of all(fragment.properties, 'authority')) {
-      const key = nameKey(name);
-      if (key) textNames.add(key);
-    }
+    for (const value of all(fragment.properties, 'authority')) authorityValues.add(value);
   };
   let lines: FtmLines;
   try {
-    lines = await scanLines(path, problems, options.onProgress, seeTextNames);
+    lines = await scanLines(path, problems, options.onProgress, seeAuthorities);
   } catch (error) {
     problems.push({ ...origin(1), message: `cannot read the file: ${(error as Error).message}` });
     return result;
   }
+  // An authority that is an id of the file is that entity, not a name.
+  const textNames = new Set(
+    [...authorityValues]
+      .filter((value) => !lines.ids.has(value))
+      .map(nameKey)
+      .filter(Boolean),
+  );
+  authorityValues.clear();
 
   /** Every entity's slug, so two FtM ids that differ only in case or punctuation cannot merge. */
   const slugOwners = new Map<string, string>();
