@@ -9,6 +9,7 @@ import type {
 import { type FtmMapped, mapFtm } from './formats/ftm.ts';
 import type { InputProgress } from './inputs.ts';
 import type { Problem } from './model.ts';
+import { createNameLinker } from './name-links.ts';
 import { entityProblems, relationshipProblems } from './validate.ts';
 
 /** An FtM file larger than this, loaded into an empty database, is streamed (importFtmStream). */
@@ -91,6 +92,8 @@ export async function importFtmStream(
     {
       datasetId: options.datasetId,
       problems,
+      // Into an empty database, alone: a name given as text can only be an entity of the file.
+      names: createNameLinker({ entities: [] }),
       onProgress:
         options.onReadProgress && ((report) => options.onReadProgress?.({ path, ...report })),
     },

@@ -23,7 +23,8 @@ import {
   type InputProgress,
   readInputs,
 } from './inputs.ts';
-import { byPlace, type Format, type Problem, type ReadDataset } from './model.ts';
+import { byPlace, type Format, type NameMatches, type Problem, type ReadDataset } from './model.ts';
+import { createNameLinker } from './name-links.ts';
 import { storedKindProblems, validateDatasets } from './validate.ts';
 
 export interface ImportOptions {
@@ -52,6 +53,11 @@ export interface ImportResult {
   reports: DatasetWriteReport[];
   /** Per dataset, records mapped and not mapped per input schema (FtM, CSV). */
   counts: Record<string, ReadDataset['counts']>;
+  /**
+   * Per dataset, the names it gives as text (FtM authorities) linked to an entity already known,
+   * and those made into entities of their own with the entities they may duplicate.
+   */
+  names?: Record<string, NameMatches>;
   error?: string;
 }
 
@@ -159,7 +165,13 @@ async function importStreamed(
     await undoSlices(db, `${problems.length} problem(s) in ${path}`);
     return { exitCode: 1, problems, reports: [], counts };
   }
-  return { exitCode: 0, problems: [], reports: streamed.report ? [streamed.report] : [], counts };
+  return {
+    exitCode: 0,
+    problems: [],
+    reports: streamed.report ? [streamed.report] : [],
+    counts,
+    names: namesOf([streamed]),
+  };
 }
 
 /**
@@ -177,18 +189,32 @@ export async function importDatasets(
   } catch (error) {
     return failed(error, uri, [], {});
   }
-  const read = await readInputs(
-    options.paths,
-    options.format,
-    options.datasetId,
-    options.onReadProgress,
-  );
+  // Names an FtM file gives as text are linked to entities of the run or, unless the database is
+  // to be emptied, of the database (name-links.ts).
+  const names = (others: readonly ReadDataset[]) =>
+    createNameLinker({
+      entities: others.flatMap((dataset) => dataset.entities.map((entity) => entity.record)),
+      db: options.reset ? undefined : db,
+    });
+  let read: ReadDataset[];
+  try {
+    read = await readInputs(
+      options.paths,
+      options.format,
+      options.datasetId,
+      options.onReadProgress,
+      names,
+    );
+  } catch (error) {
+    return failed(error, uri, [], {});
+  }
   options.onRead?.(read);
   const counts = Object.fromEntries(
     read.map((dataset) => [dataset.dataset.record.id, dataset.counts]),
   );
+  const matched = namesOf(read);
   const problems = validateDatasets(read);
-  if (problems.length > 0) return { exitCode: 1, problems, reports: [], counts };
+  if (problems.length > 0) return { exitCode: 1, problems, reports: [], counts, names: matched };
   const contents = read.map(toContent);
   try {
     // An entity stored by another dataset keeps its kind (with --reset nothing stays stored).
@@ -216,10 +242,21 @@ export async function importDatasets(
           batchSize: options.batchSize,
           onProgress: options.onProgress,
         });
-    return { exitCode: 0, problems, reports, counts };
+    return { exitCode: 0, problems, reports, counts, names: matched };
   } catch (error) {
     return failed(error, uri, problems, counts);
   }
+}
+
+/** Per dataset, the names given as text that were linked or have candidates; none, no entry. */
+function namesOf(read: readonly Pick<ReadDataset, 'dataset' | 'names'>[]): ImportResult['names'] {
+  return Object.fromEntries(
+    read.flatMap((dataset) =>
+      dataset.names && dataset.names.linked.length + dataset.names.candidates.length > 0
+        ? [[dataset.dataset.record.id, dataset.names]]
+        : [],
+    ),
+  );
 }
 
 /** A write that threw: the database unreachable (2), or the write failed and was undone (3). */

@@ -5,7 +5,7 @@ import { readCsv } from './formats/csv.ts';
 import { readFtm } from './formats/ftm.ts';
 import type { FtmPass } from './formats/ftm-lines.ts';
 import { readYamlDataset } from './formats/yaml.ts';
-import type { Format, ReadDataset } from './model.ts';
+import type { Format, NameLinker, ReadDataset } from './model.ts';
 
 /** The curated datasets `npm start` and `npm run seed` load when given no path. */
 export const DATASETS_DIR = join(PROJECT_ROOT, 'seed', 'datasets');
@@ -65,6 +65,7 @@ export async function readInput(
   format?: Format,
   datasetId?: string,
   onProgress?: InputProgress,
+  names?: NameLinker,
 ): Promise<ReadDataset> {
   const chosen = format ?? guessFormat(path);
   if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
@@ -75,6 +76,7 @@ export async function readInput(
       return readFtm(path, {
         datasetId,
         onProgress: onProgress && ((report) => onProgress({ path, ...report })),
+        names,
       });
     case 'csv':
       return readCsv(statSync(path).isDirectory() ? path : dirname(path), { datasetId });
@@ -83,31 +85,45 @@ export async function readInput(
 
 /**
  * Reads every path, then any curated dataset a loaded one `requires` that was not named,
- * from the datasets folder.
+ * from the datasets folder. FtM files are read last (and listed in their place), so that
+ * `names`, given every other dataset of the run, can link the names they give as text to
+ * those datasets' entities.
  */
 export async function readInputs(
   paths: readonly string[],
   format?: Format,
   datasetId?: string,
   onProgress?: InputProgress,
+  names?: (others: readonly ReadDataset[]) => NameLinker,
 ): Promise<ReadDataset[]> {
-  const targets =
+  const targets = (
     paths.length > 0
       ? paths.flatMap((path) => datasetFolders(path) ?? [path])
-      : DEFAULT_DATASETS.map((id) => join(DATASETS_DIR, id));
-  const read: ReadDataset[] = [];
-  for (const path of targets) {
-    read.push(await readInput(path, paths.length > 0 ? format : 'yaml', datasetId, onProgress));
+      : DEFAULT_DATASETS.map((id) => join(DATASETS_DIR, id))
+  ).map((path) => ({ path, format: paths.length > 0 ? format : ('yaml' as const) }));
+  const isFtm = (target: (typeof targets)[number]) =>
+    (target.format ?? guessFormat(target.path)) === 'ftm';
+  const slots: (ReadDataset | undefined)[] = [];
+  for (const [i, target] of targets.entries()) {
+    if (!isFtm(target))
+      slots[i] = await readInput(target.path, target.format, datasetId, onProgress);
   }
+  // An FtM dataset requires nothing, so the required ones are found among the others alone.
+  const read = slots.filter((dataset): dataset is ReadDataset => dataset !== undefined);
   const loaded = new Set(read.map((dataset) => dataset.dataset.record.id));
-  for (let i = 0; i < read.length; i += 1) {
-    for (const required of read[i]?.dataset.record.requires ?? []) {
-      const path = join(DATASETS_DIR, required);
-      if (loaded.has(required) || !existsSync(path)) continue;
-      read.unshift(readYamlDataset(path));
-      loaded.add(required);
-      i += 1;
+  const required: ReadDataset[] = [];
+  for (const dataset of read) {
+    for (const id of dataset.dataset.record.requires) {
+      const path = join(DATASETS_DIR, id);
+      if (loaded.has(id) || !existsSync(path)) continue;
+      required.unshift(readYamlDataset(path));
+      loaded.add(id);
     }
   }
-  return read;
+  for (const [i, target] of targets.entries()) {
+    if (!isFtm(target)) continue;
+    const others = [...required, ...slots.filter((dataset) => dataset !== undefined)];
+    slots[i] = await readInput(target.path, target.format, datasetId, onProgress, names?.(others));
+  }
+  return [...required, ...(slots as ReadDataset[])];
 }

@@ -1,3 +1,5 @@
+import type { EntityKind } from '../../server/src/domain/entity-kinds.ts';
+import type { MatchSubject } from '../../server/src/domain/name-matching.ts';
 import type {
   DatasetRecord,
   EntityRecord,
@@ -48,6 +50,8 @@ export interface ReadDataset {
   rejected?: { entities: string[]; sources: string[]; relationships?: string[] };
   /** Per input schema or row kind: how many records were mapped, and what could not be. */
   counts?: { mapped: Record<string, number>; unmapped: Record<string, number> };
+  /** Names the input gives as text (an FtM Sanction's authority), matched to known entities. */
+  names?: NameMatches;
   /**
    * The input is the dataset as a whole (a curated YAML dataset), so a relationship it no longer
    * holds is removed when it is loaded again. FtM and CSV inputs may be one part of a dataset:
@@ -57,3 +61,40 @@ export interface ReadDataset {
 }
 
 export type Format = 'yaml' | 'ftm' | 'csv';
+
+/** An entity that a name given as text may be, as the import's report lists it. */
+export interface NameCandidate {
+  id: string;
+  name: string;
+  score: number;
+  certain: boolean;
+  reasons: string[];
+}
+
+/** How the names an input gives as text were matched (server/src/domain/name-matching.ts). */
+export interface NameMatches {
+  /** Linked to the one entity, in the database or the run, that matches with certainty. */
+  linked: { name: string; entity: string; kind: EntityKind; reasons: string[] }[];
+  /** Made into an entity of their own (`entity`), with the entities they may be the same as. */
+  candidates: { name: string; entity: string; matches: NameCandidate[] }[];
+}
+
+/**
+ * What the import knows of a name given as text, the dataset it imports, and the ids the name's
+ * own entity may have (the one it prefers first, then the one it takes when that is taken).
+ */
+export type NameProbe = MatchSubject & { ids: readonly string[]; dataset: string };
+
+/** Finds what a name given as text is: the entity to link it to, or the ones it may be. */
+export interface NameLinker {
+  /** An entity of the input itself that a name given as text may be (see formats/ftm.ts). */
+  add(entity: EntityRecord): void;
+  link(probe: NameProbe): Promise<{
+    /** The one entity that matches with certainty, if exactly one does. */
+    linked?: NameCandidate & { kind: EntityKind };
+    /** The others it may be, best first (every certain one, when more than one is). */
+    matches: NameCandidate[];
+    /** The first of `probe.ids` names an entity of another dataset: the name's own takes the next. */
+    idTaken: boolean;
+  }>;
+}

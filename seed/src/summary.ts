@@ -11,7 +11,8 @@ function cells(counts: WriteCounts | RelationshipCounts | PhaseCounts): string[]
 
 /**
  * The closing table: created / updated / unchanged per dataset, relationships removed from a
- * dataset given whole, phases added to other datasets' relationships, and unmapped input records.
+ * dataset given whole, phases added to other datasets' relationships, unmapped input records, and
+ * names given as text linked to entities already known or listed with their possible duplicates.
  */
 export function formatSummary(result: ImportResult, options: { dryRun?: boolean } = {}): string {
   const header = ['dataset', 'part', 'created', 'updated', 'unchanged', 'removed'];
@@ -42,6 +43,17 @@ export function formatSummary(result: ImportResult, options: { dryRun?: boolean 
     const unmapped = Object.entries(counts.unmapped).map(([schema, n]) => `${schema} ${n}`);
     out.push(`${dataset}: mapped ${mapped.join(', ') || 'nothing'}`);
     if (unmapped.length > 0) out.push(`${dataset}: not mapped ${unmapped.join(', ')}`);
+  }
+  for (const [dataset, names] of Object.entries(result.names ?? {})) {
+    for (const link of names.linked) {
+      out.push(`${dataset}: linked "${link.name}" to ${link.entity} (${link.reasons.join('; ')})`);
+    }
+    for (const { name, entity, matches } of names.candidates) {
+      out.push(`${dataset}: possible duplicates of "${name}" (made as ${entity}):`);
+      for (const match of matches) {
+        out.push(`  ${match.id} "${match.name}", ${match.score}: ${match.reasons.join('; ')}`);
+      }
+    }
   }
   return out.join('\n');
 }

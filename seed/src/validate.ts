@@ -84,7 +84,14 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
 
   const rejectedEntities = new Set(datasets.flatMap((dataset) => dataset.rejected?.entities ?? []));
   const rejectedSources = new Set(datasets.flatMap((dataset) => dataset.rejected?.sources ?? []));
-  const knownEntity = (id: string) => entities.has(id) || rejectedEntities.has(id);
+  // Entities a name given as text was linked to: of the run (above) or held by the database.
+  const linked = new Map(
+    datasets.flatMap((dataset) =>
+      (dataset.names?.linked ?? []).map((link) => [link.entity, link.kind] as const),
+    ),
+  );
+  const knownEntity = (id: string) =>
+    entities.has(id) || rejectedEntities.has(id) || linked.has(id);
 
   const sources = new Map<string, Origin>();
   for (const { record, origin, fields } of datasets.flatMap((dataset) => dataset.sources)) {
@@ -135,7 +142,8 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
       push(at(origin, fields, 'from'), `from "${record.from}" is not a known entity`);
     if (!knownEntity(record.to))
       push(at(origin, fields, 'to'), `to "${record.to}" is not a known entity`);
-    const ends = { from: entities.get(record.from)?.kind, to: entities.get(record.to)?.kind };
+    const kindOf = (id: string) => entities.get(id)?.kind ?? linked.get(id);
+    const ends = { from: kindOf(record.from), to: kindOf(record.to) };
     const own = relationshipProblems({ record, origin, fields }, ends);
     checkEvidence(record.evidence, origin, fields);
     problems.push(...own);

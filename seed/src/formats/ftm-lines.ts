@@ -98,12 +98,13 @@ async function* linesOf(
  * Checks every line of a file as a stream, one line at a time (so its size is bounded neither
  * by memory nor by the longest string V8 can make): a line that cannot be an FtM entity, or
  * gives an id another schema than an earlier line did, is a problem at that line. A read error
- * is thrown.
+ * is thrown. `onLine` sees each line's fragment as it is read, for what a later pass needs to know.
  */
 export async function scanLines(
   file: string,
   problems: Problem[],
   onProgress?: ReadProgress,
+  onLine?: (fragment: Omit<FtmEntity, 'line'>) => void,
 ): Promise<FtmLines> {
   const ids = new Map<string, Indexed>();
   for await (const { raw, line } of linesOf(file, 'checking', onProgress)) {
@@ -112,6 +113,7 @@ export async function scanLines(
       problems.push({ file, line, col: 1, message: parsed });
       continue;
     }
+    onLine?.(parsed);
     const seen = ids.get(parsed.id);
     if (!seen) ids.set(parsed.id, { schema: parsed.schema, line, parts: 1 });
     else if (seen.schema !== parsed.schema) {

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
+import { nameKey, nameKeys } from '../../../server/src/domain/name-matching.ts';
 import { stableHash } from '../../../server/src/domain/relationship-id.ts';
 import { endpointProblem } from '../../../server/src/domain/relationship-types.ts';
 import {
@@ -16,7 +17,7 @@ import type {
   RelationshipRecord,
   SourceRecord,
 } from '../../../server/src/validation/records.ts';
-import type { Located, Problem, ReadDataset } from '../model.ts';
+import type { Located, NameLinker, NameMatches, Problem, ReadDataset } from '../model.ts';
 import { type FtmEntity, type FtmLines, type ReadProgress, scanLines } from './ftm-lines.ts';
 import {
   all,
@@ -35,6 +36,9 @@ import {
 
 type Counts = NonNullable<ReadDataset['counts']>;
 
+/** What an entity made of a name given as text is called in messages. */
+const AUTHORITY = 'Sanction authority';
+
 function bump(table: Record<string, number>, key: string, by = 1): void {
   table[key] = (table[key] ?? 0) + by;
 }
@@ -52,6 +56,11 @@ export interface FtmReadOptions {
   problems?: Problem[];
   /** Called every 10,000 lines of each pass with the bytes read so far. */
   onProgress?: ReadProgress;
+  /**
+   * Links a name given as text (a Sanction's authority) to an entity already known when the
+   * match is certain. Without one, every such name becomes an entity of this dataset.
+   */
+  names?: NameLinker;
 }
 
 /** Where the records mapped from an FtM file go, one at a time, as they are made. */
@@ -66,7 +75,9 @@ export interface FtmSink {
 }
 
 /** What mapping a file leaves besides its records. */
-export type FtmMapped = Pick<ReadDataset, 'dataset' | 'problems' | 'counts'>;
+export type FtmMapped = Pick<ReadDataset, 'dataset' | 'problems' | 'counts'> & {
+  names: NameMatches;
+};
 
 /**
  * Reads a FollowTheMoney line file (one FtM entity as JSON per line, as in OpenSanctions
@@ -117,10 +128,12 @@ export async function mapFtm(
   const dataset = datasetSchema.safeParse(datasetRecord);
   if (!dataset.success)
     problems.push({ ...origin(1), message: `dataset: ${issueMessages(dataset.error.issues)}` });
+  const names: NameMatches = { linked: [], candidates: [] };
   const result: FtmMapped = {
     dataset: { record: dataset.success ? dataset.data : datasetRecord, origin: origin(1) },
     problems,
     counts,
+    names,
   };
 
   sink.dataset?.(result.dataset.record);
@@ -131,13 +144,31 @@ export async function mapFtm(
   };
   sink.source({ record: fileSource, origin: origin(1) });
 
+  /**
+   * The names Sanctions give as text, read in the first pass, as keys: the file's entities
+   * that have one are handed to options.names as they are mapped, so that a name can be linked
+   * to an entity of the file itself without the file's entities being held.
+   */
+  const authorityValues = new Set<string>();
+  const seeAuthorities = (fragment: Pick<FtmEntity, 'schema' | 'properties'>) => {
+    if (!options.names || fragment.schema !== 'Sanction') return;
+    for (const value of all(fragment.properties, 'authority')) authorityValues.add(value);
+  };
   let lines: FtmLines;
   try {
-    lines = await scanLines(path, problems, options.onProgress);
+    lines = await scanLines(path, problems, options.onProgress, seeAuthorities);
   } catch (error) {
     problems.push({ ...origin(1), message: `cannot read the file: ${(error as Error).message}` });
     return result;
   }
+  // An authority that is an id of the file is that entity, not a name.
+  const textNames = new Set(
+    [...authorityValues]
+      .filter((value) => !lines.ids.has(value))
+      .map(nameKey)
+      .filter(Boolean),
+  );
+  authorityValues.clear();
 
   /** Every entity's slug, so two FtM ids that differ only in case or punctuation cannot merge. */
   const slugOwners = new Map<string, string>();
@@ -179,6 +210,8 @@ export async function mapFtm(
       return false;
     }
     sink.entity({ record: parsed.data, origin: origin(line) });
+    const named = nameKeys(record.name, record.aliases).some((key) => textNames.has(key));
+    if (named && schemaLabel !== AUTHORITY) options.names?.add(parsed.data);
     return true;
   };
 
@@ -210,26 +243,50 @@ export async function mapFtm(
     } else bump(counts.unmapped, `${record.schema} (invalid)`);
   }
 
-  /** A sanctioning authority named in text becomes one Agency per distinct name. */
+  /**
+   * A sanctioning authority named in text is the entity already known by that name when one
+   * matches with certainty (options.names), else one Agency of this dataset per distinct name.
+   */
   const authorities = new Map<string, { id: string; kind: EntityKind }>();
   const authorityIds = new Set<string>();
-  const authority = (nameText: string, sanction: FtmEntity) => {
+  const authority = async (nameText: string, sanction: FtmEntity) => {
     const key = nameText.toLowerCase();
     const known = authorities.get(key);
     if (known) return known;
     const base = slugify(nameText) || `ftm-${stableHash(nameText)}`;
+    const hashed = `${base}-${stableHash(nameText).slice(0, 8)}`;
     const taken = slugOwners.has(base) || authorityIds.has(base);
-    const id = taken ? `${base}-${stableHash(nameText).slice(0, 8)}` : base;
+    // OpenSanctions gives a Sanction the country of the body that imposes it.
+    const country = firstCountry(sanction.properties);
+    const found = await options.names?.link({
+      ids: taken ? [hashed] : [base, hashed],
+      dataset: datasetRecord.id,
+      name: nameText,
+      country,
+    });
+    const id = taken || found?.idTaken ? hashed : base;
+    if (found?.linked) {
+      const end = { id: found.linked.id, kind: found.linked.kind };
+      names.linked.push({
+        name: nameText,
+        entity: end.id,
+        kind: end.kind,
+        reasons: found.linked.reasons,
+      });
+      authorities.set(key, end);
+      return end;
+    }
     const agency: EntityRecord = withoutUndefined({
       id,
       kind: 'Agency' as const,
       name: nameText,
       aliases: [],
-      // OpenSanctions gives a Sanction the country of the body that imposes it.
-      country: firstCountry(sanction.properties),
+      country,
       evidence: [{ source: fileSource.id }],
     });
-    if (!addEntity(agency, sanction.line, 'Sanction authority')) return undefined;
+    if (!addEntity(agency, sanction.line, AUTHORITY)) return undefined;
+    if (found && found.matches.length > 0)
+      names.candidates.push({ name: nameText, entity: id, matches: found.matches });
     const end = { id, kind: 'Agency' as const };
     authorities.set(key, end);
     authorityIds.add(id);
@@ -257,14 +314,14 @@ export async function mapFtm(
     let dangling = 0;
     let invalid = 0;
     const pairs = fromIds.flatMap((from) => toIds.map((to) => [from, to] as const));
-    pairs.forEach(([fromId, toId], index) => {
+    for (const [index, [fromId, toId]] of pairs.entries()) {
       // FtM gives a sanction's authority as a name; an id of this file is taken as that entity.
       const byName = link.schema === 'Sanction' && !lines.ids.has(fromId);
-      const from = byName ? authority(fromId, link) : resolved.get(fromId);
+      const from = byName ? await authority(fromId, link) : resolved.get(fromId);
       const to = resolved.get(toId);
       if (!from || !to) {
         dangling += 1;
-        return;
+        continue;
       }
       // Ends that do not fit the type (a company as director, a family tie to a company) are
       // real ties an analyst wants to see: kept as LINKED_TO with what the FtM record called
@@ -293,11 +350,11 @@ export async function mapFtm(
           message: `${link.schema} "${link.id}": ${issueMessages(parsed.error.issues)}`,
         });
         invalid += 1;
-        return;
+        continue;
       }
       sink.relationship({ record: { ...parsed.data, id: record.id }, origin: origin(link.line) });
       emitted += 1;
-    });
+    }
     // Counted per link dropped: a record with two payers of which one is an Address counts once in each.
     if (emitted > 0) bump(counts.mapped, link.schema);
     if (dangling > 0) bump(counts.unmapped, `${link.schema} (dangling end)`, dangling);

@@ -1,7 +1,10 @@
 import { ENTITY_KINDS } from '../domain/entity-kinds.ts';
 import { RELATIONSHIP_TYPES } from '../domain/relationship-types.ts';
 import type { Database } from './database.ts';
+import { writeNameKeys } from './duplicate-repository.ts';
 import { kindLabel } from './identifiers.ts';
+
+const NAME_KEY_INDEX = 'entity_name_key';
 
 /**
  * Constraints and indexes, each idempotent. Entities carry the label Entity plus their kind;
@@ -18,6 +21,13 @@ export const SCHEMA_STATEMENTS = [
   // keeps bulk seeding fast; search may lag a write by moments (see awaitSearchIndex).
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]
    OPTIONS { indexConfig: { \`fulltext.eventually_consistent\`: true } }`,
+  // Duplicate candidates (duplicate-repository.ts): the normalised name, in key order for the
+  // whole-graph list; every key of name and aliases, each a whole term (keyword analyzer); and
+  // the Wikidata id.
+  `CREATE INDEX ${NAME_KEY_INDEX} IF NOT EXISTS FOR (e:Entity) ON (e.nameKey)`,
+  `CREATE FULLTEXT INDEX entity_name_keys IF NOT EXISTS FOR (e:Entity) ON EACH [e.nameKeys]
+   OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'keyword', \`fulltext.eventually_consistent\`: true } }`,
+  'CREATE INDEX entity_wikidata IF NOT EXISTS FOR (e:Entity) ON (e.wikidata)',
   // A page of one kind reads that kind's entities in id order (entity-repository.ts kindMatch).
   ...ENTITY_KINDS.map(
     (kind) =>
@@ -35,7 +45,15 @@ export async function awaitSearchIndex(db: Database): Promise<void> {
   await db.read('CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()');
 }
 
+/**
+ * Applies the schema. A database written before entities carried name keys (stored-records.ts
+ * nameKeyProps) gets them when their index is first made; after that every write keeps them.
+ */
 export async function ensureSchema(db: Database): Promise<void> {
+  const keyed = await db.read('SHOW INDEXES YIELD name WHERE name = $name RETURN name', {
+    name: NAME_KEY_INDEX,
+  });
   for (const statement of SCHEMA_STATEMENTS) await db.write(statement);
   await db.write('CALL db.awaitIndexes(300)');
+  if (keyed.length === 0) await writeNameKeys(db);
 }

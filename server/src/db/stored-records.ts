@@ -1,3 +1,4 @@
+import { nameKey, nameKeys } from '../domain/name-matching.ts';
 import { firstDay, lastDay } from '../domain/partial-date.ts';
 import { stableHash } from '../domain/relationship-id.ts';
 import { sortPhases } from '../domain/status-history.ts';
@@ -106,14 +107,29 @@ function evidenceProps(evidence: readonly EvidenceRecord[]): Props {
   return recordListProps(EVIDENCE_FIELD, evidence);
 }
 
+/**
+ * The keys duplicates are found by (domain/name-matching.ts): `nameKey` of the name, for the
+ * range index the whole-graph list walks, and `nameKeys` of the name and aliases, for the
+ * keyword index candidates are looked up in. Derived from the name and aliases, so they are
+ * left out of the hash: a record's `version` is its content's.
+ */
+export function nameKeyProps(entity: Pick<EntityRecord, 'name' | 'aliases'>): Props {
+  const keys = nameKeys(entity.name, entity.aliases);
+  const key = nameKey(entity.name);
+  return key ? { nameKey: key, nameKeys: keys } : keys.length > 0 ? { nameKeys: keys } : {};
+}
+
 /** Validity days of an entity: as-of answers leave out one founded after or dissolved before. */
 export function storedEntity(entity: EntityRecord, datasets: readonly string[]): Props {
-  return withHash({
-    ...fieldProps(ENTITY_FIELDS, entity),
-    validFrom: entity.founded ? firstDay(entity.founded) : undefined,
-    validTo: entity.dissolved ? lastDay(entity.dissolved) : undefined,
-    datasets: [...datasets],
-  });
+  return {
+    ...withHash({
+      ...fieldProps(ENTITY_FIELDS, entity),
+      validFrom: entity.founded ? firstDay(entity.founded) : undefined,
+      validTo: entity.dissolved ? lastDay(entity.dissolved) : undefined,
+      datasets: [...datasets],
+    }),
+    ...nameKeyProps(entity),
+  };
 }
 
 /** A phase with its keys in one order, so the same phase always stores (and hashes) the same. */

@@ -41,6 +41,11 @@ query Search {
   search(text: "Kaspersy") { score entity { id name kind } }
 }
 
+# Entities that may be Kaspersky Lab under another name (its US subsidiary, for one), and why.
+query Duplicates {
+  duplicateCandidates(id: "kaspersky-lab") { score certain reasons entity { id name country } }
+}
+
 # Where the data comes from, and under which licence.
 query Datasets {
   datasets { id title version license description }

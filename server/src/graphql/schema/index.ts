@@ -14,5 +14,6 @@ import './health.ts';
 import './curation.ts';
 import './revision.ts';
 import './viewer.ts';
+import './duplicates.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
