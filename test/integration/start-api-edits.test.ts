@@ -7,7 +7,12 @@ import { exportChanges } from '../../seed/src/export-changes.ts';
 import { importDatasets } from '../../seed/src/import.ts';
 import { DATASETS_DIR } from '../../seed/src/inputs.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
-import { createCurationClient, UPSERT_ENTITY, UPSERT_RELATIONSHIP } from '../helpers/curation.ts';
+import {
+  createCurationClient,
+  DELETE_RELATIONSHIP,
+  UPSERT_ENTITY,
+  UPSERT_RELATIONSHIP,
+} from '../helpers/curation.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
 import { snapshot } from '../helpers/graph.ts';
 import { ok } from '../helpers/graphql.ts';
@@ -63,6 +68,15 @@ const usBan = async () =>
       'MATCH (:Entity {id: "us-government"})-[r:RESTRICTS]->(:Entity {id: "kaspersky-lab"}) RETURN r.id AS id, r.measure AS measure',
     )
   )[0];
+
+/** Kaspersky's cooperation with Europol, which the story's files state with an explicit id. */
+const FREEZE = 'kaspersky-lab-cooperates-with-europol';
+const freezes = async () =>
+  (
+    await cypher<{ n: number }>('MATCH ()-[r:COOPERATES_WITH {id: $id}]->() RETURN count(r) AS n', {
+      id: FREEZE,
+    })
+  )[0]?.n;
 
 const eugene = async () =>
   (
@@ -143,19 +157,31 @@ describe('npm start and what curators changed through the API', { timeout: 120_0
   it("--changes writes exactly the edited records into the dataset's files; seeding them gives the edits, and the next start keeps nothing", async () => {
     await start();
     const banId = await curate();
+    // A curator also deletes a seeded relationship: the start does not bring it back.
+    await ok(asEditor(DELETE_RELATIONSHIP, { id: FREEZE }));
     pullChange('pulled once');
-    await start();
+    expect((await start()).join('\n')).toContain(`relationship ${FREEZE} (deleted; by editor`);
+    expect(await freezes()).toBe(0);
     const files = join(dir, STORY);
     const untouched = readFileSync(join(files, 'sources.yaml'), 'utf8');
     const entitiesBefore = readFileSync(join(files, 'entities.yaml'), 'utf8');
+
+    // With --out, a changed copy; the dataset's own files stay as they are.
+    const copy = join(dir, 'changed-copy');
+    const copied = await exportChanges(db, 'test', { dataset: STORY, files, out: copy });
+    expect(copied.exitCode).toBe(0);
+    expect(readFileSync(join(copy, 'entities.yaml'), 'utf8')).toContain('EU police agency');
+    expect(readFileSync(join(files, 'entities.yaml'), 'utf8')).toBe(entitiesBefore);
 
     const result = await exportChanges(db, 'test', { dataset: STORY, files });
     expect(result.error).toBeUndefined();
     expect(result.exitCode).toBe(0);
     expect(result.records.map((r) => `${r.kind} ${r.id}`).sort()).toEqual([
       'entity europol',
+      `relationship ${FREEZE}`,
       `relationship ${banId}`,
     ]);
+    expect(readFileSync(join(files, 'relationships.yaml'), 'utf8')).not.toContain(`id: ${FREEZE}`);
     expect(result.files.map((f) => f.replace(`${files}/`, '')).sort()).toEqual([
       'entities.yaml',
       'relationships.yaml',
@@ -181,6 +207,7 @@ describe('npm start and what curators changed through the API', { timeout: 120_0
     expect(seeded.exitCode).toBe(0);
     expect((await europol())?.aliases).toEqual(['EU police agency']);
     expect(await usBan()).toEqual({ id: banId, measure: 'a measure a curator reworded' });
+    expect(await freezes()).toBe(0);
   });
 
   it('--changes without API edits of the dataset / says so, exit 1, and writes nothing', async () => {
