@@ -1,28 +1,44 @@
 // `npm run export -- --out DIR`: parses arguments, turns the core's callbacks into progress and
 // a list of what was written, and sets the exit code. All the work is in export.ts.
+import { relative } from 'node:path';
 import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
+import { describeEdit } from './api-edits.ts';
 import { parseOptions, UsageError } from './cli-options.ts';
 import { type ExportResult, exportGraph } from './export.ts';
+import { type ChangesResult, exportChanges } from './export-changes.ts';
 import { formatProblem } from './model.ts';
 import { createProgressReporter } from './progress.ts';
 
 const USAGE = `Usage: npm run export -- --out DIR [options]
+       npm run export -- --dataset ID --changes [--files PATH | --out DIR] [options]
 
 Writes every dataset in Neo4j, with what curators made through the API, as YAML datasets in
 DIR: one folder per dataset, named so that they sort in the order they load. \`npm run seed -- DIR\`
 loads them back. DIR must be new, empty, or an earlier export, which is replaced whole once
-the new one is written and checked.
+the new one is written and checked. With --dataset, DIR holds that dataset alone; its header
+requires every dataset it refers to, which the seeder loads from seed/datasets when curated
+and which must otherwise be given too (\`curation\` holds what curators created).
+
+With --changes, writes the records of the dataset that curators changed through the API since
+its files were last loaded, where the files say otherwise, into the dataset's own files, in
+place (seed/datasets/ID, or --files PATH): \`git diff\` then shows just those records to review
+and commit. With --out DIR, a copy of the files with the changes goes there instead.
 
 Options:
-  --out DIR          the folder to write (required; default: none)
+  --out DIR          the folder to write (required without --changes; default: none)
+  --dataset ID       export this dataset only (default: every dataset)
+  --changes          write the dataset's API edits into its files (needs --dataset; default: off)
+  --files PATH       the dataset's files, for --changes (default: seed/datasets/ID)
   --json             print the report as one JSON document, no progress (default: off)
   -h, --help         this text
 
 Examples:
   npm run export -- --out backups/graph
   npm run export -- --out backups/graph --json
+  npm run export -- --dataset curation --out backups/curation
+  npm run export -- --dataset kaspersky-eu-2018 --changes
 
 Exit codes: 0 written, 1 invalid arguments or an export the seeder would refuse (nothing
 written), 2 database unreachable, 3 reading failed.`;
@@ -41,11 +57,68 @@ function formatReport(result: ExportResult, out: string): string {
   ].join('\n');
 }
 
+function formatChanges(result: ChangesResult, dataset: string): string {
+  return [
+    `Wrote ${result.records.length} record(s) curators changed through the API into ${dataset}'s files:`,
+    ...result.records.map((edit) => `  ${describeEdit(edit)}`),
+    'Files written:',
+    ...result.files.map((file) => `  ${relative(process.cwd(), file) || file}`),
+    'Review them with `git diff`, then commit.',
+  ].join('\n');
+}
+
+/** Why the arguments do not make a command, if they do not. */
+function argumentProblem(values: {
+  out?: string;
+  dataset?: string;
+  changes: boolean;
+  files?: string;
+}): string | undefined {
+  if (values.changes && !values.dataset)
+    return '--changes needs --dataset ID: the dataset whose files to write.';
+  if (values.files && !values.changes) return '--files PATH goes with --changes.';
+  if (values.files && values.out)
+    return '--files PATH and --out DIR: choose one (in place, or a copy in DIR).';
+  if (!values.changes && !values.out)
+    return '--out DIR is required: the folder to write the export to.';
+  return undefined;
+}
+
+async function changes(values: {
+  dataset: string;
+  files?: string;
+  out?: string;
+  json: boolean;
+}): Promise<number> {
+  const config = loadConfig();
+  const driver = createDriver(config.neo4j);
+  const db = createDatabase(driver, { database: config.neo4j.database, timeoutMs: 0 });
+  let result: ChangesResult;
+  try {
+    result = await exportChanges(db, config.neo4j.uri, values);
+  } finally {
+    await driver.close();
+  }
+  if (values.json) {
+    console.log(
+      JSON.stringify({ ...result, problems: result.problems.map(formatProblem) }, null, 2),
+    );
+    return result.exitCode;
+  }
+  for (const problem of result.problems) console.error(formatProblem(problem));
+  if (result.error) console.error(result.error);
+  if (result.exitCode === 0) console.log(formatChanges(result, values.dataset));
+  return result.exitCode;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values } = parseOptions({
     args: argv,
     options: {
       out: { type: 'string' },
+      dataset: { type: 'string' },
+      changes: { type: 'boolean', default: false },
+      files: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -54,10 +127,15 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!values.out) {
-    console.error('--out DIR is required: the folder to write the export to.');
+  const problem = argumentProblem(values);
+  if (problem) {
+    console.error(problem);
     return 1;
   }
+  if (values.changes && values.dataset) {
+    return changes({ ...values, dataset: values.dataset });
+  }
+  if (!values.out) return 1;
   const config = loadConfig();
   const driver = createDriver(config.neo4j);
   const db = createDatabase(driver, { database: config.neo4j.database, timeoutMs: 0 });
@@ -66,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     result = await exportGraph(db, config.neo4j.uri, {
       out: values.out,
+      dataset: values.dataset,
       onProgress: (report) => progress.update({ ...report, phase: `reading ${report.phase}` }),
     });
   } finally {

@@ -145,31 +145,38 @@ function phase(record: { evidence: readonly object[] }, keys: readonly string[])
   return pick({ ...record, evidence: evidence(record.evidence) }, keys);
 }
 
+/** A source as the format writes it: keys in the format's order, absent values left out. */
+export const sourceYaml = (source: SourceRecord): object => pick(source, KNOWN_KEYS.sources);
+
+export function entityYaml(entity: EntityRecord): object {
+  return pick(
+    {
+      ...entity,
+      evidence: evidence(entity.evidence),
+      identifiers: entity.identifiers?.map((item) => pick(item, KNOWN_KEYS.identifiers)),
+    },
+    KNOWN_KEYS.entities,
+  );
+}
+
+export function relationshipYaml(rel: RelationshipRecord): object {
+  return pick(
+    {
+      ...rel,
+      evidence: evidence(rel.evidence),
+      history: rel.history.map((item) => phase(item, KNOWN_KEYS.history)),
+    },
+    KNOWN_KEYS.relationships,
+  );
+}
+
 /** The dataset as one YAML document, keys and records in a fixed order. */
 export function toYaml(exported: ExportedDataset): string {
   const document = {
     dataset: pick(exported.dataset, KNOWN_KEYS.dataset, ['requires']),
-    sources: exported.sources.map((source) => pick(source, KNOWN_KEYS.sources)),
-    entities: exported.entities.map((entity) =>
-      pick(
-        {
-          ...entity,
-          evidence: evidence(entity.evidence),
-          identifiers: entity.identifiers?.map((item) => pick(item, KNOWN_KEYS.identifiers)),
-        },
-        KNOWN_KEYS.entities,
-      ),
-    ),
-    relationships: exported.relationships.map((rel) =>
-      pick(
-        {
-          ...rel,
-          evidence: evidence(rel.evidence),
-          history: rel.history.map((item) => phase(item, KNOWN_KEYS.history)),
-        },
-        KNOWN_KEYS.relationships,
-      ),
-    ),
+    sources: exported.sources.map(sourceYaml),
+    entities: exported.entities.map(entityYaml),
+    relationships: exported.relationships.map(relationshipYaml),
     phases: exported.phases.map((item) => phase(item, KNOWN_KEYS.phases)),
   };
   return stringify(pick(document, Object.keys(document)), { lineWidth: 0 });
@@ -179,4 +186,57 @@ export function toYaml(exported: ExportedDataset): string {
 export function folderNames(datasets: readonly ExportedDataset[]): string[] {
   const width = Math.max(2, String(datasets.length).length);
   return datasets.map((d, i) => `${String(i + 1).padStart(width, '0')}-${d.dataset.id}`);
+}
+
+/**
+ * One dataset of the layout, to be exported on its own: `curation` holds what curators created
+ * (entities it lists first), not the seeded entities they edited, which stay with the dataset
+ * they came from. Its `requires` gains every dataset whose entities or sources it refers to, in
+ * load order, so that the seeder, given it, loads those too (a curated one from seed/datasets).
+ */
+export function oneDataset(
+  ordered: readonly ExportedDataset[],
+  id: string,
+  entities: readonly { id: string; datasets: readonly string[] }[],
+): ExportedDataset | undefined {
+  const found = ordered.find((d) => d.dataset.id === id);
+  if (!found) return undefined;
+  const listed = new Map(entities.map((e) => [e.id, e.datasets]));
+  const own =
+    id === CURATION_DATASET
+      ? found.entities.filter((e) => listed.get(e.id)?.[0] === CURATION_DATASET)
+      : found.entities;
+  const entityIds = new Set(own.map((e) => e.id));
+  const sourceIds = new Set(found.sources.map((s) => s.id));
+  const sourceOwner = new Map(
+    ordered.flatMap((d) => d.sources.map((s) => [s.id, d.dataset.id] as const)),
+  );
+  const needed = new Set<string>(found.dataset.requires);
+  const entity = (ref: string | undefined) => {
+    if (!ref || entityIds.has(ref)) return;
+    const owner = listed.get(ref)?.find((d) => d !== id);
+    if (owner) needed.add(owner);
+  };
+  const source = (ref: string) => {
+    const owner = sourceOwner.get(ref);
+    if (!sourceIds.has(ref) && owner && owner !== id) needed.add(owner);
+  };
+  const cited = (items: readonly { source: string }[]) => {
+    for (const item of items) source(item.source);
+  };
+  for (const e of own) cited(e.evidence);
+  for (const s of found.sources) {
+    entity(s.publisher);
+    entity(s.author);
+  }
+  for (const r of found.relationships) {
+    entity(r.from);
+    entity(r.to);
+    cited(r.evidence);
+    for (const p of r.history) cited(p.evidence);
+  }
+  for (const p of found.phases) cited(p.evidence);
+  const order = ordered.map((d) => d.dataset.id);
+  const requires = [...needed].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return { ...found, dataset: { ...found.dataset, requires }, entities: own };
 }

@@ -24,11 +24,12 @@ import {
   type ExportedDataset,
   folderNames,
   layOut,
+  oneDataset,
   type StoredGraph,
   toYaml,
 } from './export-layout.ts';
 import { driverMessage, isUnreachable } from './import.ts';
-import { readInputs } from './inputs.ts';
+import { DATASETS_DIR, readInputs } from './inputs.ts';
 import type { Problem } from './model.ts';
 import { validateDatasets } from './validate.ts';
 
@@ -44,6 +45,8 @@ export interface ExportProgress {
 export interface ExportOptions {
   /** The folder to write: absent, empty, or an earlier export (which is replaced whole). */
   out: string;
+  /** Export this dataset only (see oneDataset); default: every dataset. */
+  dataset?: string;
   /** Records per read; default EXPORT_PAGE. */
   page?: number;
   /** Called after each page read. */
@@ -167,23 +170,49 @@ export async function exportGraph(
           error: `Reading the graph failed: ${message}. Nothing was written.`,
         };
   }
-  const datasets = layOut(graph);
+  const all = layOut(graph);
+  const chosen = options.dataset ? oneDataset(all, options.dataset, graph.entities) : undefined;
+  if (options.dataset && !chosen) {
+    const held = graph.datasets.map((d) => d.id).join(', ') || 'none';
+    return {
+      exitCode: 1,
+      datasets: [],
+      problems: [],
+      error: `No dataset "${options.dataset}" in the database; it holds: ${held}. Nothing was written.`,
+    };
+  }
+  const datasets = chosen ? [chosen] : all;
   const folders = folderNames(datasets);
   const out = resolve(options.out);
   mkdirSync(dirname(out), { recursive: true });
   const written = mkdtempSync(join(dirname(out), `.${basename(out)}.export-`));
+  // A dataset exported alone is checked with the datasets it requires: from seed/datasets for
+  // the curated ones (as the seeder reads them), as the database holds them for any other.
+  const context = chosen ? mkdtempSync(join(dirname(out), `.${basename(out)}.requires-`)) : '';
   try {
     datasets.forEach((dataset, i) => {
       const folder = join(written, folders[i] as string);
       mkdirSync(folder);
       writeFileSync(join(folder, EXPORT_FILE), toYaml(dataset));
     });
+    const others = chosen
+      ? all.filter(
+          (d) =>
+            chosen.dataset.requires.includes(d.dataset.id) &&
+            !existsSync(join(DATASETS_DIR, d.dataset.id)),
+        )
+      : [];
+    const required = others.map((dataset, i) => {
+      const folder = join(context, folderNames(others)[i] as string);
+      mkdirSync(folder);
+      writeFileSync(join(folder, EXPORT_FILE), toYaml(dataset));
+      return folder;
+    });
     // What the seeder would refuse is not an export: check before it replaces anything.
-    const read = datasets.length > 0 ? await readInputs([written]) : [];
-    const problems = validateDatasets(read).map((problem) => ({
-      ...problem,
-      file: problem.file.replace(written, options.out),
-    }));
+    const read = datasets.length > 0 ? await readInputs([...required, written]) : [];
+    const problems = validateDatasets(read)
+      .filter((problem) => !context || !problem.file.startsWith(context))
+      .map((problem) => ({ ...problem, file: problem.file.replace(written, options.out) }));
     if (problems.length > 0) {
       rmSync(written, { recursive: true, force: true });
       return {
@@ -197,6 +226,8 @@ export async function exportGraph(
   } catch (error) {
     rmSync(written, { recursive: true, force: true });
     throw error;
+  } finally {
+    if (context) rmSync(context, { recursive: true, force: true });
   }
   return {
     exitCode: 0,

@@ -4,6 +4,7 @@ import { DatabaseError, kindOf } from '../../server/src/db/database-errors.ts';
 import { findEntityKinds } from '../../server/src/db/dataset-repository.ts';
 import {
   type DatasetWriteReport,
+  type KeptRecords,
   type WriteProgress,
   writeDatasets,
 } from '../../server/src/db/seed-repository.ts';
@@ -38,6 +39,8 @@ export interface ImportOptions {
   slice?: number;
   /** An FtM file larger than this, into an empty database, streams. Default STREAM_BYTES. */
   streamBytes?: number;
+  /** Records left as stored: curators' edits the start keeps (see WriteOptions.keep). */
+  keep?: KeptRecords;
   /** Called while an input is read (FtM lines report the bytes read). */
   onReadProgress?: InputProgress;
   onRead?: (datasets: readonly ReadDataset[]) => void;
@@ -240,6 +243,7 @@ export async function importDatasets(
             .filter((dataset) => dataset.whole)
             .map((dataset) => dataset.dataset.record.id),
           batchSize: options.batchSize,
+          keep: options.keep,
           onProgress: options.onProgress,
         });
     return { exitCode: 0, problems, reports, counts, names: matched };

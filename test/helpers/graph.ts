@@ -12,9 +12,14 @@ function sortedKeys(_key: string, value: unknown): unknown {
 /**
  * Everything in the graph as one comparable string: labels, properties, ends. `without`: nodes
  * with these labels are left out (a dataset's bookkeeping, revisions, when only records are
- * compared).
+ * compared); `instants`: false leaves out `loadedAt`, the instant a dataset was loaded, which
+ * no two loads share.
  */
-export async function snapshot(db: Database, without: string | string[] = []): Promise<string> {
+export async function snapshot(
+  db: Database,
+  without: string | string[] = [],
+  { instants = true }: { instants?: boolean } = {},
+): Promise<string> {
   const nodes = await db.read<{ n: string }>(
     'MATCH (n) WHERE none(label IN labels(n) WHERE label IN $without) WITH n ORDER BY n.id RETURN collect([labels(n), properties(n)]) AS n',
     { without: [without].flat() },
@@ -22,7 +27,10 @@ export async function snapshot(db: Database, without: string | string[] = []): P
   const rels = await db.read<{ r: string }>(
     'MATCH (a)-[r]->(b) WITH a, r, b ORDER BY r.id, a.id, b.id RETURN collect([a.id, type(r), b.id, properties(r)]) AS r',
   );
-  return JSON.stringify([nodes, rels], sortedKeys);
+  const graph = JSON.stringify([nodes, rels], sortedKeys);
+  return instants
+    ? graph
+    : JSON.stringify(JSON.parse(graph), (key, value) => (key === 'loadedAt' ? undefined : value));
 }
 
 export async function countGraph(db: Database): Promise<{ nodes: number; relationships: number }> {

@@ -61,7 +61,8 @@ async function seedInto(out: string) {
 
 describe('npm run export', { timeout: 120_000 }, () => {
   it('of the seeded curated datasets, seeded into an empty database, gives the same graph, fingerprints and all', async () => {
-    const before = await snapshot(db);
+    // Each load stamps its instant on the datasets' nodes (loadedAt); the rest is the same.
+    const before = await snapshot(db, [], { instants: false });
     const { out, result } = await exported('seeded');
     expect(result.datasets.map((d) => d.folder)).toEqual([
       '01-kaspersky-eu-2018',
@@ -71,7 +72,7 @@ describe('npm run export', { timeout: 120_000 }, () => {
     // The court rulings cyber-restrictions adds to a relationship of cyber-cooperation.
     expect(result.datasets.find((d) => d.dataset === 'cyber-restrictions')?.phases).toBe(3);
     await seedInto(out);
-    expect(await snapshot(db)).toBe(before);
+    expect(await snapshot(db, [], { instants: false })).toBe(before);
   });
 
   it('with what curators did through the API, seeded into an empty database, gives the same records and datasets', async () => {

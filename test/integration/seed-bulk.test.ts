@@ -28,7 +28,8 @@ describe('the bulk path into an empty database', () => {
     await empty();
     const bulk = await importDatasets(db, 'test', { paths: [] });
     expect(bulk.exitCode).toBe(0);
-    const bulkGraph = await snapshot(db);
+    // Each load stamps its own instant (loadedAt) on the datasets' nodes; the rest is the same.
+    const bulkGraph = await snapshot(db, [], { instants: false });
     expect((await countGraph(db)).relationships).toBeGreaterThan(300);
 
     await empty();
@@ -36,7 +37,7 @@ describe('the bulk path into an empty database', () => {
     const careful = await importDatasets(db, 'test', { paths: [] });
     await vacate();
     expect(careful.exitCode).toBe(0);
-    expect(await snapshot(db)).toBe(bulkGraph);
+    expect(await snapshot(db, [], { instants: false })).toBe(bulkGraph);
     expect(careful.reports).toEqual(bulk.reports);
   }, 240_000);
 

@@ -55,15 +55,17 @@ const later = (a: string, b: string) =>
 
 /**
  * A dataset given whole spans the dates of its records; one written in parts (FtM, CSV, the
- * synthetic graph's slices) widens the span it had.
+ * synthetic graph's slices) widens the span it had. `loadedAt` stays (the write stamps it
+ * anew when it changes a record of the dataset).
  */
 export const WRITE_DATASETS = `
 UNWIND $rows AS row
 MERGE (d:Dataset {id: row.id})
 WITH d, row, CASE WHEN row.whole THEN null ELSE d.earliest END AS earliest,
-     CASE WHEN row.whole THEN null ELSE d.latest END AS latest
+     CASE WHEN row.whole THEN null ELSE d.latest END AS latest, d.loadedAt AS loadedAt
 SET d = row.props
-SET d.earliest = ${earlier('earliest', 'row.span.earliest')},
+SET d.loadedAt = loadedAt,
+    d.earliest = ${earlier('earliest', 'row.span.earliest')},
     d.latest = ${later('latest', 'row.span.latest')}`;
 
 /** Widens the span a dataset's node holds by `$span` (a curator's record). */

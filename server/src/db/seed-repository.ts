@@ -70,8 +70,35 @@ export interface WriteOptions {
    * id). Entities and sources stay, as other datasets and curators may refer to them.
    */
   prune?: readonly string[];
+  /**
+   * Records curators changed through the API that the files state otherwise (see
+   * seed/src/api-edits.ts): neither written nor pruned. The datasets named keep the `loadedAt`
+   * they had, so that those edits are found again at their next load.
+   */
+  keep?: KeptRecords;
   onProgress?: (progress: WriteProgress) => void | Promise<void>;
 }
+
+/** Records a write leaves as they are stored, by `entities:<id>`, `sources:<id>`, `relationships:<id>`. */
+export interface KeptRecords {
+  datasets: readonly string[];
+  records: ReadonlySet<string>;
+}
+
+const wrote = (report: DatasetWriteReport) =>
+  [report.entities, report.sources, report.relationships, report.phases].some(
+    (counts: WriteCounts & { removed?: number }) =>
+      counts.created + counts.updated + (counts.removed ?? 0) > 0,
+  );
+
+/**
+ * When a dataset given whole is stamped as loaded (`loadedAt`): when this write changed a
+ * record of it, so that loading the same files again changes nothing, not even the stamp.
+ */
+const STAMP_LOADED = `
+UNWIND $ids AS id
+MATCH (d:Dataset {id: id})
+SET d.loadedAt = $at`;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -144,14 +171,16 @@ export async function writeDatasets(
    * only records already written by this call (an entity two datasets define) are looked up.
    */
   let fresh = false;
+  const kept = options.keep?.records ?? new Set<string>();
   const written = new Set<string>();
   const writeBatch = async (
     tx: Transaction,
     part: 'entities' | 'sources' | 'relationships',
-    batch: Row[],
+    given: Row[],
     cypher: { lookup: string; create: string; update: string },
   ) => {
     const key = (item: Row) => `${part}:${item.id}`;
+    const batch = kept.size > 0 ? given.filter((item) => !kept.has(key(item))) : given;
     const ids = (fresh ? batch.filter((item) => written.has(key(item))) : batch).map(
       (item) => item.id,
     );
@@ -255,7 +284,10 @@ export async function writeDatasets(
       const removed = await tx.run<{ dataset: string; removed: number }>(PRUNE_RELATIONSHIPS, {
         datasets: pruned.map((c) => ({
           id: c.dataset.id,
-          keep: c.relationships.map((r) => r.id),
+          keep: [
+            ...c.relationships.map((r) => r.id),
+            ...[...kept].flatMap((k) => (k.startsWith('relationships:') ? [k.slice(14)] : [])),
+          ],
         })),
       });
       for (const row of removed) {
@@ -272,6 +304,15 @@ export async function writeDatasets(
     for (const [dataset, counts] of phases) {
       const report = reports.get(dataset);
       if (report) report.phases = counts;
+    }
+    const stamped = datasets
+      .filter((d) => d.whole && !options.keep?.datasets.includes(d.id))
+      .filter((d) => {
+        const report = reports.get(d.id);
+        return report !== undefined && wrote(report);
+      });
+    if (stamped.length > 0) {
+      await tx.run(STAMP_LOADED, { ids: stamped.map((d) => d.id), at: new Date().toISOString() });
     }
     return [...reports.values()];
   };
