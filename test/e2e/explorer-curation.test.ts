@@ -20,12 +20,13 @@ const NEW_SOURCE = 'e2e-acme-and-europol-sign-an-agreement';
 const db = connectTestDatabase();
 let server: WebServer;
 let browser: Browser;
-const errors: string[] = [];
+/** Console and page errors of every page opened. */
+const pageErrors: string[][] = [];
 
 async function openPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  errors.push(...collectErrors(page));
+  pageErrors.push(collectErrors(page));
   await page.goto(server.url);
   return page;
 }
@@ -96,7 +97,8 @@ describe('an editor in the explorer', () => {
 
   it('signs in with a token, and a token that is no editor’s is refused', async () => {
     page = await openPage();
-    await expect(page.getByRole('button', { name: 'Edit' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Sign in to edit' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit', exact: true }).count()).toBe(0);
     await signIn(page, 'not-a-token-of-anyone');
     await page.getByRole('alert').filter({ hasText: 'not an editor’s token' }).waitFor();
     await page.getByLabel('Editor token').fill(ANA);
@@ -107,7 +109,7 @@ describe('an editor in the explorer', () => {
 
   it('edits an entity: the panel and the canvas show the new name at once', async () => {
     await openEntity(page, 'Acme Security');
-    await details(page).getByRole('button', { name: 'Edit' }).click();
+    await details(page).getByRole('button', { name: 'Edit', exact: true }).click();
     const form = page.getByRole('form', { name: 'Edit entity' });
     await form.getByLabel('Name').fill('Acme Security GmbH');
     await form.getByLabel(/^Comment/).fill('the registered name');
@@ -130,7 +132,7 @@ describe('an editor in the explorer', () => {
   });
 
   it('shows a bad value’s error next to its field, saving nothing', async () => {
-    await details(page).getByRole('button', { name: 'Edit' }).click();
+    await details(page).getByRole('button', { name: 'Edit', exact: true }).click();
     const form = page.getByRole('form', { name: 'Edit entity' });
     // The API's error, naming the field.
     await form.getByLabel(/^Country/).fill('Germany');
@@ -154,7 +156,7 @@ describe('an editor in the explorer', () => {
     await signIn(other, BO);
     await other.getByText('Editing as').waitFor();
     await openEntity(other, 'Acme Security GmbH');
-    await details(other).getByRole('button', { name: 'Edit' }).click();
+    await details(other).getByRole('button', { name: 'Edit', exact: true }).click();
     const form = other.getByRole('form', { name: 'Edit entity' });
     await form.getByLabel('Name').waitFor();
 
@@ -251,6 +253,6 @@ describe('an editor in the explorer', () => {
     expect(await details(page).getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     expect(await history(page).getByRole('button', { name: 'Revert to this' }).count()).toBe(0);
     expect(await history(page).locator('ol > li').count()).toBe(3);
-    expect(errors).toEqual([]);
+    expect(pageErrors.flat()).toEqual([]);
   });
 });

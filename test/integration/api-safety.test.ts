@@ -123,9 +123,17 @@ describe('limits for a public endpoint', () => {
       },
       // The most a shared view can hold.
       SUBGRAPH: { ids: ['kaspersky-lab', ...Array.from({ length: 1999 }, (_, i) => `e${i}`)] },
+      VIEWER: {},
+      ENTITY_RECORD: { id: 'kaspersky-lab' },
+      RELATIONSHIP_RECORD: { id: 'kaspersky-lab-cooperates-with-europol' },
+      REVISIONS: { id: 'kaspersky-lab' },
     };
-    expect(Object.keys(variables).sort()).toEqual(Object.keys(documents).sort());
-    for (const [name, document] of Object.entries(documents)) {
+    // The curators' writes are the curation tests' (test/e2e/explorer-curation.test.ts).
+    const reads = Object.entries(documents).filter(([, document]) =>
+      print(document).trimStart().startsWith('query'),
+    );
+    expect(Object.keys(variables).sort()).toEqual(reads.map(([name]) => name).sort());
+    for (const [name, document] of reads) {
       const result = await query(print(document), variables[name]);
       expect({ name, errors: result.errors }).toEqual({ name, errors: undefined });
     }
