@@ -64,6 +64,24 @@ describe('mergeEntities, as an editor', () => {
     const before = await propsOf(moved);
     const [counts] = await cypher<{ rels: number }>('MATCH ()-[r]->() RETURN count(r) AS rels');
 
+    const { mergePreview } = await ok(
+      query(
+        `query ($keep: ID!, $drop: ID!) { mergePreview(keep: $keep, drop: $drop) {
+          keep { id } drop { name } aliases moving moved { id } removed { id } sources } }`,
+        { keep, drop },
+      ),
+    );
+    expect(mergePreview).toEqual({
+      keep: { id: keep },
+      drop: { name: 'Kaspersky Labs (duplicate)' },
+      aliases: expect.arrayContaining(['Kaspersky Labs', 'Kaspersky Labs (duplicate)']),
+      moving: 2,
+      moved: [...moved].sort().map((id) => ({ id })),
+      removed: [{ id: tie.upsertRelationship.id }],
+      sources: 1,
+    });
+    expect(await propsOf(moved)).toEqual(before);
+
     const { mergeEntities } = await ok(asEditor(MERGE, { keep, drop }));
     expect(mergeEntities.id).toBe(keep);
     expect(mergeEntities.name).toBe('Kaspersky Lab');
@@ -111,6 +129,17 @@ describe('mergeEntities, as an editor', () => {
       'MATCH (s:Source {id: "duplicate-press-release"}) RETURN s.publisher AS publisher',
     );
     expect(source?.publisher).toBe(keep);
+  });
+
+  it.each([
+    ['the same entity', { keep, drop: keep }, 'BAD_USER_INPUT'],
+    ['a missing entity', { keep, drop: 'no-such-entity' }, 'NOT_FOUND'],
+  ])('previews no merge with %s', async (_what, variables, code) => {
+    const result = await query(
+      'query ($keep: ID!, $drop: ID!) { mergePreview(keep: $keep, drop: $drop) { moving } }',
+      variables,
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe(code);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { entityRevisionRecord, relationshipRevisionRecord } from '../domain/revisions.ts';
-import type { EntityRecord, EntityView } from '../validation/records.ts';
+import type { EntityRecord, EntityView, RelationshipView } from '../validation/records.ts';
 import {
   type Check,
   lookUp,
@@ -9,7 +9,7 @@ import {
   repointSources,
 } from './curation-repository.ts';
 import type { Database } from './database.ts';
-import { ENTITY_MAP, toEntity, toRelationship } from './projections.ts';
+import { ENTITY_MAP, RELATIONSHIP_MAP, toEntity, toRelationship } from './projections.ts';
 import { type RevisionNote, recordRevision } from './revision-repository.ts';
 import { type Props, storedEntity } from './stored-records.ts';
 
@@ -161,4 +161,68 @@ export function mergeEntities(
     });
     return entity;
   });
+}
+
+/** What a merge of `drop` into `keep` would do, read without writing: see `mergeEntities`. */
+export interface MergePreview {
+  /** Keep's aliases after the merge. */
+  aliases: string[];
+  /** How many of drop's relationships would move to keep; the first `listed` of them. */
+  moving: number;
+  moved: RelationshipView[];
+  /** Ties between the two (and loops on drop), which would be deleted. */
+  removed: RelationshipView[];
+  /** Sources naming drop as publisher or author, which would name keep. */
+  sources: number;
+}
+
+const PREVIEW_COUNTS = `
+MATCH (d:Entity {id: $drop})
+OPTIONAL MATCH (d)-[r]-(o:Entity)
+WITH d, count(DISTINCT CASE WHEN NOT o.id IN [$keep, $drop] THEN r END) AS moving
+OPTIONAL MATCH (s:Source) WHERE s.publisher = $drop OR s.author = $drop
+RETURN moving, count(DISTINCT s) AS sources`;
+
+const PREVIEW_RELATIONSHIPS = `
+MATCH (:Entity {id: $drop})-[r]-(o:Entity)
+WHERE (o.id IN [$keep, $drop]) = $ties
+WITH DISTINCT r
+ORDER BY r.id
+LIMIT $listed
+RETURN ${RELATIONSHIP_MAP} AS rel`;
+
+/** Null when either entity is missing. `listed` bounds the relationships read of each list. */
+export async function previewMerge(
+  db: Database,
+  keep: string,
+  drop: string,
+  listed: number,
+): Promise<MergePreview | null> {
+  const stored = new Map(
+    (await db.read<{ id: string; props: Props }>(READ_ENTITY_PROPS, { ids: [keep, drop] })).map(
+      (row) => [row.id, row.props],
+    ),
+  );
+  const [keepProps, dropProps] = [stored.get(keep), stored.get(drop)];
+  if (!keepProps || !dropProps) return null;
+  const [counts] = await db.read<{ moving: number; sources: number }>(PREVIEW_COUNTS, {
+    keep,
+    drop,
+  });
+  const relationships = async (ties: boolean) =>
+    (
+      await db.read<{ rel: Props }>(PREVIEW_RELATIONSHIPS, {
+        keep,
+        drop,
+        ties,
+        listed,
+      })
+    ).map(({ rel }) => toRelationship(rel));
+  return {
+    aliases: entityRecord(mergedProps(keepProps, dropProps)).record.aliases,
+    moving: counts?.moving ?? 0,
+    moved: await relationships(false),
+    removed: await relationships(true),
+    sources: counts?.sources ?? 0,
+  };
 }
