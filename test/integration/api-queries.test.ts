@@ -212,6 +212,28 @@ describe('relationship', () => {
   });
 });
 
+describe('sources', () => {
+  it('finds sources by words of the title, despite a typo, and nothing for other words', async () => {
+    const titled = await ok(query('{ sources(text: "kaspersky ends") { id title } }'));
+    expect(titled.sources[0]).toEqual({
+      id: 'itproportal-2018-06-kaspersky-ends-eu-work',
+      title: 'Kaspersky ends all EU work following ban',
+    });
+    const typo = await ok(query('{ sources(text: "Binding Operational Directiv") { id } }'));
+    expect(typo.sources.map((s: { id: string }) => s.id)).toContain('govinfo-2017-09-19-bod-17-01');
+    expect(await ok(query('{ sources(text: "zzyzx quuxbar") { id } }'))).toEqual({ sources: [] });
+  });
+
+  it('refuses a text too long and a page too large', async () => {
+    expect(codes(await query(`{ sources(text: "${'a'.repeat(201)}") { id } }`))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+    expect(codes(await query('{ sources(text: "kaspersky", first: 51) { id } }'))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+  });
+});
+
 describe('subgraph', () => {
   const SUBGRAPH = `query($ids: [ID!]!) {
     subgraph(ids: $ids) { truncated nodes { id } edges { id type from { id } to { id } } }

@@ -21,6 +21,9 @@ export const SCHEMA_STATEMENTS = [
   // keeps bulk seeding fast; search may lag a write by moments (see awaitSearchIndex).
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]
    OPTIONS { indexConfig: { \`fulltext.eventually_consistent\`: true } }`,
+  // Evidence is picked by a source's title, id or URL (source-repository.ts searchSources).
+  `CREATE FULLTEXT INDEX source_search IF NOT EXISTS FOR (s:Source) ON EACH [s.title, s.id, s.url]
+   OPTIONS { indexConfig: { \`fulltext.eventually_consistent\`: true } }`,
   // Duplicate candidates (duplicate-repository.ts): the normalised name, in key order for the
   // whole-graph list; every key of name and aliases, each a whole term (keyword analyzer); and
   // the Wikidata id.
