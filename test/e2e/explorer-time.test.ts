@@ -109,7 +109,7 @@ describe('the explorer over time', () => {
     await details.getByRole('heading', { name: 'Kaspersky Lab cooperates with Europol' }).waitFor();
     expect(ui.page.url()).toContain(`rel=${COOPERATION}`);
     expect(await lane().getAttribute('aria-pressed')).toBe('true');
-    const phases = details.getByRole('list', { name: 'History' }).locator(':scope > li');
+    const phases = details.getByRole('list', { name: 'Status history' }).locator(':scope > li');
     await phases.nth(1).waitFor();
     expect(await phases.nth(0).textContent()).toMatch(/^active 2016-07-25 – 2018-06-13/);
     expect(await phases.nth(1).textContent()).toMatch(/^frozen from 2018-06-13/);

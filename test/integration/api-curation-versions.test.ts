@@ -93,6 +93,23 @@ describe('an entity', () => {
     expect(update.message).toMatch(/was deleted since/);
   });
 
+  it('created with an empty expected version / written only when no record has the id', async () => {
+    const made = await asEditor(UPSERT_ENTITY, {
+      ...entity('occ-new', 'New'),
+      expectedVersion: '',
+    });
+    expect(made.errors).toBeUndefined();
+    const again = await refused(() =>
+      asEditor(UPSERT_ENTITY, { ...entity('occ-new', 'Another'), expectedVersion: '' }),
+    );
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
+    expect(again.message).toMatch(/"occ-new" already exists/);
+    const source = await refused(() =>
+      asEditor(UPSERT_SOURCE, { input: { id: SOURCE, title: 'Mine' }, expectedVersion: '' }),
+    );
+    expect(source.message).toMatch(/already exists/);
+  });
+
   it('two curators updating it at once from the same version / one wins, the other is told', async () => {
     for (let round = 0; round < 5; round += 1) {
       const id = `occ-race-${round}`;

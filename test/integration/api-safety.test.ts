@@ -127,6 +127,9 @@ describe('limits for a public endpoint', () => {
       ENTITY_RECORD: { id: 'kaspersky-lab' },
       RELATIONSHIP_RECORD: { id: 'kaspersky-lab-cooperates-with-europol' },
       REVISIONS: { id: 'kaspersky-lab' },
+      SOURCES: { text: 'kaspersky' },
+      DUPLICATE_CANDIDATES: { id: 'kaspersky-lab' },
+      MERGE_PREVIEW: { keep: 'kaspersky-lab', drop: 'europol' },
     };
     // The curators' writes are the curation tests' (test/e2e/explorer-curation.test.ts).
     const reads = Object.entries(documents).filter(([, document]) =>

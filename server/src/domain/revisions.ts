@@ -97,3 +97,6 @@ export function fieldChanges(
 export function sameRecord(a: RevisionRecord | null, b: RevisionRecord | null): boolean {
   return (a === null) === (b === null) && fieldChanges(a, b).length === 0;
 }
+
+/** The expected version of a record that must not exist yet: a write that only creates. */
+export const NEW_RECORD = '';

@@ -2,10 +2,16 @@
 import type { ResultOf, VariablesOf } from 'gql.tada';
 import { request } from './client.ts';
 import {
+  DELETE_ENTITY,
+  DUPLICATE_CANDIDATES,
   ENTITY_RECORD,
+  MERGE_ENTITIES,
+  MERGE_PREVIEW,
   RELATIONSHIP_RECORD,
+  REVERT_CHANGE,
   REVERT_RECORD,
   REVISIONS,
+  SOURCES,
   UPSERT_ENTITY,
   UPSERT_RELATIONSHIP,
   UPSERT_SOURCE,
@@ -26,9 +32,23 @@ export async function fetchEntityRecord(id: string): Promise<EntityRecord | null
   return (await request(ENTITY_RECORD, { id })).entity;
 }
 
-export async function saveEntity(input: EntityInput, expectedVersion: string, comment?: string) {
-  const variables = { input, expectedVersion, ...(comment ? { comment } : {}) };
+/** Writes an entity: with the version it was read at, or none to create one. */
+export async function saveEntity(input: EntityInput, expectedVersion?: string, comment?: string) {
+  const variables = {
+    input,
+    ...(expectedVersion ? { expectedVersion } : {}),
+    ...(comment ? { comment } : {}),
+  };
   return (await request(UPSERT_ENTITY, variables)).upsertEntity;
+}
+
+export async function deleteEntity(id: string, expectedVersion?: string, comment?: string) {
+  const variables = {
+    id,
+    ...(expectedVersion ? { expectedVersion } : {}),
+    ...(comment ? { comment } : {}),
+  };
+  return (await request(DELETE_ENTITY, variables)).deleteEntity;
 }
 
 export async function fetchRevisions(id: string): Promise<Revision[]> {
@@ -37,6 +57,42 @@ export async function fetchRevisions(id: string): Promise<Revision[]> {
 
 export async function revertTo(revision: string): Promise<void> {
   await request(REVERT_RECORD, { revision });
+}
+
+export type Reverted = ResultOf<typeof REVERT_CHANGE>['revertChange'][number];
+
+/** Undoes a whole write (a merge, a delete with its relationships): the records it wrote back. */
+export async function undoChange(change: string): Promise<Reverted[]> {
+  return (await request(REVERT_CHANGE, { change })).revertChange;
+}
+
+export type Candidate = ResultOf<typeof DUPLICATE_CANDIDATES>['duplicateCandidates'][number];
+export type MergePreview = ResultOf<typeof MERGE_PREVIEW>['mergePreview'];
+
+export async function fetchDuplicateCandidates(id: string): Promise<Candidate[]> {
+  return (await request(DUPLICATE_CANDIDATES, { id })).duplicateCandidates;
+}
+
+export async function fetchMergePreview(keep: string, drop: string): Promise<MergePreview> {
+  return (await request(MERGE_PREVIEW, { keep, drop })).mergePreview;
+}
+
+/** Merges what was previewed: refused if either record changed since. */
+export async function mergeEntities(preview: MergePreview, comment?: string) {
+  const variables = {
+    keep: preview.keep.id,
+    drop: preview.drop.id,
+    ...(preview.keep.version ? { keepVersion: preview.keep.version } : {}),
+    ...(preview.drop.version ? { dropVersion: preview.drop.version } : {}),
+    ...(comment ? { comment } : {}),
+  };
+  return (await request(MERGE_ENTITIES, variables)).mergeEntities;
+}
+
+export type SourceHit = ResultOf<typeof SOURCES>['sources'][number];
+
+export async function searchSources(text: string): Promise<SourceHit[]> {
+  return (await request(SOURCES, { text })).sources;
 }
 
 export type RelationshipRecord = NonNullable<ResultOf<typeof RELATIONSHIP_RECORD>['relationship']>;

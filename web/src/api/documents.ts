@@ -177,3 +177,61 @@ export const UPSERT_SOURCE = graphql(`
     upsertSource(input: $input) { id title }
   }
 `);
+
+export const DELETE_ENTITY = graphql(`
+  mutation DeleteEntity($id: ID!, $expectedVersion: String, $comment: String) {
+    deleteEntity(id: $id, expectedVersion: $expectedVersion, comment: $comment)
+  }
+`);
+
+/** Sources to cite, found by title, id or URL. */
+export const SOURCES = graphql(`
+  query Sources($text: String!) {
+    sources(text: $text, first: 10) { id title url published }
+  }
+`);
+
+export const DUPLICATE_CANDIDATES = graphql(
+  `
+  query DuplicateCandidates($id: ID!) {
+    duplicateCandidates(id: $id, first: 10) {
+      score reasons certain
+      entity { ...EntitySummary }
+    }
+  }
+`,
+  [ENTITY_SUMMARY],
+);
+
+/** What a merge would do, with both records' versions to merge exactly what was previewed. */
+export const MERGE_PREVIEW = graphql(
+  `
+  query MergePreview($keep: ID!, $drop: ID!) {
+    mergePreview(keep: $keep, drop: $drop) {
+      keep { ...EntitySummary version }
+      drop { ...EntitySummary version }
+      aliases moving sources
+      moved { id label from { name } to { name } }
+      removed { id label from { name } to { name } }
+    }
+  }
+`,
+  [ENTITY_SUMMARY],
+);
+
+export const MERGE_ENTITIES = graphql(
+  `
+  mutation MergeEntities($keep: ID!, $drop: ID!, $keepVersion: String, $dropVersion: String, $comment: String) {
+    mergeEntities(keep: $keep, drop: $drop, keepVersion: $keepVersion, dropVersion: $dropVersion, comment: $comment) {
+      ...EntitySummary
+    }
+  }
+`,
+  [ENTITY_SUMMARY],
+);
+
+export const REVERT_CHANGE = graphql(`
+  mutation RevertChange($change: ID!) {
+    revertChange(change: $change) { id recordId recordKind after }
+  }
+`);

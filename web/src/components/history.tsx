@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { fetchRevisions, type Revision, revertTo } from '../api/curation.ts';
+import { fetchRevisions, type Revision, revertTo, undoChange } from '../api/curation.ts';
+import { forgetReads } from '../api/query-client.ts';
 import { useEditorSession } from '../state/editor-session.tsx';
+import { useCanvasRequests } from '../state/explorer-hooks.ts';
+import { FormProblem, useWrite } from './form-parts.tsx';
 
 const ACTION_LABELS: Record<Revision['action'], string> = {
   CREATED: 'created',
@@ -24,38 +26,47 @@ function shown(json: string | null): string {
 
 const when = (at: string) => at.replace('T', ' ').slice(0, 16);
 
+/** Writes of several records at once, undone as one (revertChange): their button's label. */
+const UNDO_LABELS: Partial<Record<Revision['action'], string>> = {
+  MERGED: 'Undo this merge',
+  DELETED: 'Undo this delete',
+};
+
 /**
  * A record's revisions, newest first: who changed what and why. Editors can write the record
- * back as any earlier revision left it (a new revision itself).
+ * back as any earlier revision left it (a new revision itself), and undo a merge or a delete
+ * whole, every record it changed with it.
  */
 export function RevisionHistory({ id, onReverted }: { id: string; onReverted?(): void }) {
   const { editor } = useEditorSession();
+  const { redraw } = useCanvasRequests();
   const queries = useQueryClient();
   const query = useQuery({ queryKey: ['revisions', id], queryFn: () => fetchRevisions(id) });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const revert = async (revision: Revision) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await revertTo(revision.id);
-      await Promise.all([
-        queries.invalidateQueries({ queryKey: ['revisions', id] }),
-        queries.invalidateQueries({ queryKey: ['entity', id] }),
-        queries.invalidateQueries({ queryKey: ['relationship', id] }),
-      ]);
+  const { problem, busy, run } = useWrite();
+  const write = (work: () => Promise<void>) =>
+    run(async () => {
+      await work();
       onReverted?.();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
+  const revert = (revision: Revision) =>
+    write(async () => {
+      await revertTo(revision.id);
+      await forgetReads(queries);
+    });
+  const undo = (revision: Revision) =>
+    write(async () => {
+      const written = await undoChange(revision.change);
+      await forgetReads(queries);
+      const entities = written.filter((item) => item.recordKind === 'ENTITY');
+      await redraw(
+        entities.filter((item) => item.after === null).map((item) => item.recordId),
+        entities.filter((item) => item.after !== null).map((item) => item.recordId),
+      );
+    });
 
   return (
     <section className="revision-history" aria-label="Revision history">
-      <h3>Changes</h3>
+      <h3>History</h3>
       {query.status === 'pending' && <p className="hint">Loading its history…</p>}
       {query.status === 'error' && (
         <p role="alert" className="error">
@@ -83,6 +94,16 @@ export function RevisionHistory({ id, onReverted }: { id: string; onReverted?():
                   ))}
                 </ul>
               )}
+              {editor && index === 0 && UNDO_LABELS[revision.action] && (
+                <button
+                  type="button"
+                  className="small"
+                  disabled={busy}
+                  onClick={() => undo(revision)}
+                >
+                  {UNDO_LABELS[revision.action]}
+                </button>
+              )}
               {editor && index > 0 && (
                 <button
                   type="button"
@@ -97,11 +118,7 @@ export function RevisionHistory({ id, onReverted }: { id: string; onReverted?():
           ))}
         </ol>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <FormProblem problem={problem} fields={[]} />
     </section>
   );
 }

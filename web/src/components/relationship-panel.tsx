@@ -66,7 +66,7 @@ export function RelationshipPanel({ id }: { id: string }) {
       {/* The first phase's evidence is the relationship's own: a history holds it. */}
       {rel.history.length > 1 ? (
         <>
-          <h3>History</h3>
+          <h3>Status history</h3>
           <StatusHistory history={rel.history} dataset={rel.dataset} />
         </>
       ) : (

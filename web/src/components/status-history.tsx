@@ -14,7 +14,7 @@ export function StatusHistory({
 }) {
   const ontology = useOntology();
   return (
-    <ol className="status-history" aria-label="History">
+    <ol className="status-history" aria-label="Status history">
       {history.map((phase) => {
         const info = ontology.statuses.find((item) => item.status === phase.status);
         return (

@@ -81,7 +81,13 @@ export function syncGraph(
     for (const edge of elements.edges) {
       const existing = cy.getElementById(edge.data.id as string);
       if (existing.nonempty()) {
-        if (!sameData(existing.data(), edge.data)) existing.data(edge.data);
+        // A merge (or its undoing) moves a relationship to another end under the same id.
+        const { source, target } = edge.data as { source: string; target: string };
+        const moved =
+          existing.data('source') !== source || existing.data('target') !== target
+            ? existing.move({ source, target })
+            : existing;
+        if (!sameData(moved.data(), edge.data)) moved.data(edge.data);
       } else {
         cy.add(edge);
       }

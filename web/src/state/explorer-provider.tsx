@@ -13,6 +13,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { MAX_SUBGRAPH_IDS } from '../../../server/src/domain/limits.ts';
 import { isAbort } from '../api/client.ts';
 import type { Path, Subgraph } from '../api/types.ts';
 import { canvasReads } from '../api/use-queries.ts';
@@ -48,6 +49,11 @@ export interface CanvasRequests {
   pathResult: PathResult | null;
   addEntity(id: string, name?: string): Promise<void>;
   expand(id: string): Promise<void>;
+  /**
+   * Draws the canvas again after a curator's write: `gone` entities are taken off, `added` ones
+   * put on, and every relationship among what is drawn is read anew (a merge moves them).
+   */
+  redraw(gone: readonly string[], added: readonly string[]): Promise<void>;
   findPaths(from: string, to: string, asOf: string | null, avoidHubs: boolean): Promise<void>;
   clearPaths(): void;
   dismissError(): void;
@@ -111,6 +117,19 @@ export function ExplorerProvider({ children }: { children: ReactNode }) {
     [run, reads],
   );
 
+  const drawn = useRef(state.canvas);
+  drawn.current = state.canvas;
+  const redraw = useCallback(
+    (gone: readonly string[], added: readonly string[]) =>
+      run('Redrawing', async () => {
+        const left = Object.keys(drawn.current.nodes).filter((id) => !gone.includes(id));
+        dispatch({ type: 'hide', ids: [...gone] });
+        const ids = [...new Set([...added, ...left])].slice(0, MAX_SUBGRAPH_IDS);
+        if (ids.length > 0) dispatch({ type: 'merge', subgraph: await reads.subgraph(ids) });
+      }),
+    [run, reads],
+  );
+
   const findPaths = useCallback(
     (from: string, to: string, asOf: string | null, avoidHubs: boolean) =>
       run('Finding paths', async () => {
@@ -157,12 +176,13 @@ export function ExplorerProvider({ children }: { children: ReactNode }) {
       pathResult,
       addEntity,
       expand,
+      redraw,
       findPaths,
       clearPaths,
       dismissError: () => setStatus((s) => ({ ...s, error: null })),
       initialPositions: initialView.positions,
     }),
-    [status, pathResult, addEntity, expand, findPaths, clearPaths, initialView],
+    [status, pathResult, addEntity, expand, redraw, findPaths, clearPaths, initialView],
   );
 
   return (

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { MAX_SUBGRAPH_IDS } from '../../../server/src/domain/limits.ts';
 import type { ChangeKind } from '../api/types.ts';
 import { useChanges } from '../api/use-queries.ts';
 import type { Canvas } from './canvas.ts';
@@ -13,8 +14,10 @@ const NO_MARKS: ReadonlyMap<string, readonly ChangeKind[]> = new Map();
  */
 export function useComparison(canvas: Canvas, compare: Comparison) {
   const dates = comparedDates(compare);
-  // The API takes up to 2000 ids, as many as a shared view draws.
-  const ids = useMemo(() => Object.keys(canvas.nodes).sort().slice(0, 2000), [canvas.nodes]);
+  const ids = useMemo(
+    () => Object.keys(canvas.nodes).sort().slice(0, MAX_SUBGRAPH_IDS),
+    [canvas.nodes],
+  );
   const { fetched, retry } = useChanges(ids, dates);
   const changes = fetched?.status === 'done' ? fetched.changes : null;
   const marks = useMemo(() => (changes ? changeMarks(changes) : NO_MARKS), [changes]);

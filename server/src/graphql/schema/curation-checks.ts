@@ -1,6 +1,7 @@
 import type { Check } from '../../db/curation-repository.ts';
 import { firstDay, lastDay } from '../../domain/partial-date.ts';
 import { endpointProblem } from '../../domain/relationship-types.ts';
+import { NEW_RECORD } from '../../domain/revisions.ts';
 import { endedProblem, historyProblems } from '../../domain/status-history.ts';
 import type {
   EntityRecord,
@@ -41,6 +42,14 @@ export function requireVersion(
 ): Check {
   return (found) => {
     if (expected === null || expected === undefined || found.version === expected) return;
+    if (expected === NEW_RECORD) {
+      if (found.version === null) return;
+      throw userError(
+        'CONFLICT',
+        `The ${what} "${id}" already exists (version ${found.version}); nothing was written.`,
+        { id, field, version: found.version },
+      );
+    }
     throw userError(
       'CONFLICT',
       found.version === null
@@ -67,7 +76,7 @@ export function requireEntities(named: Partial<Record<string, string>>): Check {
 }
 
 export const EXPECTED_VERSION =
-  'The version of the record as read (its `version`): if it has changed since, the write is refused with CONFLICT and nothing is written. Absent: written whatever it replaces.';
+  'The version of the record as read (its `version`): if it has changed since, the write is refused with CONFLICT and nothing is written. Empty (""): the record must not exist yet, so the write only creates. Absent: written whatever it replaces.';
 
 export function entityChecks(record: EntityRecord, expectedVersion?: string | null): Check {
   return all(requireVersion('entity', record.id, expectedVersion), requireSources(record.evidence));

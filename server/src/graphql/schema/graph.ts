@@ -6,6 +6,7 @@ import {
   type SubgraphRows,
 } from '../../db/graph-repository.ts';
 import type { EntityKind } from '../../domain/entity-kinds.ts';
+import { MAX_SUBGRAPH_IDS } from '../../domain/limits.ts';
 import {
   HUB_DEGREE,
   HUB_DEGREE_MAX,
@@ -22,9 +23,6 @@ import { EntityRef, HubRef, PathRef, RelationshipRef } from './refs.ts';
 
 /** At most this many relationships are drawn from one node; a hub shows counts instead. */
 export const HUB_CAP = 50;
-
-/** The most entities one `neighborhood` or `subgraph` answer holds. */
-const MAX_NODES = 2000;
 
 const TypeCount = builder.objectRef<{ type: string; count: number }>('TypeCount').implement({
   fields: (t) => ({
@@ -132,7 +130,7 @@ builder.queryFields((t) => ({
     },
     complexity: (args) => ({
       field: PER_PARENT_QUERY,
-      multiplier: sizeOf(args.limit, 200, MAX_NODES),
+      multiplier: sizeOf(args.limit, 200, MAX_SUBGRAPH_IDS),
     }),
     resolve: async (_root, args, { db, loaders }) => {
       if (args.ids.length === 0 || args.ids.length > 100)
@@ -140,7 +138,7 @@ builder.queryFields((t) => ({
       const graph = await findNeighborhood(db, {
         ids: args.ids.map(String),
         depth: bounded('depth', args.depth ?? 1, 1, 3) as 1 | 2 | 3,
-        limit: bounded('limit', args.limit ?? 200, 1, MAX_NODES),
+        limit: bounded('limit', args.limit ?? 200, 1, MAX_SUBGRAPH_IDS),
         hubCap: HUB_CAP,
         types: args.relationshipTypes,
         kinds: args.kinds,
@@ -174,11 +172,11 @@ builder.queryFields((t) => ({
     },
     complexity: (args) => ({
       field: PER_PARENT_QUERY,
-      multiplier: sizeOf(args.ids.length, 1, MAX_NODES),
+      multiplier: sizeOf(args.ids.length, 1, MAX_SUBGRAPH_IDS),
     }),
     resolve: async (_root, args, { db, loaders }) => {
-      if (args.ids.length === 0 || args.ids.length > MAX_NODES)
-        throw badInput(`ids must hold 1 to ${MAX_NODES} ids.`, 'ids');
+      if (args.ids.length === 0 || args.ids.length > MAX_SUBGRAPH_IDS)
+        throw badInput(`ids must hold 1 to ${MAX_SUBGRAPH_IDS} ids.`, 'ids');
       const graph = await findSubgraph(db, [...new Set(args.ids.map(String))], args.asOf);
       loaders.primeEntities(graph.nodes);
       return graph;

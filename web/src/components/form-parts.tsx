@@ -1,0 +1,139 @@
+// What every editing form shares: a problem named by the field it is about, shown next to that
+// field (or above the buttons when it names none the form shows), dates checked before sending,
+// and one write at a time.
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
+import { ApiError } from '../api/client.ts';
+
+export type Problem = { message: string; field?: string };
+
+/** What a failed write says: a conflict tells how to go on, the API's errors keep their field. */
+export function problemOf(failure: unknown): Problem {
+  if (failure instanceof ApiError && failure.code === 'CONFLICT') {
+    return {
+      message: `Not saved: ${failure.message} Cancel and edit again to start from the current version.`,
+    };
+  }
+  if (failure instanceof ApiError) return { message: failure.message, field: failure.field };
+  return { message: failure instanceof Error ? failure.message : String(failure) };
+}
+
+/** The first date that breaks the API's rule (partial-date.ts), named by its field. */
+export function datesProblem(dates: Record<string, string>): Problem | null {
+  for (const [field, value] of Object.entries(dates)) {
+    if (value.trim() === '') continue;
+    const parsed = parsePartialDate(value.trim());
+    if (!parsed.ok) return { field, message: `${field} ${parsed.message}.` };
+  }
+  return null;
+}
+
+/** The trimmed text, or null when there is none: how the API's inputs clear a field. */
+export const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+export function FieldError({ problem, field }: { problem: Problem | null; field: string }) {
+  return problem?.field === field ? (
+    <span role="alert" className="error field-error">
+      {problem.message}
+    </span>
+  ) : null;
+}
+
+/** A labelled text input with its field's error under it. */
+export function TextInput({
+  label,
+  field,
+  value,
+  onChange,
+  problem,
+  placeholder,
+  multiline,
+}: {
+  label: string;
+  field: string;
+  value: string;
+  onChange(value: string): void;
+  problem: Problem | null;
+  placeholder?: string;
+  multiline?: boolean;
+}) {
+  return (
+    <label>
+      {label}
+      {multiline ? (
+        <textarea rows={3} value={value} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input
+          value={value}
+          placeholder={placeholder}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+      <FieldError problem={problem} field={field} />
+    </label>
+  );
+}
+
+/** The problem when no field the form shows is named by it. */
+export function FormProblem({ problem, fields }: { problem: Problem | null; fields: string[] }) {
+  if (!problem || (problem.field && fields.includes(problem.field))) return null;
+  return (
+    <p role="alert" className="error">
+      {problem.message}
+    </p>
+  );
+}
+
+export function FormActions({
+  busy,
+  submit,
+  onCancel,
+  disabled,
+  children,
+}: {
+  busy: boolean;
+  submit: string;
+  onCancel(): void;
+  disabled?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="actions">
+      <button type="submit" disabled={busy || disabled}>
+        {busy ? 'Saving…' : submit}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * One write at a time: `run` checks first (a problem stops it before anything is sent), then
+ * writes, and keeps what went wrong as the form's problem.
+ */
+export function useWrite() {
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (write: () => Promise<void>, check?: () => Problem | null) => {
+    const found = check?.() ?? null;
+    if (found) return setProblem(found);
+    setBusy(true);
+    setProblem(null);
+    try {
+      await write();
+    } catch (failure) {
+      setProblem(problemOf(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit =
+    (write: () => Promise<void>, check?: () => Problem | null) => (event: FormEvent) => {
+      event.preventDefault();
+      void run(write, check);
+    };
+  return { problem, setProblem, busy, run, submit };
+}
