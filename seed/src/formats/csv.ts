@@ -51,7 +51,7 @@ import {
   type Row,
   readTable,
 } from './csv-table.ts';
-import { slugify } from './ftm-mapping.ts';
+import { slugify } from '../../../server/src/domain/relationship-id.ts';
 
 const cols = (header: string) => header.split(',');
 

@@ -4,7 +4,7 @@ import {
   type IdentifierScheme,
 } from '../../../server/src/domain/identifier-schemes.ts';
 import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
-import { stableHash } from '../../../server/src/domain/relationship-id.ts';
+import { slugify, stableHash } from '../../../server/src/domain/relationship-id.ts';
 import type { RelationshipType } from '../../../server/src/domain/relationship-types.ts';
 import { entitySchema, identifierSchema } from '../../../server/src/validation/record-schemas.ts';
 import type { EntityRecord, IdentifierRecord } from '../../../server/src/validation/records.ts';
@@ -15,16 +15,6 @@ import type { EntityRecord, IdentifierRecord } from '../../../server/src/validat
  */
 
 export type FtmProperties = Record<string, string[]>;
-
-/** Lowercase slug of any text: "NK-2GdmHt" -> "nk-2gdmht", "Müller & Co" -> "muller-co". */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /**
  * The entity id for an FtM id. Depends on the id alone, so the same FtM entity gets the same

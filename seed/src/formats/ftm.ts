@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
 import { nameKey, nameKeys } from '../../../server/src/domain/name-matching.ts';
-import { stableHash } from '../../../server/src/domain/relationship-id.ts';
+import { slugify, stableHash } from '../../../server/src/domain/relationship-id.ts';
 import { endpointProblem } from '../../../server/src/domain/relationship-types.ts';
 import {
   datasetSchema,
@@ -30,7 +30,6 @@ import {
   ftmIdToSlug,
   LINK_MAPPINGS,
   type LinkMapping,
-  slugify,
   THING_KINDS,
 } from './ftm-mapping.ts';
 

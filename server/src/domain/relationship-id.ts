@@ -35,6 +35,26 @@ export function deriveRelationshipId(rel: {
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * A lowercase slug of any text, cut at a hyphen-free end within `maxLength`:
+ * "NK-2GdmHt" -> "nk-2gdmht", "Müller & Co" -> "muller-co". Empty if nothing in it is sluggable.
+ */
+export function slugify(text: string, maxLength = Number.POSITIVE_INFINITY): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength)
+    .replace(/-+$/, '');
+}
+
 export function isSlug(value: string): boolean {
   return SLUG.test(value);
+}
+
+/** The id a curator's new record gets from its name or title when none is given. */
+export function idFromName(name: string): string {
+  return slugify(name, 60);
 }

@@ -36,7 +36,7 @@ export async function fetchEntityRecord(id: string): Promise<EntityRecord | null
 export async function saveEntity(input: EntityInput, expectedVersion?: string, comment?: string) {
   const variables = {
     input,
-    ...(expectedVersion ? { expectedVersion } : {}),
+    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
     ...(comment ? { comment } : {}),
   };
   return (await request(UPSERT_ENTITY, variables)).upsertEntity;
@@ -110,14 +110,15 @@ export async function saveRelationship(
 ) {
   const variables = {
     input,
-    ...(expectedVersion ? { expectedVersion } : {}),
+    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
     ...(comment ? { comment } : {}),
   };
   return (await request(UPSERT_RELATIONSHIP, variables)).upsertRelationship;
 }
 
-export async function saveSource(input: SourceInput) {
-  return (await request(UPSERT_SOURCE, { input })).upsertSource;
+export async function saveSource(input: SourceInput, expectedVersion?: string) {
+  const variables = { input, ...(expectedVersion !== undefined ? { expectedVersion } : {}) };
+  return (await request(UPSERT_SOURCE, variables)).upsertSource;
 }
 
 /** The input that writes a relationship back as read, with `changes` in place of its fields. */

@@ -173,8 +173,8 @@ export const UPSERT_RELATIONSHIP = graphql(
 );
 
 export const UPSERT_SOURCE = graphql(`
-  mutation UpsertSource($input: UpsertSourceInput!) {
-    upsertSource(input: $input) { id title }
+  mutation UpsertSource($input: UpsertSourceInput!, $expectedVersion: String) {
+    upsertSource(input: $input, expectedVersion: $expectedVersion) { id title }
   }
 `);
 

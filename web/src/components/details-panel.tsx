@@ -6,7 +6,9 @@ import { hiddenRelationshipCount } from '../state/canvas.ts';
 import { useEditorSession } from '../state/editor-session.tsx';
 import { useCanvas, useCanvasRequests, useSelection } from '../state/explorer-hooks.ts';
 import { groupByType, groupByYear, relationshipsSubgraph } from '../state/relationship-groups.ts';
-import { EntityEditor } from './entity-editor.tsx';
+import { DuplicateCandidates } from './duplicates.tsx';
+import { EntityCreator, EntityEditor } from './entity-editor.tsx';
+import { citedSources } from './evidence-picker.tsx';
 import { RevisionHistory } from './history.tsx';
 import { DatasetName, KindBadge, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
@@ -28,24 +30,59 @@ type ListOrder = 'type' | 'year';
  */
 const WHOLE_HISTORY = 500;
 
-/** The sources cited by these relationships, each once, to pick evidence from. */
-function citedSources(rels: readonly RelationshipWithEnds[]): { id: string; title: string }[] {
-  const seen = new Map<string, string>();
-  for (const rel of rels) {
-    for (const item of rel.evidence) seen.set(item.source.id, item.source.title ?? item.source.id);
-  }
-  return [...seen].map(([id, title]) => ({ id, title }));
-}
-
 /** The selected relationship, or else the selected entity. */
 export function DetailsPanel(props: DetailsPanelProps) {
   // Kept here, so the choice holds while the user moves from entity to entity.
   const [order, setOrder] = useState<ListOrder>('type');
+  const [creating, setCreating] = useState(false);
   const { selected, selectedEdge } = useSelection();
+  const { editor } = useEditorSession();
+  if (editor && creating) {
+    return (
+      <aside aria-label="Details" className="details">
+        <header>
+          <h2>New entity</h2>
+        </header>
+        <EntityCreator onDone={() => setCreating(false)} />
+      </aside>
+    );
+  }
   return selectedEdge ? (
     <RelationshipPanel id={selectedEdge} />
   ) : (
-    <EntityPanel {...props} id={selected} order={order} onOrder={setOrder} />
+    <EntityPanel
+      {...props}
+      id={selected}
+      order={order}
+      onOrder={setOrder}
+      onCreate={() => setCreating(true)}
+    />
+  );
+}
+
+/** An editor's way to make an entity, wherever the panel shows. */
+function NewEntityButton({ onCreate }: { onCreate(): void }) {
+  const { editor } = useEditorSession();
+  return editor ? (
+    <button type="button" onClick={onCreate}>
+      New entity
+    </button>
+  ) : null;
+}
+
+/** An id no entity has: deleted or merged away, its history says what became of it. */
+function GonePanel({ id, onCreate }: { id: string; onCreate(): void }) {
+  return (
+    <aside aria-label="Details" className="details">
+      <header>
+        <h2>No entity “{id}”</h2>
+      </header>
+      <p className="hint">It was deleted or merged into another, or never was.</p>
+      <div className="actions">
+        <NewEntityButton onCreate={onCreate} />
+      </div>
+      <RevisionHistory id={id} />
+    </aside>
   );
 }
 
@@ -55,7 +92,13 @@ function EntityPanel({
   onPathEnd,
   order,
   onOrder,
-}: DetailsPanelProps & { id: string | null; order: ListOrder; onOrder(order: ListOrder): void }) {
+  onCreate,
+}: DetailsPanelProps & {
+  id: string | null;
+  order: ListOrder;
+  onOrder(order: ListOrder): void;
+  onCreate(): void;
+}) {
   const { canvas, draw: drawSubgraph, togglePin, hide } = useCanvas();
   const { expand, addEntity } = useCanvasRequests();
   // A history with pages missing would read wrong, so "By date" fetches the rest of them.
@@ -89,14 +132,15 @@ function EntityPanel({
         <p className="hint">
           Click an entity or a relationship to see its details; double-click an entity to expand it.
         </p>
+        <div className="actions">
+          <NewEntityButton onCreate={onCreate} />
+        </div>
       </aside>
     );
   }
   if (loaded.status === 'loading') return <LoadingPanel text="Loading details…" />;
-  if (loaded.status === 'error' || !loaded.details) {
-    const message = loaded.status === 'error' ? loaded.message : `No entity "${id}".`;
-    return <ErrorPanel message={message} onRetry={retry} />;
-  }
+  if (loaded.status === 'error') return <ErrorPanel message={loaded.message} onRetry={retry} />;
+  if (!loaded.details) return <GonePanel id={id} onCreate={onCreate} />;
   const details = loaded.details;
   const { entity, relationships } = details;
   const onCanvas = new Set(Object.keys(canvas.edges));
@@ -137,6 +181,7 @@ function EntityPanel({
             >
               New relationship
             </button>
+            <NewEntityButton onCreate={onCreate} />
           </>
         )}
       </div>
@@ -277,6 +322,7 @@ function EntityPanel({
           )}
         </p>
       )}
+      {editor && <DuplicateCandidates entity={entity} />}
       <RevisionHistory id={entity.id} />
     </aside>
   );

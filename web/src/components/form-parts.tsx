@@ -1,14 +1,20 @@
 // What every editing form shares: a problem named by the field it is about, shown next to that
 // field (or above the buttons when it names none the form shows), dates checked before sending,
 // and one write at a time.
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
 import { ApiError } from '../api/client.ts';
 
 export type Problem = { message: string; field?: string };
 
-/** What a failed write says: a conflict tells how to go on, the API's errors keep their field. */
-export function problemOf(failure: unknown): Problem {
+/**
+ * What a failed write says: a conflict tells how to go on (or, for a write that only creates,
+ * is the problem of the field naming the new id), the API's errors keep their field.
+ */
+export function problemOf(failure: unknown, createdId?: string): Problem {
+  if (failure instanceof ApiError && failure.code === 'CONFLICT' && createdId) {
+    return { message: failure.message, field: createdId };
+  }
   if (failure instanceof ApiError && failure.code === 'CONFLICT') {
     return {
       message: `Not saved: ${failure.message} Cancel and edit again to start from the current version.`,
@@ -57,13 +63,20 @@ export function TextInput({
   placeholder?: string;
   multiline?: boolean;
 }) {
+  const id = useId();
   return (
-    <label>
+    <label htmlFor={id}>
       {label}
       {multiline ? (
-        <textarea rows={3} value={value} onChange={(event) => onChange(event.target.value)} />
+        <textarea
+          id={id}
+          rows={3}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
       ) : (
         <input
+          id={id}
           value={value}
           placeholder={placeholder}
           onChange={(event) => onChange(event.target.value)}
@@ -74,9 +87,11 @@ export function TextInput({
   );
 }
 
-/** The problem when no field the form shows is named by it. */
+/** The problem when no field the form shows is named by it ("history" shows "history.0.since"). */
 export function FormProblem({ problem, fields }: { problem: Problem | null; fields: string[] }) {
-  if (!problem || (problem.field && fields.includes(problem.field))) return null;
+  const field = problem?.field;
+  const shown = field && fields.some((name) => field === name || field.startsWith(`${name}.`));
+  if (!problem || shown) return null;
   return (
     <p role="alert" className="error">
       {problem.message}
@@ -112,9 +127,10 @@ export function FormActions({
 
 /**
  * One write at a time: `run` checks first (a problem stops it before anything is sent), then
- * writes, and keeps what went wrong as the form's problem.
+ * writes, and keeps what went wrong as the form's problem. `createdId` is the field of the id
+ * a write that only creates makes (see problemOf).
  */
-export function useWrite() {
+export function useWrite(createdId?: string) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (write: () => Promise<void>, check?: () => Problem | null) => {
@@ -125,7 +141,7 @@ export function useWrite() {
     try {
       await write();
     } catch (failure) {
-      setProblem(problemOf(failure));
+      setProblem(problemOf(failure, createdId));
     } finally {
       setBusy(false);
     }

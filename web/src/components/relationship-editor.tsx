@@ -1,81 +1,135 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ENTITY_KINDS } from '../../../server/src/domain/entity-kinds.ts';
 import { fromEnumName } from '../../../server/src/domain/enum-names.ts';
-import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
 import {
   endpointProblem,
   RELATIONSHIP_TYPES,
   type RelationshipType,
 } from '../../../server/src/domain/relationship-types.ts';
-import { ApiError } from '../api/client.ts';
+import { NEW_RECORD } from '../../../server/src/domain/revisions.ts';
 import {
   fetchRelationshipRecord,
-  type RelationshipInput,
   type RelationshipRecord,
   relationshipInputOf,
   saveRelationship,
-  saveSource,
 } from '../api/curation.ts';
-import type { EntityKind } from '../api/types.ts';
+import { searchEntities } from '../api/queries.ts';
+import { forgetReads } from '../api/query-client.ts';
+import type { EntityKind, EntitySummary } from '../api/types.ts';
 import { useCanvas, useSelection } from '../state/explorer-hooks.ts';
+import {
+  EVIDENCE_FIELDS,
+  EvidenceFields,
+  type SourceChoice,
+  useEvidenceDraft,
+} from './evidence-picker.tsx';
+import { datesProblem, FieldError, FormActions, FormProblem, useWrite } from './form-parts.tsx';
 import { typeInfo, useOntology } from './ontology.tsx';
+import {
+  EMPTY_RELATIONSHIP,
+  fieldsInput,
+  type PhaseDraft,
+  PhasesEditor,
+  phasesInput,
+  phasesProblem,
+  RELATIONSHIP_FIELDS,
+  type RelationshipDraft,
+  RelationshipFields,
+} from './relationship-fields.tsx';
 
-type Problem = { message: string; field?: string };
+type End = Pick<EntitySummary, 'id' | 'name' | 'kind'>;
 
-/** Dates by the API's rule, checked before anything is sent. */
-function dateProblem(dates: Record<string, string>): Problem | null {
-  for (const [field, value] of Object.entries(dates)) {
-    if (value.trim() === '') continue;
-    const parsed = parsePartialDate(value.trim());
-    if (!parsed.ok) return { field, message: `${field} ${parsed.message}.` };
-  }
-  return null;
+const datesOf = (draft: RelationshipDraft) =>
+  datesProblem({ since: draft.since, until: draft.until });
+
+/** The other end: an entity on the canvas, or one found by search. */
+function EndPicker({
+  value,
+  onChange,
+  choices,
+  onFound,
+}: {
+  value: string;
+  onChange(id: string): void;
+  choices: readonly End[];
+  onFound(entity: End): void;
+}) {
+  const [text, setText] = useState('');
+  const [hits, setHits] = useState<End[] | null>(null);
+  const find = async () => {
+    if (text.trim() === '') return;
+    setHits((await searchEntities(text.trim())).map((hit) => hit.entity));
+  };
+  return (
+    <>
+      <label>
+        To
+        <select aria-label="To" value={value} onChange={(event) => onChange(event.target.value)}>
+          {choices.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="inline-search">
+        <input
+          aria-label="Find the other entity"
+          placeholder="Or find another entity by name"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              void find().catch(() => setHits([]));
+            }
+          }}
+        />
+        <button
+          type="button"
+          className="small"
+          onClick={() => void find().catch(() => setHits([]))}
+        >
+          Find
+        </button>
+      </div>
+      {hits && hits.length === 0 && <p className="hint">No entity matches.</p>}
+      {hits && hits.length > 0 && (
+        <ul className="found" aria-label="Entities found">
+          {hits.map((hit) => (
+            <li key={hit.id}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => {
+                  onFound(hit);
+                  setHits(null);
+                }}
+              >
+                {hit.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
-
-const problemOf = (failure: unknown): Problem =>
-  failure instanceof ApiError && failure.code === 'CONFLICT'
-    ? {
-        message: `Not saved: ${failure.message} Cancel and edit again to start from the current version.`,
-      }
-    : failure instanceof ApiError
-      ? { message: failure.message, field: failure.field }
-      : { message: String(failure) };
-
-function FieldError({ problem, field }: { problem: Problem | null; field: string }) {
-  return problem?.field === field ? (
-    <span role="alert" className="error field-error">
-      {problem.message}
-    </span>
-  ) : null;
-}
-
-/** A slug from a title, for a new source's id: "EU Parliament resolution" -> "eu-parliament-resolution". */
-function slugOf(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
-
-const NEW_SOURCE = '__new__';
 
 export interface RelationshipCreatorProps {
-  from: { id: string; name: string; kind: EntityKind };
-  /** The entities it may go to: those on the canvas. */
-  candidates: { id: string; name: string; kind: EntityKind }[];
+  from: End;
+  /** The entities it may go to at first: those on the canvas. */
+  candidates: End[];
   /** Sources already cited around the entity, to pick from. */
-  sources: { id: string; title: string }[];
+  sources: SourceChoice[];
   onDone(): void;
 }
 
 /**
- * A new relationship from an entity to another on the canvas: only the types whose ends fit the
- * two kinds are offered, and it needs evidence, a source (picked or made here) and a quote.
+ * A new relationship from an entity to another (on the canvas or found by search): only the
+ * types whose ends fit the two kinds are offered, and it needs evidence, a source (picked,
+ * found or made here) and a quote. It is drawn on the canvas and selected once written.
  */
 export function RelationshipCreator({
   from,
@@ -87,22 +141,15 @@ export function RelationshipCreator({
   const queries = useQueryClient();
   const { draw } = useCanvas();
   const { selectEdge } = useSelection();
+  const [ends, setEnds] = useState<End[]>(candidates);
   const [to, setTo] = useState(candidates[0]?.id ?? '');
   const [type, setType] = useState('');
-  const [since, setSince] = useState('');
-  const [until, setUntil] = useState('');
-  const [role, setRole] = useState('');
-  const [source, setSource] = useState(sources[0]?.id ?? NEW_SOURCE);
-  const [title, setTitle] = useState('');
-  const [sourceId, setSourceId] = useState('');
-  const [url, setUrl] = useState('');
-  const [published, setPublished] = useState('');
-  const [quote, setQuote] = useState('');
-  const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [draft, setDraft] = useState<RelationshipDraft>(EMPTY_RELATIONSHIP);
+  const [phases, setPhases] = useState<PhaseDraft[]>([]);
+  const evidence = useEvidenceDraft(sources);
+  const { problem, busy, submit } = useWrite();
 
-  const target = candidates.find((candidate) => candidate.id === to);
+  const target = ends.find((candidate) => candidate.id === to);
   const domainKind = (kind: EntityKind) => fromEnumName(ENTITY_KINDS, kind);
   const fitting = RELATIONSHIP_TYPES.filter((candidate) => {
     const [a, b] = [domainKind(from.kind), target && domainKind(target.kind)];
@@ -112,72 +159,48 @@ export function RelationshipCreator({
     if (!fitting.includes(type as RelationshipType)) setType(fitting[0] ?? '');
   }, [fitting, type]);
 
-  if (candidates.length === 0) {
-    return (
-      <p className="hint">
-        Put the other entity on the canvas first (search for it), then start the relationship here.
-      </p>
-    );
-  }
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const dates = dateProblem({ since, until, published });
-    if (dates) return setProblem(dates);
-    if (quote.trim() === '')
-      return setProblem({ field: 'quote', message: 'A quote from the source is required.' });
-    if (source === NEW_SOURCE && title.trim() === '') {
-      return setProblem({ field: 'title', message: 'A new source needs a title.' });
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      let evidenceSource = source;
-      if (source === NEW_SOURCE) {
-        const made = await saveSource({
-          id: sourceId.trim() || slugOf(title),
-          title: title.trim(),
-          ...(url.trim() ? { url: url.trim() } : {}),
-          ...(published.trim() ? { published: published.trim() } : {}),
-        });
-        evidenceSource = made.id;
-        setSource(made.id);
-      }
-      const input: RelationshipInput = {
+  const found = (entity: End) => {
+    if (entity.id === from.id) return;
+    setEnds((now) => (now.some((end) => end.id === entity.id) ? now : [...now, entity]));
+    setTo(entity.id);
+  };
+  const save = submit(
+    async () => {
+      const cited = await evidence.write();
+      const input = {
         from: from.id,
         to,
         type: type as RelationshipType,
-        ...(since.trim() ? { since: since.trim() } : {}),
-        ...(until.trim() ? { until: until.trim() } : {}),
-        ...(role.trim() ? { role: role.trim() } : {}),
-        evidence: [{ source: evidenceSource, quote: quote.trim() }],
+        ...fieldsInput(draft),
+        evidence: [cited],
+        history: phasesInput(phases, cited.source),
       };
-      const saved = await saveRelationship(input, undefined, comment.trim());
-      draw({ nodes: [], edges: [saved], hubs: [], truncated: false });
-      await queries.invalidateQueries({ queryKey: ['entity'] });
+      const saved = await saveRelationship(input, NEW_RECORD, draft.comment.trim());
+      await forgetReads(queries);
+      // The other end may have come from search: it is drawn with the relationship.
+      const other = ends.find((end) => end.id === to);
+      draw({
+        nodes: other && 'degree' in other ? [other as EntitySummary] : [],
+        edges: [saved],
+        hubs: [],
+        truncated: false,
+      });
       selectEdge(saved.id);
       onDone();
-    } catch (failure) {
-      setProblem(problemOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () =>
+      (to ? null : { field: 'to', message: 'Pick the entity it goes to.' }) ??
+      datesOf(draft) ??
+      datesProblem({ published: evidence.draft.published }) ??
+      evidence.problem() ??
+      phasesProblem(phases),
+  );
 
   return (
-    <form className="entity-editor" aria-label="New relationship" onSubmit={submit}>
+    <form className="entity-editor" aria-label="New relationship" onSubmit={save}>
       <p className="hint">From {from.name}</p>
-      <label>
-        To
-        <select aria-label="To" value={to} onChange={(event) => setTo(event.target.value)}>
-          {candidates.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.name}
-            </option>
-          ))}
-        </select>
-        <FieldError problem={problem} field="to" />
-      </label>
+      <EndPicker value={to} onChange={setTo} choices={ends} onFound={found} />
+      <FieldError problem={problem} field="to" />
       <label>
         Type
         <select aria-label="Type" value={type} onChange={(event) => setType(event.target.value)}>
@@ -189,183 +212,139 @@ export function RelationshipCreator({
         </select>
         <FieldError problem={problem} field="type" />
       </label>
-      <label>
-        Since (YYYY, YYYY-MM or YYYY-MM-DD)
-        <input value={since} onChange={(event) => setSince(event.target.value)} />
-        <FieldError problem={problem} field="since" />
-      </label>
-      <label>
-        Until
-        <input value={until} onChange={(event) => setUntil(event.target.value)} />
-        <FieldError problem={problem} field="until" />
-      </label>
-      <label>
-        Role
-        <input value={role} onChange={(event) => setRole(event.target.value)} />
-      </label>
-      <fieldset>
-        <legend>Evidence</legend>
-        <label>
-          Source
-          <select
-            aria-label="Source"
-            value={source}
-            onChange={(event) => setSource(event.target.value)}
-          >
-            {sources.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.title}
-              </option>
-            ))}
-            <option value={NEW_SOURCE}>A new source…</option>
-          </select>
-          <FieldError problem={problem} field="evidence" />
-        </label>
-        {source === NEW_SOURCE && (
-          <>
-            <label>
-              Source title
-              <input value={title} onChange={(event) => setTitle(event.target.value)} />
-              <FieldError problem={problem} field="title" />
-            </label>
-            <label>
-              Source id
-              <input
-                value={sourceId}
-                placeholder={slugOf(title) || 'a-lowercase-slug'}
-                onChange={(event) => setSourceId(event.target.value)}
-              />
-              <FieldError problem={problem} field="id" />
-            </label>
-            <label>
-              Source URL
-              <input value={url} onChange={(event) => setUrl(event.target.value)} />
-              <FieldError problem={problem} field="url" />
-            </label>
-            <label>
-              Published
-              <input value={published} onChange={(event) => setPublished(event.target.value)} />
-              <FieldError problem={problem} field="published" />
-            </label>
-          </>
-        )}
-        <label>
-          Quote
-          <textarea rows={3} value={quote} onChange={(event) => setQuote(event.target.value)} />
-          <FieldError problem={problem} field="quote" />
-        </label>
-      </fieldset>
-      <label>
-        Comment (why, kept with the revision)
-        <input value={comment} onChange={(event) => setComment(event.target.value)} />
-      </label>
-      {problem && !problem.field && (
-        <p role="alert" className="error">
-          {problem.message}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" disabled={busy || !type}>
-          {busy ? 'Saving…' : 'Create'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <RelationshipFields draft={draft} onChange={setDraft} problem={problem} />
+      <EvidenceFields state={evidence} problem={problem} publishers={[from, ...ends]} />
+      <PhasesEditor
+        phases={phases}
+        onChange={setPhases}
+        sources={evidence.choices}
+        problem={problem}
+      />
+      <CommentInput draft={draft} onChange={setDraft} />
+      <FormProblem
+        problem={problem}
+        fields={[...RELATIONSHIP_FIELDS, ...EVIDENCE_FIELDS, 'to', 'type']}
+      />
+      <FormActions busy={busy} submit="Create" onCancel={onDone} disabled={!type || !to} />
     </form>
   );
 }
 
-/** A relationship's dates and role, edited with the version they were read at. */
-export function RelationshipDatesEditor({ id, onDone }: { id: string; onDone(): void }) {
+function CommentInput({
+  draft,
+  onChange,
+}: {
+  draft: RelationshipDraft;
+  onChange(draft: RelationshipDraft): void;
+}) {
+  return (
+    <label>
+      Comment (why, kept with the revision)
+      <input
+        value={draft.comment}
+        onChange={(event) => onChange({ ...draft, comment: event.target.value })}
+      />
+    </label>
+  );
+}
+
+function draftOf(record: RelationshipRecord): RelationshipDraft {
+  return {
+    since: record.since ?? '',
+    until: record.until ?? '',
+    status: record.history[0]?.status ?? record.status,
+    role: record.role ?? '',
+    measure: record.measure ?? '',
+    instrument: record.instrument ?? '',
+    claim: record.claim ?? '',
+    description: record.description ?? '',
+    comment: '',
+  };
+}
+
+/** The record's own later phases (not those other datasets add), with their evidence as read. */
+function phasesOf(record: RelationshipRecord): PhaseDraft[] {
+  return (
+    relationshipInputOf(record, {}).history?.map((phase) => ({
+      status: phase.status,
+      since: phase.since,
+      note: phase.note ?? '',
+      source: '',
+      quote: '',
+      evidence: phase.evidence.map((item) => ({ source: item.source, quote: item.quote ?? null })),
+    })) ?? []
+  );
+}
+
+/**
+ * A relationship's fields and status history, edited from the version they were read at; its
+ * evidence stays, and a phase added here brings its own.
+ */
+export function RelationshipEditor({
+  id,
+  sources,
+  onDone,
+}: {
+  id: string;
+  sources: SourceChoice[];
+  onDone(): void;
+}) {
   const queries = useQueryClient();
   const { draw } = useCanvas();
   const [record, setRecord] = useState<RelationshipRecord | null>(null);
-  const [since, setSince] = useState('');
-  const [until, setUntil] = useState('');
-  const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [draft, setDraft] = useState<RelationshipDraft>(EMPTY_RELATIONSHIP);
+  const [phases, setPhases] = useState<PhaseDraft[]>([]);
+  const { problem, setProblem, busy, submit } = useWrite();
 
   useEffect(() => {
     let live = true;
     fetchRelationshipRecord(id).then(
       (read) => {
-        if (!live || !read) return;
+        if (!live) return;
+        if (!read) return setProblem({ message: `No relationship "${id}".` });
         setRecord(read);
-        setSince(read.since ?? '');
-        setUntil(read.until ?? '');
+        setDraft(draftOf(read));
+        setPhases(phasesOf(read));
       },
-      (failure: unknown) => live && setProblem(problemOf(failure)),
+      (failure: unknown) => live && setProblem({ message: String(failure) }),
     );
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, setProblem]);
 
   if (!record) {
     return problem ? (
-      <p role="alert" className="error">
-        {problem.message}
-      </p>
+      <FormProblem problem={problem} fields={[]} />
     ) : (
       <p className="hint">Loading the record…</p>
     );
   }
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const dates = dateProblem({ since, until });
-    if (dates) return setProblem(dates);
-    setBusy(true);
-    setProblem(null);
-    try {
+  const own = record.evidence[0]?.source.id ?? null;
+  const save = submit(
+    async () => {
       const input = relationshipInputOf(record, {
-        since: since.trim() || null,
-        until: until.trim() || null,
+        ...fieldsInput(draft),
+        history: phasesInput(phases, own),
       });
-      const saved = await saveRelationship(input, record.version ?? undefined, comment.trim());
+      const saved = await saveRelationship(
+        input,
+        record.version ?? undefined,
+        draft.comment.trim(),
+      );
+      await forgetReads(queries);
       draw({ nodes: [], edges: [saved], hubs: [], truncated: false });
-      await Promise.all([
-        queries.invalidateQueries({ queryKey: ['relationship', id] }),
-        queries.invalidateQueries({ queryKey: ['revisions', id] }),
-        queries.invalidateQueries({ queryKey: ['entity'] }),
-      ]);
       onDone();
-    } catch (failure) {
-      setProblem(problemOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => datesOf(draft) ?? phasesProblem(phases),
+  );
   return (
-    <form className="entity-editor" aria-label="Edit relationship" onSubmit={submit}>
-      <label>
-        Since (YYYY, YYYY-MM or YYYY-MM-DD)
-        <input value={since} onChange={(event) => setSince(event.target.value)} />
-        <FieldError problem={problem} field="since" />
-      </label>
-      <label>
-        Until
-        <input value={until} onChange={(event) => setUntil(event.target.value)} />
-        <FieldError problem={problem} field="until" />
-      </label>
-      <label>
-        Comment (why, kept with the revision)
-        <input value={comment} onChange={(event) => setComment(event.target.value)} />
-      </label>
-      {problem && !['since', 'until'].includes(problem.field ?? '') && (
-        <p role="alert" className="error">
-          {problem.message}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+    <form className="entity-editor" aria-label="Edit relationship" onSubmit={save}>
+      <RelationshipFields draft={draft} onChange={setDraft} problem={problem} />
+      <PhasesEditor phases={phases} onChange={setPhases} sources={sources} problem={problem} />
+      <CommentInput draft={draft} onChange={setDraft} />
+      <FormProblem problem={problem} fields={RELATIONSHIP_FIELDS} />
+      <FormActions busy={busy} submit="Save" onCancel={onDone} />
     </form>
   );
 }

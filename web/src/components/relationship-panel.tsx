@@ -4,10 +4,11 @@ import { useEditorSession } from '../state/editor-session.tsx';
 import { useSelection } from '../state/explorer-hooks.ts';
 import { qualifiers } from '../state/path-explanation.ts';
 import { EvidenceList } from './evidence.tsx';
+import { citedSources } from './evidence-picker.tsx';
 import { RevisionHistory } from './history.tsx';
 import { DatasetName, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
-import { RelationshipDatesEditor } from './relationship-editor.tsx';
+import { RelationshipEditor } from './relationship-editor.tsx';
 import { RelationshipFacts } from './relationship-facts.tsx';
 import { StatusHistory } from './status-history.tsx';
 import './details.css';
@@ -50,12 +51,16 @@ export function RelationshipPanel({ id }: { id: string }) {
         </button>
         {editor && editing !== rel.id && (
           <button type="button" onClick={() => setEditing(rel.id)}>
-            Edit dates
+            Edit
           </button>
         )}
       </div>
       {editor && editing === rel.id && (
-        <RelationshipDatesEditor id={rel.id} onDone={() => setEditing(null)} />
+        <RelationshipEditor
+          id={rel.id}
+          sources={citedSources([rel])}
+          onDone={() => setEditing(null)}
+        />
       )}
       {rel.description && <p>{rel.description}</p>}
       <RelationshipFacts rel={rel} />
