@@ -16,6 +16,8 @@ const ID = 'e2e-acme-security';
 /** Writes are followed by refetches: give them time on a busy machine. */
 const POLL = { timeout: 20_000 };
 const NEW_SOURCE = 'e2e-acme-and-europol-sign-an-agreement';
+/** The near-duplicate made in the explorer: the same name but for its legal form. */
+const TWIN = `${ID}-ao`;
 
 const db = connectTestDatabase();
 let server: WebServer;
@@ -83,7 +85,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await db.write('MATCH (e:Entity {id: $id}) DETACH DELETE e', { id: ID });
+  await db.write('MATCH (e:Entity) WHERE e.id STARTS WITH $id DETACH DELETE e', { id: ID });
   await db.write('MATCH (s:Source {id: $id}) DELETE s', { id: NEW_SOURCE });
   await db.write(
     'MATCH (v:Revision) WHERE v.record STARTS WITH $id OR v.record = $source DELETE v',
@@ -225,7 +227,7 @@ describe('an editor in the explorer', () => {
     );
     expect(source?.url).toBe('https://example.org/acme-europol');
 
-    await details(page).getByRole('button', { name: 'Edit dates' }).click();
+    await details(page).getByRole('button', { name: 'Edit', exact: true }).click();
     const dates = page.getByRole('form', { name: 'Edit relationship' });
     await dates.getByLabel(/^Since/).fill('2019-06');
     await dates.getByRole('button', { name: 'Save' }).click();
@@ -247,12 +249,99 @@ describe('an editor in the explorer', () => {
     expect(row?.since).toBe('2019-05');
   });
 
+  it('creates an entity, finds it a duplicate, previews and makes the merge, then undoes it', async () => {
+    await openEntity(page, 'Acme Security');
+    await details(page).getByRole('button', { name: 'New entity' }).click();
+    const form = page.getByRole('form', { name: 'New entity' });
+    await form.getByLabel('Kind').selectOption({ label: 'Company' });
+    await form.getByLabel('Name').fill('Acme Security AO');
+    await form.getByLabel(/^Country/).fill('DE');
+    await form.getByLabel('Id', { exact: true }).fill(TWIN);
+    await form.getByRole('button', { name: 'Create' }).click();
+    await details(page).getByRole('heading', { name: 'Acme Security AO', level: 2 }).waitFor(POLL);
+    await expect
+      .poll(() => page.evaluate((id) => window.__entente?.labelOf(id), TWIN), POLL)
+      .toMatch(/^Acme Security AO/);
+
+    // Found by duplicateCandidates: the same name once the legal form is set aside.
+    const duplicates = details(page).getByRole('region', { name: 'Possible duplicates' });
+    const candidate = duplicates.locator(`[data-candidate="${ID}"]`);
+    await candidate.waitFor(POLL);
+    expect(await candidate.textContent()).toContain('Acme Security');
+    await candidate.getByRole('button', { name: 'Merge…' }).click();
+    const preview = page.getByRole('region', { name: 'Merge preview' });
+    await preview.getByRole('button', { name: 'Keep Acme Security instead' }).click();
+    await preview
+      .getByRole('heading', { name: 'Merge Acme Security AO into Acme Security' })
+      .waitFor(POLL);
+    expect(await preview.textContent()).toContain('has no relationship to move');
+    expect(await preview.textContent()).toMatch(/known as: .*Acme Security AO/);
+    await preview.getByRole('button', { name: 'Merge', exact: true }).click();
+
+    await details(page).getByRole('heading', { name: 'Acme Security', level: 2 }).waitFor(POLL);
+    await expect
+      .poll(() => page.evaluate((id) => window.__entente?.labelOf(id) ?? null, TWIN), POLL)
+      .toBeNull();
+    const [merged] = await db.read<{ twins: number; aliases: string[] }>(
+      'MATCH (e:Entity {id: $id}) RETURN coalesce(e.aliases, []) AS aliases, COUNT { MATCH (t:Entity {id: $twin}) } AS twins',
+      { id: ID, twin: TWIN },
+    );
+    expect(merged).toEqual({ twins: 0, aliases: ['Acme Security AO'] });
+    const latest = history(page).locator('ol > li').first();
+    await expect.poll(() => latest.textContent(), POLL).toContain('ana merged');
+
+    await latest.getByRole('button', { name: 'Undo this merge' }).click();
+    await expect
+      .poll(() => page.evaluate((id) => window.__entente?.labelOf(id) ?? null, TWIN), POLL)
+      .toMatch(/^Acme Security AO/);
+    await expect
+      .poll(() => history(page).locator('ol > li').first().textContent(), POLL)
+      .toContain('ana reverted');
+    const [undone] = await db.read<{ twins: number; aliases: string[] }>(
+      'MATCH (e:Entity {id: $id}) RETURN coalesce(e.aliases, []) AS aliases, COUNT { MATCH (t:Entity {id: $twin}) } AS twins',
+      { id: ID, twin: TWIN },
+    );
+    expect(undone).toEqual({ twins: 1, aliases: [] });
+  });
+
+  it('deletes an entity, asking first; its history stays and the delete can be undone', async () => {
+    await openEntity(page, 'Acme Security AO');
+    await details(page).getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Edit entity' });
+    await form.getByRole('button', { name: 'Delete…' }).click();
+    await form.getByRole('button', { name: 'Delete Acme Security AO' }).click();
+    await expect
+      .poll(() => page.evaluate((id) => window.__entente?.labelOf(id) ?? null, TWIN), POLL)
+      .toBeNull();
+    const [gone] = await db.read<{ twins: number }>(
+      'RETURN COUNT { MATCH (t:Entity {id: $twin}) } AS twins',
+      { twin: TWIN },
+    );
+    expect(gone?.twins).toBe(0);
+    await details(page)
+      .getByRole('heading', { name: `No entity “${TWIN}”`, level: 2 })
+      .waitFor(POLL);
+    const latest = history(page).locator('ol > li').first();
+    await expect.poll(() => latest.textContent(), POLL).toContain('ana deleted');
+    await latest.getByRole('button', { name: 'Undo this delete' }).click();
+    await details(page).getByRole('heading', { name: 'Acme Security AO', level: 2 }).waitFor(POLL);
+    await expect
+      .poll(() => page.evaluate((id) => window.__entente?.labelOf(id) ?? null, TWIN), POLL)
+      .toMatch(/^Acme Security AO/);
+  });
+
   it('signs out: the editing controls are gone, the history stays readable', async () => {
+    const revisions = await history(page).locator('ol > li').count();
+    expect(revisions).toBe(5); // created, merged, brought back, deleted, brought back
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in to edit' }).waitFor();
-    expect(await details(page).getByRole('button', { name: /^Edit/ }).count()).toBe(0);
-    expect(await history(page).getByRole('button', { name: 'Revert to this' }).count()).toBe(0);
-    expect(await history(page).locator('ol > li').count()).toBe(3);
+    for (const name of [/^Edit/, 'New entity', 'New relationship', /^Undo/, 'Revert to this']) {
+      expect(await details(page).getByRole('button', { name }).count()).toBe(0);
+    }
+    expect(await details(page).getByRole('region', { name: 'Possible duplicates' }).count()).toBe(
+      0,
+    );
+    expect(await history(page).locator('ol > li').count()).toBe(revisions);
     expect(pageErrors.flat()).toEqual([]);
   });
 });

@@ -59,7 +59,7 @@ export function DuplicateCandidates({ entity }: { entity: { id: string; name: st
 function CandidateItem({ candidate, onMerge }: { candidate: Candidate; onMerge(): void }) {
   const { entity, score, reasons, certain } = candidate;
   return (
-    <li data-candidate={entity.id}>
+    <li className="candidate" data-candidate={entity.id}>
       <span className="candidate-head">
         <strong>{entity.name}</strong> <KindBadge kind={entity.kind} showLabel={false} />
         {entity.country && <span className="country"> {entity.country}</span>}{' '}

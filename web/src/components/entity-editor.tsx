@@ -153,6 +153,7 @@ function EntityFields({
 export function EntityEditor({ id, onDone }: { id: string; onDone(): void }) {
   const queries = useQueryClient();
   const { hide } = useCanvas();
+  const { select } = useSelection();
   const [record, setRecord] = useState<EntityRecord | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [deleting, setDeleting] = useState(false);
@@ -196,6 +197,8 @@ export function EntityEditor({ id, onDone }: { id: string; onDone(): void }) {
       await deleteEntity(id, record.version ?? undefined, draft.comment.trim());
       await forgetReads(queries);
       hide([id]);
+      // The panel stays on it, to show what became of it and to undo it.
+      select(id);
       onDone();
     });
 

@@ -123,7 +123,7 @@ export function ExplorerProvider({ children }: { children: ReactNode }) {
     (gone: readonly string[], added: readonly string[]) =>
       run('Redrawing', async () => {
         const left = Object.keys(drawn.current.nodes).filter((id) => !gone.includes(id));
-        dispatch({ type: 'hide', ids: [...gone] });
+        if (gone.length > 0) dispatch({ type: 'hide', ids: [...gone] });
         const ids = [...new Set([...added, ...left])].slice(0, MAX_SUBGRAPH_IDS);
         if (ids.length > 0) dispatch({ type: 'merge', subgraph: await reads.subgraph(ids) });
       }),
