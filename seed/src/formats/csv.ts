@@ -27,7 +27,7 @@
  */
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { deriveRelationshipId } from '../../../server/src/domain/relationship-id.ts';
+import { deriveRelationshipId, slugify } from '../../../server/src/domain/relationship-id.ts';
 import { sortPhases } from '../../../server/src/domain/status-history.ts';
 import {
   datasetSchema,
@@ -51,7 +51,6 @@ import {
   type Row,
   readTable,
 } from './csv-table.ts';
-import { slugify } from '../../../server/src/domain/relationship-id.ts';
 
 const cols = (header: string) => header.split(',');
 
