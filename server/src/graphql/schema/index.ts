@@ -15,5 +15,6 @@ import './curation.ts';
 import './revision.ts';
 import './viewer.ts';
 import './duplicates.ts';
+import './measures.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
