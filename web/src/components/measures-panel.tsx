@@ -75,6 +75,12 @@ export function MeasuresPanel() {
           By {MEASURE_LABELS[ranked].toLowerCase()}, over what the canvas shows at this date and
           with these filters.
         </p>
+        {measured?.tooLarge !== undefined && (
+          <p className="hint" role="status">
+            {measured.tooLarge.toLocaleString('en-GB')} entities are too many to measure here: the
+            API's <code>ranking</code> reads the measures <code>npm run measures</code> stores.
+          </p>
+        )}
         {measured && measured.values.size > 0 ? (
           <ol className="who-matters" aria-label="Who matters here">
             {whoMatters(measured, view, RANKED).map((item) => (
@@ -92,7 +98,7 @@ export function MeasuresPanel() {
             ))}
           </ol>
         ) : (
-          <p className="hint">Nothing on the canvas to measure.</p>
+          !measured?.tooLarge && <p className="hint">Nothing on the canvas to measure.</p>
         )}
       </details>
     </section>

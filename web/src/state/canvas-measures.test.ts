@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Canvas, CanvasEdge, CanvasNode } from './canvas.ts';
 import {
+  CANVAS_MEASURE_WORK,
   COMMUNITY_COLOURS,
   measureCanvas,
   NO_MEASURE_VIEW,
@@ -76,5 +77,15 @@ describe('measures of the canvas', () => {
     expect(entries[0]?.colour).toBe(COMMUNITY_COLOURS[0]);
     for (const [id, values] of measured.values)
       expect(style.colours?.get(id)).toBe(entries[values.community]?.colour);
+  });
+
+  it('leave a canvas over the page’s bound unmeasured, saying how many entities it shows', () => {
+    const count = Math.ceil(Math.sqrt(CANVAS_MEASURE_WORK)) + 1;
+    const nodes = Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [`n${i}`, node(`n${i}`)]),
+    );
+    const wide: Canvas = { nodes, edges: {}, pinned: [] };
+    const measured = measureCanvas(wide, computeVisibility(wide, NO_FILTERS, null));
+    expect(measured).toEqual({ values: new Map(), communities: [], tooLarge: count });
   });
 });

@@ -2,6 +2,7 @@ import {
   computeMeasures,
   type EntityMeasures,
   type Measure,
+  measureWork,
   type Ranked,
   rankBy,
 } from '../../../server/src/measures/graph-measures.ts';
@@ -50,7 +51,16 @@ export interface CommunityEntry {
 export interface CanvasMeasures {
   values: ReadonlyMap<string, EntityMeasures>;
   communities: CommunityEntry[];
+  /** The canvas was over CANVAS_MEASURE_WORK and left unmeasured: how many entities it shows. */
+  tooLarge?: number;
 }
+
+/**
+ * The most work the page measures on its main thread, a few seconds (graph-measures.ts
+ * measureWork; 10^8 is about 5,000 entities with 15,000 relationships). Past it the canvas is
+ * left unmeasured and the panel points to the stored measures of the server's job.
+ */
+export const CANVAS_MEASURE_WORK = 100_000_000;
 
 /**
  * The measures of what the canvas shows: the entities and relationships the filters and the
@@ -60,6 +70,8 @@ export interface CanvasMeasures {
 export function measureCanvas(canvas: Canvas, visibility: Visibility): CanvasMeasures {
   const nodes = Object.keys(canvas.nodes).filter((id) => !visibility.hiddenNodes.has(id));
   const edges = Object.values(canvas.edges).filter((edge) => !visibility.hiddenEdges.has(edge.id));
+  if (measureWork(nodes.length, edges.length) > CANVAS_MEASURE_WORK)
+    return { values: new Map(), communities: [], tooLarge: nodes.length };
   const values = computeMeasures({ nodes, edges });
   const entries = new Map<number, CommunityEntry>();
   for (const { id, community } of rankBy(values, 'degree', values.size)) {
