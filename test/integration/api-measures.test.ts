@@ -206,6 +206,18 @@ describe('ranking’s bounds', () => {
     expect(result.errors?.[0]?.message).toMatch(/^first must be a whole number from 1 to 100/);
   });
 
+  it('is priced by the page it asks for: deep under 100 entities is over the cost limit, under 1 it is not', async () => {
+    const deep = `query Deep($first: Int) {
+      ranking(measure: DEGREE, first: $first) {
+        entity {
+          relationships(first: 100) { nodes { from { relationships(first: 10) { nodes { id } } } } }
+        }
+      }
+    }`;
+    expect(codes(await query(deep, { first: 100 }))).toEqual(['COST_LIMIT']);
+    expect((await query(deep, { first: 1 })).errors).toBeUndefined();
+  });
+
   it('an unknown measure is refused by the schema', async () => {
     const result = await query(RANKING, { measure: 'CLOSENESS' });
     expect(result.errors?.[0]?.message).toContain('Measure');
