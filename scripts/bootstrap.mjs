@@ -43,10 +43,11 @@ const commands = {
   seed: () => node('seed/src/cli.ts'),
   'seed:synthetic': () => node('seed/src/synthetic-cli.ts'),
   export: () => node('seed/src/export-cli.ts'),
+  measures: () => node('seed/src/measures-cli.ts'),
 };
 if (!commands[command]) {
   console.error(
-    `bootstrap: unknown command "${command}" (start, test, db, seed, seed:synthetic, export)`,
+    `bootstrap: unknown command "${command}" (start, test, db, seed, seed:synthetic, export, measures)`,
   );
   process.exit(1);
 }

@@ -1,7 +1,6 @@
 // The API benchmark's workloads: inputs drawn from the loaded graph, and each workload as a
 // GraphQL request and as a direct call of the repository function its resolver uses.
 
-import { mulberry32 } from '../../seed/src/synthetic-random.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { searchEntities } from '../../server/src/db/entity-repository.ts';
 import {
@@ -12,6 +11,7 @@ import {
 import { kindLabel } from '../../server/src/db/identifiers.ts';
 import { degreeOf } from '../../server/src/db/projections.ts';
 import { HUB_DEGREE, HUB_KINDS } from '../../server/src/domain/paths.ts';
+import { seededRandom } from '../../server/src/domain/seeded-random.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import type { Graphql, Plain } from './api-http.ts';
 
@@ -136,7 +136,7 @@ function searchText(name: string, rng: () => number): string {
 export type Inputs = Awaited<ReturnType<typeof pickInputs>>;
 
 export async function pickInputs(db: Database, seed: number) {
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   const entities = await db.read<{ id: string; name: string }>(
     'MATCH (e:Entity) RETURN e.id AS id, e.name AS name ORDER BY e.id',
   );

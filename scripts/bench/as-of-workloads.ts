@@ -1,7 +1,7 @@
 // The as-of benchmark's workloads: as-of neighbourhoods and paths, each as the repository asks
 // them today and as it asked them before relationships carried a status history.
 
-import { mulberry32, randomDate } from '../../seed/src/synthetic-random.ts';
+import { randomDate } from '../../seed/src/synthetic-random.ts';
 import type { Database, Params } from '../../server/src/db/database.ts';
 import { findNeighborhood, findPaths } from '../../server/src/db/graph-repository.ts';
 import {
@@ -11,6 +11,7 @@ import {
   STATUS_IN_FORCE,
 } from '../../server/src/db/projections.ts';
 import type { PartialDate } from '../../server/src/domain/partial-date.ts';
+import { seededRandom } from '../../server/src/domain/seeded-random.ts';
 import type { RelationshipStatus } from '../../server/src/domain/statuses.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import { BLOCK } from './api-measure.ts';
@@ -86,7 +87,7 @@ export interface AsOfWorkload<I> {
 
 /** The API benchmark's start nodes and pairs, each with a day of its own to ask about. */
 export function workloads(db: Database, inputs: Inputs, seed: number) {
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   const day = () => randomDate(rng, YEARS[0], YEARS[1], 0);
   const starts = inputs.starts.map((id) => ({ id, asOf: day() }));
   const pairs = inputs.pairs.map((pair) => ({ ...pair, asOf: day() }));

@@ -1,7 +1,7 @@
 // Latency helpers for the benchmarks: a bounded load loop, the percentiles it reports, and how
 // sure a ratio of two sides' percentiles is.
 
-import { mulberry32 } from '../../seed/src/synthetic-random.ts';
+import { seededRandom } from '../../server/src/domain/seeded-random.ts';
 
 /** The value below which `p` percent of the samples lie (nearest rank); 0 when there are none. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -70,7 +70,7 @@ export function ratioInterval(
 ): [number, number] {
   const rounds = Math.min(a.length, b.length);
   if (rounds === 0) return [0, 0];
-  const rng = mulberry32(rounds);
+  const rng = seededRandom(rounds);
   const ratios: number[] = [];
   for (let i = 0; i < resamples; i += 1) {
     const drawn = Array.from({ length: rounds }, () => Math.floor(rng() * rounds));

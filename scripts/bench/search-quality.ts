@@ -3,8 +3,8 @@
 // with one letter dropped, swapped or wrong within the first three. Used by the API benchmark at scale and
 // by the test over the curated entities, so both count alike.
 
-import { mulberry32 } from '../../seed/src/synthetic-random.ts';
 import type { Database } from '../../server/src/db/database.ts';
+import { seededRandom } from '../../server/src/domain/seeded-random.ts';
 import type { Graphql } from './api-http.ts';
 
 export interface Named {
@@ -113,7 +113,7 @@ export async function sampledSearchFigures(
   const all = await db.read<Named>(
     'MATCH (e:Entity) RETURN e.id AS id, e.name AS name, coalesce(e.aliases, []) AS aliases ORDER BY e.id',
   );
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   const sample = Array.from({ length: Math.min(SAMPLE, all.length) }, () => {
     const entity = all[Math.floor(rng() * all.length)];
     if (!entity) throw new Error('nothing to sample');

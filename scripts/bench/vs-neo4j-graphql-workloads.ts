@@ -2,7 +2,6 @@
 // @neo4j/graphql's generated schema over the same database, both answers reduced to the same
 // fingerprint (sorted ids and fields) so they can be checked equal.
 
-import { mulberry32 } from '../../seed/src/synthetic-random.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { kindLabel } from '../../server/src/db/identifiers.ts';
 import { degreeOf } from '../../server/src/db/projections.ts';
@@ -11,6 +10,7 @@ import {
   RELATIONSHIP_TYPES,
   type RelationshipType,
 } from '../../server/src/domain/relationship-types.ts';
+import { seededRandom } from '../../server/src/domain/seeded-random.ts';
 import { enumName } from '../../server/src/graphql/schema/enums.ts';
 import { HUB_CAP } from '../../server/src/graphql/schema/graph.ts';
 import { encodeCursor } from '../../server/src/graphql/schema/refs.ts';
@@ -57,7 +57,7 @@ function pick<T>(items: readonly T[], rng: () => number): T {
 
 /** Deterministic inputs drawn from the loaded graph with the project's PRNG. */
 export async function pickInputs(db: Database, seed: number): Promise<Inputs> {
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   const all = await db.read<{ id: string; degree: number }>(
     `MATCH (e:Entity) RETURN e.id AS id, ${degreeOf('e')} AS degree ORDER BY e.id`,
   );

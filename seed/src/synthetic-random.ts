@@ -92,15 +92,3 @@ export function shuffle<T extends { length: number; [index: number]: unknown }>(
   }
   return list;
 }
-
-/** mulberry32: a tiny, fast 32-bit PRNG; good enough for test data and stable everywhere. */
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,6 +1,6 @@
+import { seededRandom } from '../../server/src/domain/seeded-random.ts';
 import type { DatasetContent } from '../../server/src/validation/records.ts';
 import { createSources, generateEntities } from './synthetic-entities.ts';
-import { mulberry32 } from './synthetic-random.ts';
 import { generateRelationships } from './synthetic-relationships.ts';
 
 /**
@@ -49,7 +49,7 @@ export function generateSynthetic(options: SyntheticOptions): DatasetContent {
   const report = (phase: SyntheticProgress['phase'], total: number) => (done: number) => {
     if (done % PROGRESS_STEP === 0) options.onProgress?.({ phase, done, total });
   };
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   const graph = generateEntities(total, rng, report('generating entities', total));
   options.onProgress?.({ phase: 'generating entities', done: total, total });
   const sources = createSources(graph.pools.get('MediaOutlet'), graph.entities, rng);

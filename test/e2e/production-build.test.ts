@@ -21,6 +21,7 @@ const HOOK_MARKERS = [
   'visibleNodeIds',
   'visibleEdgeIds',
   'edgeLook',
+  'nodeLook',
   'focusedNodeId',
   'labelDrawn',
   'zoomOn',

@@ -1,4 +1,5 @@
-import { mulberry32, pick, type Rng } from '../../seed/src/synthetic-random.ts';
+import { pick, type Rng } from '../../seed/src/synthetic-random.ts';
+import { seededRandom } from '../../server/src/domain/seeded-random.ts';
 
 /**
  * Pieces of what a hostile or careless caller sends: the query languages behind the API
@@ -99,7 +100,7 @@ export function hostileString(rng: Rng): string {
 
 /** The same strings on every run, from a fixed seed: a failure found once is found again. */
 export function createHostileInputs(seed: number) {
-  const rng = mulberry32(seed);
+  const rng = seededRandom(seed);
   return {
     next: () => hostileString(rng),
     /** True with probability p, from the same sequence. */

@@ -30,6 +30,12 @@ const commands = [
     example: 'npm run seed:synthetic -- --entities 100000',
   },
   { name: 'export', args: ['export'], option: '--out DIR', example: 'npm run export -- --out' },
+  {
+    name: 'measures',
+    args: ['measures'],
+    option: '--as-of DATE',
+    example: 'npm run measures -- --dataset cyber-cooperation',
+  },
   { name: 'db:start', args: ['db', 'start'], option: '--profile P', example: 'npm run db:start' },
   { name: 'db:logs', args: ['db', 'logs'], option: '--lines N', example: 'npm run db:logs --' },
   { name: 'db:status', args: ['db', 'status'], option: '--json', example: 'npm run db:status --' },

@@ -4,6 +4,7 @@ import { useOntologyQuery } from './api/use-queries.ts';
 import { ComparePanel } from './components/compare-panel.tsx';
 import { DetailsPanel } from './components/details-panel.tsx';
 import { FiltersPanel } from './components/filters.tsx';
+import { MeasuresPanel } from './components/measures-panel.tsx';
 import { OntologyContext } from './components/ontology.tsx';
 import { type PathEnd, PathFinder } from './components/path-finder.tsx';
 import { Search } from './components/search.tsx';
@@ -13,9 +14,11 @@ import { TimeSlider } from './components/time-slider.tsx';
 import { Timeline } from './components/timeline.tsx';
 import { Toolbar } from './components/toolbar.tsx';
 import { GraphProvider } from './graph/graph-provider.tsx';
+import { nodeMeasureStyle } from './state/canvas-measures.ts';
 import { EditorSessionProvider } from './state/editor-session.tsx';
 import {
   useCanvas,
+  useCanvasMeasures,
   useCanvasRequests,
   useFilters,
   useGraphState,
@@ -71,6 +74,11 @@ function Explorer({ ontology }: { ontology: Ontology }) {
   const { filters, visibility } = useFilters();
   const { asOf, compare, setAsOf, setCompare } = useTime();
   const { addEntity, expand, initialPositions } = useCanvasRequests();
+  const { view: measureView, measured } = useCanvasMeasures();
+  const measureStyle = useMemo(
+    () => nodeMeasureStyle(measured, measureView),
+    [measured, measureView],
+  );
   const [webgl, setWebgl] = useState(false);
   const [ends, setEnds] = useState<{ from: PathEnd | null; to: PathEnd | null }>({
     from: null,
@@ -112,6 +120,7 @@ function Explorer({ ontology }: { ontology: Ontology }) {
         visibility={visibility}
         changes={comparison.marks}
         webgl={webgl}
+        measureStyle={measureStyle}
         initialPositions={initialPositions}
         onSelect={select}
         onSelectEdge={onSelectEdge}
@@ -128,6 +137,7 @@ function Explorer({ ontology }: { ontology: Ontology }) {
             onSelectEdge={onSelectEdge}
           />
           <PathFinder from={ends.from} to={ends.to} onChange={setEnd} />
+          <MeasuresPanel />
           <FiltersPanel />
         </div>
         <Timeline

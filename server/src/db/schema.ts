@@ -3,6 +3,7 @@ import { RELATIONSHIP_TYPES } from '../domain/relationship-types.ts';
 import type { Database } from './database.ts';
 import { writeNameKeys } from './duplicate-repository.ts';
 import { kindLabel } from './identifiers.ts';
+import { MEASURE_PROPERTIES } from './measure-repository.ts';
 
 const NAME_KEY_INDEX = 'entity_name_key';
 
@@ -35,6 +36,11 @@ export const SCHEMA_STATEMENTS = [
   ...ENTITY_KINDS.map(
     (kind) =>
       `CREATE INDEX kind_${kind.toLowerCase()}_id IF NOT EXISTS FOR (e:${kindLabel(kind)}) ON (e.id)`,
+  ),
+  // The ranking (measure-repository.ts) reads each stored measure in descending order.
+  ...Object.values(MEASURE_PROPERTIES).map(
+    (property) =>
+      `CREATE INDEX entity_${property.toLowerCase()} IF NOT EXISTS FOR (e:Entity) ON (e.${property})`,
   ),
   // Relationship ids are looked up per type; the type names come from the ontology.
   ...RELATIONSHIP_TYPES.map(

@@ -2,6 +2,9 @@
 // size comes from the argument that bounds it (`first`, `limit`, `ids`), read with the request's
 // variables and defaults, so `first: $n` and an omitted `first` are priced as what they return.
 
+/** The most items one page of a list (`first`) may hold. */
+export const MAX_PAGE = 100;
+
 /** Fields that run a query of their own for every parent object. */
 export const PER_PARENT_QUERY = 10;
 

@@ -46,6 +46,11 @@ query Duplicates {
   duplicateCandidates(id: "kaspersky-lab") { score certain reasons entity { id name country } }
 }
 
+# Who brokers between the others, as the measures job last computed it (npm run measures).
+query WhoMatters {
+  ranking(measure: BETWEENNESS, first: 10) { value community entity { id name kind } }
+}
+
 # Where the data comes from, and under which licence.
 query Datasets {
   datasets { id title version license description }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Database } from '../db/database.ts';
 import { findEntitiesByIds } from '../db/entity-repository.ts';
+import { findMeasuresByIds, type StoredMeasures } from '../db/measure-repository.ts';
 import { findSourcesByIds } from '../db/source-repository.ts';
 import type { EntityView, SourceView } from '../validation/records.ts';
 
@@ -14,6 +15,8 @@ export function createLoaders(db: Database) {
     };
   const entity = new DataLoader<string, EntityView | null>(byId(findEntitiesByIds));
   const source = new DataLoader<string, SourceView | null>(byId(findSourcesByIds));
+  /** The measures the job stored on each entity (null when never measured). */
+  const measures = new DataLoader<string, StoredMeasures | null>(byId(findMeasuresByIds));
   /**
    * Entities the request has read as a whole (a subgraph, a page), at hand without a promise: a
    * neighbourhood's edges name their ends hundreds of times, and each DataLoader hit costs one.
@@ -22,6 +25,7 @@ export function createLoaders(db: Database) {
   return {
     entity,
     source,
+    measures,
     /** The entity with this id: at once if the request has read it, else in the next batch. */
     entityById(id: string): EntityView | Promise<EntityView | null> {
       return known.get(id) ?? entity.load(id);

@@ -1,6 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { Canvas } from '../state/canvas.ts';
 import { hiddenRelationshipCounts } from '../state/canvas.ts';
+import { type NodeMeasureStyle, UNSTYLED } from '../state/canvas-measures.ts';
 import { statusOn } from '../state/status.ts';
 
 /** Node data as the stylesheet reads it. */
@@ -12,6 +13,10 @@ export interface NodeData {
   degree: number;
   /** Relationships not on the canvas; shown as "+N" in the label. */
   more: number;
+  /** Its value of the measure nodes are sized by, over the canvas's highest: 0 to 1; -1 when none sizes them. */
+  measureSize: number;
+  /** Its community's colour when communities colour the canvas, else "". */
+  communityColour: string;
 }
 
 /** Edge data as the stylesheet reads it. */
@@ -32,11 +37,12 @@ function nodeLabel(name: string, more: number, hub: boolean): string {
 
 /**
  * The canvas as Cytoscape elements (data only; classes are applied by the diff), each line
- * with its status at `asOf`.
+ * with its status at `asOf`, each entity with its size and colour by the measures, if any.
  */
 export function toElements(
   canvas: Canvas,
   asOf: string | null = null,
+  measures: NodeMeasureStyle = UNSTYLED,
 ): {
   nodes: ElementDefinition[];
   edges: ElementDefinition[];
@@ -51,6 +57,8 @@ export function toElements(
       kind: node.kind,
       degree: node.degree,
       more,
+      measureSize: measures.sizes ? (measures.sizes.get(node.id) ?? 0) : -1,
+      communityColour: measures.colours?.get(node.id) ?? '',
     };
     return { group: 'nodes' as const, data };
   });

@@ -1,5 +1,6 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { seededRandom } from '../../../server/src/domain/seeded-random.ts';
 
 /** A graph to lay out, by index: what the main thread posts to the layout worker. */
 export interface ForceInput {
@@ -22,18 +23,6 @@ export const FORCE_ITERATIONS = 50;
 /** The mean drawn length of a relationship, in model pixels, once the result is scaled. */
 const MEAN_EDGE_LENGTH = 90;
 
-/** A small deterministic generator (mulberry32), for a starting spread that repeats. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Positions for every node by ForceAtlas2 (graphology's), as x, y pairs by index. Runs in the
  * layout worker, off the page's main thread. From a fresh spread with no fixed node the result
@@ -48,7 +37,7 @@ export function forcePositions({
   seed,
 }: ForceInput): Float64Array {
   const graph = new Graph({ type: 'undirected', multi: true, allowSelfLoops: false });
-  const next = random(seed);
+  const next = seededRandom(seed);
   const side = Math.sqrt(nodeCount) * MEAN_EDGE_LENGTH;
   for (let i = 0; i < nodeCount; i += 1) {
     graph.addNode(i, {

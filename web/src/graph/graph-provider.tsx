@@ -13,6 +13,7 @@ import {
   useState,
 } from 'react';
 import type { ChangeKind, Ontology } from '../api/types.ts';
+import type { NodeMeasureStyle } from '../state/canvas-measures.ts';
 import type { ExplorerState } from '../state/explorer.ts';
 import type { Visibility } from '../state/visibility.ts';
 import { toElements } from './elements.ts';
@@ -93,6 +94,8 @@ export interface GraphProviderProps {
   /** What a comparison of two dates found, per relationship, to mark on the canvas. */
   changes: ReadonlyMap<string, readonly ChangeKind[]>;
   webgl: boolean;
+  /** Sizes and colours of entities by the canvas's measures. */
+  measureStyle: NodeMeasureStyle;
   /** Positions a shared link brought: those nodes are drawn there, not laid out. */
   initialPositions: Record<string, Position>;
   onSelect(id: string | null): void;
@@ -106,7 +109,7 @@ export interface GraphProviderProps {
  * region announcing the entity reached, and shares graph actions with its children.
  */
 export function GraphProvider(props: GraphProviderProps) {
-  const { ontology, state, visibility, changes, webgl, children } = props;
+  const { ontology, state, visibility, changes, webgl, measureStyle, children } = props;
   const container = useRef<HTMLDivElement>(null);
   // Seeded once with a shared link's positions: syncGraph places remembered nodes where they
   // were instead of laying them out.
@@ -134,7 +137,10 @@ export function GraphProvider(props: GraphProviderProps) {
   const instructions = useId();
 
   // Each as-of date restyles the lines by the status in force then: each step of Play too.
-  const elements = useMemo(() => toElements(state.canvas, state.asOf), [state.canvas, state.asOf]);
+  const elements = useMemo(
+    () => toElements(state.canvas, state.asOf, measureStyle),
+    [state.canvas, state.asOf, measureStyle],
+  );
   // Declared before the diff's effect, so a canvas growing past the threshold is styled lean
   // before its new elements are added, not styled twice.
   const large = isLargeGraph(elements.nodes.length);

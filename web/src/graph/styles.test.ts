@@ -33,6 +33,16 @@ describe('createStylesheet', () => {
     expect(styleOf('edge[status = "ENDED"]')?.opacity).toBeLessThan(1);
   });
 
+  it('sizes and colours entities by the measures over their kind’s look, when the data asks', () => {
+    const selectors = sheet.map((block) => block.selector);
+    const sized = selectors.indexOf('node[measureSize >= 0]');
+    expect(sized).toBeGreaterThan(selectors.indexOf('node[kind = "AGENCY"]'));
+    expect(styleOf('node[measureSize >= 0]')?.width).toMatch(/^mapData\(measureSize, 0, 1, /);
+    expect(styleOf('node[communityColour != ""]')).toEqual({
+      'background-color': 'data(communityColour)',
+    });
+  });
+
   it('hides labels when zoomed out', () => {
     expect(styleOf('node')?.['min-zoomed-font-size']).toBeGreaterThan(0);
     expect(styleOf('edge')?.['min-zoomed-font-size']).toBeGreaterThan(

@@ -10,6 +10,9 @@ const ACCENT = '#0072B2';
 /** The class of the entity the arrow keys are on: an outline apart from selection's border. */
 export const FOCUSED_CLASS = 'focused';
 
+/** The sizes of entities sized by a measure, in pixels: its lowest value to the canvas's highest. */
+export const MEASURE_SIZE = { min: 16, max: 72 };
+
 /** How a comparison marks a line: started, ended, or changed status between the two dates. */
 const CHANGE_COLOURS: Record<keyof typeof CHANGE_CLASSES, string> = {
   STARTED: '#009E73',
@@ -86,6 +89,20 @@ export function createStylesheet(
       'target-arrow-shape': type.symmetric ? 'none' : 'triangle',
     },
   }));
+  // After the kinds, so that a measure's size and a community's colour win over the kind's.
+  const measures: StylesheetJson = [
+    {
+      selector: 'node[measureSize >= 0]',
+      style: {
+        width: `mapData(measureSize, 0, 1, ${MEASURE_SIZE.min}, ${MEASURE_SIZE.max})`,
+        height: `mapData(measureSize, 0, 1, ${MEASURE_SIZE.min}, ${MEASURE_SIZE.max})`,
+      },
+    },
+    {
+      selector: 'node[communityColour != ""]',
+      style: { 'background-color': 'data(communityColour)' },
+    },
+  ];
   const statuses: StylesheetJson = RELATIONSHIP_STATUSES.flatMap((status) => {
     const selector = `edge[status = "${apiStatus(status)}"]`;
     const { dashed, faded } = STATUS_STYLE[status];
@@ -171,5 +188,5 @@ export function createStylesheet(
       },
     },
   ];
-  return [...base, ...kinds, ...types, ...statuses, ...lean, ...changes, ...states];
+  return [...base, ...kinds, ...measures, ...types, ...statuses, ...lean, ...changes, ...states];
 }

@@ -26,6 +26,8 @@ export interface EntenteTestApi {
   edgeLook(id: string): EdgeLook | null;
   /** The relationships a comparison marks, by the class it gives them. */
   changedEdgeIds(): Record<string, string[]>;
+  /** How an entity is drawn: its width in model pixels and its fill colour (`rgb(r,g,b)`). */
+  nodeLook(id: string): { width: number; colour: string } | null;
   /** Screen position of a node's centre relative to the canvas container, for clicks. */
   renderedPosition(id: string): { x: number; y: number } | null;
   position(id: string): { x: number; y: number } | null;
@@ -223,6 +225,11 @@ export function exposeForTests(
           sorted(cy.edges(`.${name}`).map((e) => e.id())),
         ]),
       ),
+    nodeLook: (id) => {
+      const node = cy.getElementById(id);
+      if (node.empty()) return null;
+      return { width: node.width(), colour: String(node.style('background-color')) };
+    },
     renderedPosition: (id) => {
       const node = cy.getElementById(id);
       return node.nonempty() ? { ...node.renderedPosition() } : null;

@@ -1,6 +1,7 @@
 // Narrow views of the explorer's state: each component takes the one it needs.
 import { useContext, useMemo } from 'react';
 import type { Subgraph } from '../api/types.ts';
+import { type MeasureView, measureCanvas } from './canvas-measures.ts';
 import type { Comparison, LayoutName } from './explorer.ts';
 import { DispatchContext, RequestsContext, StateContext } from './explorer-provider.tsx';
 import { computeVisibility, type Filters } from './visibility.ts';
@@ -80,6 +81,26 @@ export function useFilters() {
     [dispatch],
   );
   return { filters, visibility, setFilters };
+}
+
+/**
+ * The measures of what the canvas shows (what the filters and the as-of date leave visible)
+ * and how they are drawn; computed only while the panel is open or something is drawn by them.
+ */
+export function useCanvasMeasures() {
+  const { canvas, measures: view } = useExplorerState();
+  const { visibility } = useFilters();
+  const dispatch = useDispatch();
+  const wanted = view.open || view.sizeBy !== null || view.communities;
+  const measured = useMemo(
+    () => (wanted ? measureCanvas(canvas, visibility) : null),
+    [wanted, canvas, visibility],
+  );
+  const setView = useMemo(
+    () => (next: MeasureView) => dispatch({ type: 'measures', measures: next }),
+    [dispatch],
+  );
+  return { view, measured, setView };
 }
 
 /** The as-of date and the two dates compared. */

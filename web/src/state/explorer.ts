@@ -7,6 +7,7 @@ import {
   removeNodes,
   togglePinned,
 } from './canvas.ts';
+import { type MeasureView, NO_MEASURE_VIEW } from './canvas-measures.ts';
 import { type Filters, NO_FILTERS } from './visibility.ts';
 
 export type LayoutName = 'fcose' | 'concentric' | 'dagre' | 'grid';
@@ -49,6 +50,8 @@ export interface ExplorerState {
   highlight: Highlight | null;
   /** The path finder leaves out hubs (server/src/domain/paths.ts) between the two ends. */
   avoidHubs: boolean;
+  /** What the canvas's measures size and colour, and whether their panel is open. */
+  measures: MeasureView;
 }
 
 export const INITIAL_STATE: ExplorerState = {
@@ -63,6 +66,7 @@ export const INITIAL_STATE: ExplorerState = {
   layout: 'fcose',
   highlight: null,
   avoidHubs: true,
+  measures: NO_MEASURE_VIEW,
 };
 
 export type ExplorerAction =
@@ -78,6 +82,7 @@ export type ExplorerAction =
   | { type: 'layout'; layout: LayoutName }
   | { type: 'highlight'; highlight: Highlight | null }
   | { type: 'avoidHubs'; avoidHubs: boolean }
+  | { type: 'measures'; measures: MeasureView }
   | { type: 'undo' }
   | { type: 'redo' };
 
@@ -131,6 +136,8 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       return { ...state, highlight: action.highlight };
     case 'avoidHubs':
       return { ...state, avoidHubs: action.avoidHubs };
+    case 'measures':
+      return { ...state, measures: action.measures };
     case 'undo': {
       const previous = state.past.at(-1);
       if (!previous) return state;

@@ -4,7 +4,7 @@ import { ENTITY_KIND_INFO, ENTITY_KINDS } from '../../domain/entity-kinds.ts';
 import { ENTITY_FIELDS, type RecordField } from '../../validation/record-fields.ts';
 import type { EntityView, RelationshipView, SourceView } from '../../validation/records.ts';
 import { builder } from '../builder.ts';
-import { COUNTED_BY_PARENT, EVIDENCE_LIST, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
+import { COUNTED_BY_PARENT, EVIDENCE_LIST, MAX_PAGE, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { bounded } from '../errors.ts';
 import {
   DirectionEnum,
@@ -24,8 +24,6 @@ import {
   SourceRef,
   VERSION,
 } from './refs.ts';
-
-const MAX_PAGE = 100;
 
 function lastId(items: readonly { id: string }[]): string | null {
   const last = items.at(-1);

@@ -16,5 +16,6 @@ import './revision.ts';
 import './viewer.ts';
 import './duplicates.ts';
 import './merge-preview.ts';
+import './measures.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
