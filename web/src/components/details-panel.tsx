@@ -1,5 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
-import { IDENTIFIER_SCHEME_INFO } from '../../../server/src/domain/identifier-schemes.ts';
+import { useEffect, useState } from 'react';
 import type { RelationshipWithEnds } from '../api/types.ts';
 import { useEntityDetails } from '../api/use-queries.ts';
 import { hiddenRelationshipCount } from '../state/canvas.ts';
@@ -8,9 +7,10 @@ import { useCanvas, useCanvasRequests, useSelection } from '../state/explorer-ho
 import { groupByType, groupByYear, relationshipsSubgraph } from '../state/relationship-groups.ts';
 import { DuplicateCandidates } from './duplicates.tsx';
 import { EntityCreator, EntityEditor } from './entity-editor.tsx';
+import { EntityProperties } from './entity-properties.tsx';
 import { citedSources } from './evidence-picker.tsx';
 import { RevisionHistory } from './history.tsx';
-import { DatasetName, KindBadge, typeInfo, useOntology } from './ontology.tsx';
+import { KindBadge, typeInfo, useOntology } from './ontology.tsx';
 import { ErrorPanel, LoadingPanel } from './panel-states.tsx';
 import { RelationshipCreator } from './relationship-editor.tsx';
 import { RelationshipGroup } from './relationship-list.tsx';
@@ -197,72 +197,7 @@ function EntityPanel({
         />
       )}
       {entity.description && <p>{entity.description}</p>}
-      <dl className="properties">
-        {entity.aliases.length > 0 && (
-          <>
-            <dt>Also known as</dt>
-            <dd>{entity.aliases.join(' · ')}</dd>
-          </>
-        )}
-        {entity.founded && (
-          <>
-            <dt>Founded</dt>
-            <dd>{entity.founded}</dd>
-          </>
-        )}
-        {entity.dissolved && (
-          <>
-            <dt>Dissolved</dt>
-            <dd>{entity.dissolved}</dd>
-          </>
-        )}
-        {entity.website && (
-          <>
-            <dt>Website</dt>
-            <dd>
-              <a href={entity.website} target="_blank" rel="noreferrer">
-                {entity.website}
-              </a>
-            </dd>
-          </>
-        )}
-        {entity.wikidata && (
-          <>
-            <dt>Wikidata</dt>
-            <dd>
-              <a
-                href={`https://www.wikidata.org/wiki/${entity.wikidata}`}
-                target="_blank"
-                rel="noreferrer"
-              >
-                {entity.wikidata}
-              </a>
-            </dd>
-          </>
-        )}
-        {entity.identifiers.map(({ scheme, value }) => (
-          <Fragment key={`${scheme}:${value}`}>
-            <dt>{IDENTIFIER_SCHEME_INFO[scheme].label}</dt>
-            <dd className="identifier">{value}</dd>
-          </Fragment>
-        ))}
-        <dt>Datasets</dt>
-        <dd>
-          {entity.datasets.length > 0
-            ? entity.datasets.map((id, i) => (
-                <span key={id}>
-                  {i > 0 && ' · '}
-                  <DatasetName id={id} />
-                </span>
-              ))
-            : '—'}
-        </dd>
-        <dt>Relationships</dt>
-        <dd>
-          {entity.degree}
-          {more > 0 && <span className="more"> (+{more} more not on the canvas)</span>}
-        </dd>
-      </dl>
+      <EntityProperties entity={entity} more={more} />
       {relationships.length > 0 && (
         <fieldset className="list-order">
           <legend>List relationships</legend>
