@@ -45,6 +45,17 @@ export const CELL_FORMATS: Partial<Record<string, CellFormat>> = {
   },
 };
 
+/** A field's value as one cell: a list separated by LIST_SEPARATOR, a list of records in its format. */
+export function cellText(field: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return undefined;
+    const format = CELL_FORMATS[field];
+    return format ? format.write(value) : value.join(LIST_SEPARATOR);
+  }
+  return String(value);
+}
+
 /** A table's fields that are columns: all but evidence and a relationship's history. */
 function columnFields(schema: z.ZodObject): RecordField[] {
   return recordFields(schema).filter((field) => {
