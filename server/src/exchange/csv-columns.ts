@@ -89,6 +89,22 @@ export const TABLES = {
 };
 export type Table = keyof typeof TABLES;
 
+/**
+ * A record's input from its cells (text by field name), as the record schemas expect it: a list
+ * split at LIST_SEPARATOR, a list of records read in its cell format. Other keys pass unchanged.
+ */
+export function fromCells(table: Table, cells: Record<string, unknown>): Record<string, unknown> {
+  const input = { ...cells };
+  for (const field of TABLES[table].fields) {
+    const cell = input[field.name];
+    if (typeof cell !== 'string') continue;
+    if (field.kind === 'texts') input[field.name] = listCell(cell);
+    const format = CELL_FORMATS[field.name];
+    if (format) input[field.name] = format.read(cell);
+  }
+  return input;
+}
+
 /** The file each table is read from and written to. */
 export const TABLE_FILES: Readonly<Record<Table, string>> = {
   entities: 'entities.csv',
