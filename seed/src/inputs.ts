@@ -3,8 +3,8 @@ import { dirname, extname, join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/src/project-root.ts';
 import { readCsv } from './formats/csv.ts';
 import { readFtm } from './formats/ftm.ts';
-import { readGraphXml } from './formats/graph-xml.ts';
 import type { FtmPass } from './formats/ftm-lines.ts';
+import { readGraphXml } from './formats/graph-xml.ts';
 import { readYamlDataset } from './formats/yaml.ts';
 import type { Format, NameLinker, ReadDataset } from './model.ts';
 

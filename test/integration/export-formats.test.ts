@@ -112,10 +112,12 @@ describe('npm run export -- --format gexf|graphml', () => {
       expect(graph.getEdgeAttribute(rel.id, 'since')).toBe(rel.since);
       expect(graph.getEdgeAttribute(rel.id, 'until')).toBe(rel.until);
     }
-    const spells = [...xml.matchAll(/<edge id="([^"]+)"[^]*?<\/edge>/g)].flatMap(([edge, id]) => {
-      const spell = /<spell( start="([^"]+)")?( end="([^"]+)")?\/>/.exec(edge);
-      return spell ? [[id, spell[2], spell[4]]] : [];
-    });
+    const spells = [...xml.matchAll(/<edge id="([^"]+)"[\s\S]*?<\/edge>/g)].flatMap(
+      ([edge, id]) => {
+        const spell = /<spell( start="([^"]+)")?( end="([^"]+)")?\/>/.exec(edge);
+        return spell ? [[id, spell[2], spell[4]]] : [];
+      },
+    );
     const dated = curated.relationships.filter((rel) => rel.since || rel.until);
     expect(spells).toHaveLength(dated.length);
     expect(spells.sort()).toEqual(
