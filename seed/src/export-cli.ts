@@ -2,19 +2,15 @@
 // a list of what was written, and sets the exit code. All the work is in export.ts (and
 // export-file.ts for --format, export-changes.ts for --changes).
 import { relative } from 'node:path';
-import { loadConfig } from '../../server/src/config.ts';
+import { type Config, loadConfig } from '../../server/src/config.ts';
+import type { Database } from '../../server/src/db/database.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { describeEdit } from './api-edits.ts';
 import { parseOptions, UsageError } from './cli-options.ts';
-import { type ExportResult, exportGraph } from './export.ts';
+import { type ExportProgress, type ExportResult, exportGraph } from './export.ts';
 import { type ChangesResult, exportChanges } from './export-changes.ts';
-import {
-  EXPORT_FORMATS,
-  type ExportFormat,
-  exportFile,
-  type FileExportResult,
-} from './export-file.ts';
+import { EXPORT_FORMATS, type ExportFormat, exportFile } from './export-file.ts';
 import { formatProblem } from './model.ts';
 import { createProgressReporter } from './progress.ts';
 
@@ -144,26 +140,35 @@ function printError(result: { exitCode: number; error?: string }, managed: boole
   }
 }
 
+/** Runs an export against the configured Neo4j, its reading shown as progress unless --json. */
+async function withReading<T>(
+  json: boolean,
+  run: (db: Database, uri: string, onProgress: (report: ExportProgress) => void) => Promise<T>,
+): Promise<{ config: Config; result: T }> {
+  const config = loadConfig();
+  const driver = createDriver(config.neo4j);
+  const db = createDatabase(driver, { database: config.neo4j.database, timeoutMs: 0 });
+  const progress = createProgressReporter({ quiet: json });
+  try {
+    const result = await run(db, config.neo4j.uri, (report) =>
+      progress.update({ ...report, phase: `reading ${report.phase}` }),
+    );
+    return { config, result };
+  } finally {
+    progress.stop();
+    await driver.close();
+  }
+}
+
 async function file(values: {
   out: string;
   format: ExportFormat;
   dataset?: string;
   json: boolean;
 }): Promise<number> {
-  const config = loadConfig();
-  const driver = createDriver(config.neo4j);
-  const db = createDatabase(driver, { database: config.neo4j.database, timeoutMs: 0 });
-  const progress = createProgressReporter({ quiet: values.json });
-  let result: FileExportResult;
-  try {
-    result = await exportFile(db, config.neo4j.uri, {
-      ...values,
-      onProgress: (report) => progress.update({ ...report, phase: `reading ${report.phase}` }),
-    });
-  } finally {
-    progress.stop();
-    await driver.close();
-  }
+  const { config, result } = await withReading(values.json, (db, uri, onProgress) =>
+    exportFile(db, uri, { ...values, onProgress }),
+  );
   if (values.json) {
     console.log(JSON.stringify({ ...result, format: values.format, out: values.out }, null, 2));
     return result.exitCode;
@@ -206,21 +211,10 @@ async function main(argv: string[]): Promise<number> {
   if (values.format !== 'yaml') {
     return file({ ...values, out: values.out, format: values.format as ExportFormat });
   }
-  const config = loadConfig();
-  const driver = createDriver(config.neo4j);
-  const db = createDatabase(driver, { database: config.neo4j.database, timeoutMs: 0 });
-  const progress = createProgressReporter({ quiet: values.json });
-  let result: ExportResult;
-  try {
-    result = await exportGraph(db, config.neo4j.uri, {
-      out: values.out,
-      dataset: values.dataset,
-      onProgress: (report) => progress.update({ ...report, phase: `reading ${report.phase}` }),
-    });
-  } finally {
-    progress.stop();
-    await driver.close();
-  }
+  const out = values.out;
+  const { config, result } = await withReading(values.json, (db, uri, onProgress) =>
+    exportGraph(db, uri, { out, dataset: values.dataset, onProgress }),
+  );
   if (values.json) {
     console.log(
       JSON.stringify({ ...result, problems: result.problems.map(formatProblem) }, null, 2),

@@ -37,6 +37,7 @@ import {
   slugify,
 } from './ftm-mapping.ts';
 import { kindOf, POST_SCHEMATA, type Post, postOf, typeAndRole } from './ftm-resolve.ts';
+import { issueMessages } from './issues.ts';
 
 type Counts = NonNullable<ReadDataset['counts']>;
 
@@ -45,12 +46,6 @@ const AUTHORITY = 'Sanction authority';
 
 function bump(table: Record<string, number>, key: string, by = 1): void {
   table[key] = (table[key] ?? 0) + by;
-}
-
-function issueMessages(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => `${issue.path.map(String).join('.') || 'record'}: ${issue.message}`)
-    .join('; ');
 }
 
 export interface FtmReadOptions {

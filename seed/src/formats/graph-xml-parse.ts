@@ -43,6 +43,15 @@ function where(element: XmlElement) {
   return { line: element.lineNumber ?? 1, col: element.columnNumber ?? 1 };
 }
 
+/** An edge's ends (the same attributes in both formats); nothing for a node. */
+function ends(element: XmlElement, tag: 'node' | 'edge') {
+  if (tag === 'node') return {};
+  return {
+    source: element.getAttribute('source') ?? '',
+    target: element.getAttribute('target') ?? '',
+  };
+}
+
 /** A dynamic GEXF value (with its own start or end) holds for a stretch, not for the record. */
 function isDynamic(element: XmlElement): boolean {
   return ['start', 'end', 'timestamp', 'startopen', 'endopen'].some((name) =>
@@ -75,12 +84,7 @@ function gexfElements(document: Document, tag: 'node' | 'edge'): GraphElement[] 
       start: spell.getAttribute('start') || undefined,
       end: spell.getAttribute('end') || undefined,
       ...where(element),
-      ...(tag === 'edge'
-        ? {
-            source: element.getAttribute('source') ?? '',
-            target: element.getAttribute('target') ?? '',
-          }
-        : {}),
+      ...ends(element, tag),
     };
   });
 }
@@ -103,12 +107,7 @@ function graphmlElements(document: Document, tag: 'node' | 'edge'): GraphElement
       id: element.getAttribute('id') ?? '',
       values,
       ...where(element),
-      ...(tag === 'edge'
-        ? {
-            source: element.getAttribute('source') ?? '',
-            target: element.getAttribute('target') ?? '',
-          }
-        : {}),
+      ...ends(element, tag),
     };
   });
 }

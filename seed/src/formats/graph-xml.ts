@@ -35,6 +35,7 @@ import type {
 import type { Located, Problem, ReadDataset } from '../model.ts';
 import { slugify } from './ftm-mapping.ts';
 import { type GraphElement, parseGraphFile } from './graph-xml-parse.ts';
+import { issueMessages } from './issues.ts';
 
 /**
  * GEXF and GraphML graphs (made in Gephi, or written by `npm run export -- --format`) as a
@@ -46,11 +47,6 @@ import { type GraphElement, parseGraphFile } from './graph-xml-parse.ts';
  * Each record cites the file, and the URLs of its `sources`. Attributes of other names (Gephi's
  * computed columns) are counted, not read.
  */
-
-const issueText = (issues: readonly z.core.$ZodIssue[]) =>
-  issues
-    .map((issue) => `${issue.path.map(String).join('.') || 'record'}: ${issue.message}`)
-    .join('; ');
 
 /** A name given as the ontology spells it, as a GraphQL enum, or in any case. */
 function ontologyValue<T extends string>(
@@ -90,7 +86,7 @@ export function readGraphXml(path: string, options: { datasetId?: string } = {})
   if (!dataset.success)
     problems.push({
       ...at({ line: 1, col: 1 }),
-      message: `dataset: ${issueText(dataset.error.issues)}`,
+      message: `dataset: ${issueMessages(dataset.error.issues)}`,
     });
   const result: ReadDataset = {
     dataset: {
@@ -172,7 +168,7 @@ export function readGraphXml(path: string, options: { datasetId?: string } = {})
     });
     const parsed = entitySchema.safeParse(input);
     if (!parsed.success) {
-      problems.push({ ...at(node), message: `${where}: ${issueText(parsed.error.issues)}` });
+      problems.push({ ...at(node), message: `${where}: ${issueMessages(parsed.error.issues)}` });
       continue;
     }
     ids.set(node.id, { id, line: node.line });
@@ -204,7 +200,7 @@ export function readGraphXml(path: string, options: { datasetId?: string } = {})
     });
     const parsed = relationshipSchema.safeParse(input);
     if (!parsed.success) {
-      problems.push({ ...at(edge), message: `${where}: ${issueText(parsed.error.issues)}` });
+      problems.push({ ...at(edge), message: `${where}: ${issueMessages(parsed.error.issues)}` });
       continue;
     }
     const id = isSlug(edge.id) ? edge.id : deriveRelationshipId(parsed.data);

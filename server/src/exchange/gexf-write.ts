@@ -4,6 +4,7 @@ import type { RelationshipRecord } from '../validation/records.ts';
 import { type ExchangeGraph, sourcesById } from './graph.ts';
 import {
   EDGE_ATTRIBUTES,
+  edgeEnds,
   edgeValues,
   isDirected,
   NODE_ATTRIBUTES,
@@ -83,9 +84,7 @@ export function toGexf(graph: ExchangeGraph, description = 'Entente graph'): str
     xmlElement(
       'edge',
       {
-        id: relationship.id,
-        source: relationship.from,
-        target: relationship.to,
+        ...edgeEnds(relationship),
         type: isDirected(relationship) ? 'directed' : 'undirected',
         label: relationship.type,
       },

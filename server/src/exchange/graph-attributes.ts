@@ -54,6 +54,11 @@ export function edgeValues(
   return values(relationship, EDGE_ATTRIBUTES, sources);
 }
 
+/** An edge's own XML attributes in both formats: its id and its ends. */
+export function edgeEnds(relationship: RelationshipRecord) {
+  return { id: relationship.id, source: relationship.from, target: relationship.to };
+}
+
 /** Symmetric types are undirected edges; every other type points from `from` to `to`. */
 export function isDirected(relationship: RelationshipRecord): boolean {
   return !RELATIONSHIP_TYPE_INFO[relationship.type].symmetric;

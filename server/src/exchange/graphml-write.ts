@@ -1,6 +1,7 @@
 import { type ExchangeGraph, sourcesById } from './graph.ts';
 import {
   EDGE_ATTRIBUTES,
+  edgeEnds,
   edgeValues,
   isDirected,
   LABEL_ATTRIBUTE,
@@ -50,9 +51,7 @@ export function toGraphml(graph: ExchangeGraph): string {
     xmlElement(
       'edge',
       {
-        id: relationship.id,
-        source: relationship.from,
-        target: relationship.to,
+        ...edgeEnds(relationship),
         directed: isDirected(relationship) ? 'true' : undefined,
       },
       data('edge', edgeValues(relationship, sources)),
