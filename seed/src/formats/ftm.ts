@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import type { z } from 'zod';
 import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
 import { nameKey, nameKeys } from '../../../server/src/domain/name-matching.ts';
 import { stableHash } from '../../../server/src/domain/relationship-id.ts';

@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import type { z } from 'zod';
 import { ENTITY_KINDS } from '../../../server/src/domain/entity-kinds.ts';
 import { fromEnumName } from '../../../server/src/domain/enum-names.ts';
 import {
