@@ -26,8 +26,9 @@ Options:
   --dry-run          validate and report what would change; write nothing (default: off)
   --reset            empty the database first (asks unless --yes) (default: off)
   -y, --yes          do not ask (default: off)
-  --format F         yaml | ftm | csv (default: guessed from each path)
-  --dataset ID       dataset id for FtM or CSV input (default: from the file or folder name)
+  --format F         yaml | ftm | csv | gexf | graphml (default: guessed from each path)
+  --dataset ID       dataset id for FtM, CSV, GEXF or GraphML input (default: from the file or
+                     folder name)
   --json             print the report as one JSON document, no progress (default: off)
   -h, --help         this text
 
@@ -35,13 +36,14 @@ Examples:
   npm run seed                                                load seed/datasets/
   npm run seed -- --dry-run seed/datasets/cyber-cooperation   what loading it would change
   npm run seed -- --format ftm --dataset sanctions entities.ftm.json
+  npm run seed -- network.gexf                                a graph made in Gephi
   npm run seed -- --reset --yes                               empty the database, load again
   npm run seed -- backups/graph                               an export's datasets, in order
 
 Exit codes: 0 loaded, 1 invalid input (nothing written), 2 database unreachable,
 3 write failed (rolled back).`;
 
-const FORMATS = ['yaml', 'ftm', 'csv'];
+const FORMATS = ['yaml', 'ftm', 'csv', 'gexf', 'graphml'];
 
 async function confirmReset(uri: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;

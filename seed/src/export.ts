@@ -94,7 +94,11 @@ export function outProblem(out: string): string | undefined {
   return `${out} holds files that are not an export; name an empty or new folder`;
 }
 
-async function readGraph(db: Database, options: ExportOptions): Promise<StoredGraph> {
+/** The whole stored graph, a page at a time, progress reported after each page. */
+export async function readGraph(
+  db: Database,
+  options: Pick<ExportOptions, 'page' | 'onProgress'>,
+): Promise<StoredGraph> {
   const datasets = await listDatasets(db);
   const totals = await readStats(db);
   const collect = async <T>(
@@ -114,6 +118,14 @@ async function readGraph(db: Database, options: ExportOptions): Promise<StoredGr
     sources: await collect('sources', readSourcePages(db, options.page)),
     relationships: await collect('relationships', readRelationshipPages(db, options.page)),
   };
+}
+
+/** Why reading the graph failed, as an exit code (2 unreachable, 3 otherwise) and a message. */
+export function readFailure(error: unknown, uri: string): { exitCode: 2 | 3; error: string } {
+  const message = driverMessage(error).split('\n')[0];
+  return isUnreachable(error)
+    ? { exitCode: 2, error: `Neo4j at ${uri} is unreachable (${message}). Nothing was written.` }
+    : { exitCode: 3, error: `Reading the graph failed: ${message}. Nothing was written.` };
 }
 
 function counts(dataset: ExportedDataset, folder: string): ExportedCounts {
@@ -155,20 +167,7 @@ export async function exportGraph(
   try {
     graph = await readGraph(db, options);
   } catch (error) {
-    const message = driverMessage(error).split('\n')[0];
-    return isUnreachable(error)
-      ? {
-          exitCode: 2,
-          datasets: [],
-          problems: [],
-          error: `Neo4j at ${uri} is unreachable (${message}). Nothing was written.`,
-        }
-      : {
-          exitCode: 3,
-          datasets: [],
-          problems: [],
-          error: `Reading the graph failed: ${message}. Nothing was written.`,
-        };
+    return { ...readFailure(error, uri), datasets: [], problems: [] };
   }
   const all = layOut(graph);
   const chosen = options.dataset ? oneDataset(all, options.dataset, graph.entities) : undefined;

@@ -4,6 +4,7 @@ import { PROJECT_ROOT } from '../../server/src/project-root.ts';
 import { readCsv } from './formats/csv.ts';
 import { readFtm } from './formats/ftm.ts';
 import type { FtmPass } from './formats/ftm-lines.ts';
+import { readGraphXml } from './formats/graph-xml.ts';
 import { readYamlDataset } from './formats/yaml.ts';
 import type { Format, NameLinker, ReadDataset } from './model.ts';
 
@@ -13,7 +14,7 @@ export const DEFAULT_DATASETS = ['kaspersky-eu-2018', 'cyber-cooperation', 'cybe
 
 export class InputError extends Error {}
 
-/** Guesses the format of a path: a YAML file or folder, FtM lines, or a CSV folder. */
+/** Guesses the format of a path: a YAML file or folder, FtM lines, a CSV folder, a GEXF or GraphML file. */
 export function guessFormat(path: string): Format {
   if (!existsSync(path)) throw new InputError(`${path}: no such file or folder`);
   if (statSync(path).isDirectory()) {
@@ -28,7 +29,11 @@ export function guessFormat(path: string): Format {
   if (ext === '.yaml' || ext === '.yml') return 'yaml';
   if (ext === '.json' || ext === '.jsonl' || ext === '.ndjson') return 'ftm';
   if (ext === '.csv') return 'csv';
-  throw new InputError(`${path}: cannot tell the format from "${ext}"; pass --format yaml|ftm|csv`);
+  if (ext === '.gexf') return 'gexf';
+  if (ext === '.graphml') return 'graphml';
+  throw new InputError(
+    `${path}: cannot tell the format from "${ext}"; pass --format yaml|ftm|csv|gexf|graphml`,
+  );
 }
 
 /**
@@ -80,6 +85,9 @@ export async function readInput(
       });
     case 'csv':
       return readCsv(statSync(path).isDirectory() ? path : dirname(path), { datasetId });
+    case 'gexf':
+    case 'graphml':
+      return readGraphXml(path, { datasetId });
   }
 }
 

@@ -60,7 +60,7 @@ export interface ReadDataset {
   whole?: boolean;
 }
 
-export type Format = 'yaml' | 'ftm' | 'csv';
+export type Format = 'yaml' | 'ftm' | 'csv' | 'gexf' | 'graphml';
 
 /** An entity that a name given as text may be, as the import's report lists it. */
 export interface NameCandidate {

@@ -22,19 +22,44 @@ describe("the explorer's canvas", () => {
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('when exporting the edges as CSV / lists the relationships on the canvas', async () => {
+  it('when exporting the records as a CSV dataset / writes the CSV files the seeder reads', async () => {
+    const files: Record<string, string> = {};
+    ui.page.on('download', async (download) => {
+      const path = join(RESULTS, `export-${download.suggestedFilename()}`);
+      await download.saveAs(path);
+      files[download.suggestedFilename()] = readFileSync(path, 'utf8');
+    });
+    await ui.page.getByLabel('Records as').selectOption('csv');
+    await ui.page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect
+      .poll(() => Object.keys(files).sort(), { timeout: 10_000 })
+      .toEqual(['entities.csv', 'phases.csv', 'relationships.csv', 'sources.csv']);
+    const lines = (files['relationships.csv'] ?? '').trim().split('\n');
+    expect(lines[0]).toBe(
+      'id,from,type,to,status,since,until,role,measure,instrument,claim,description,source,quote',
+    );
+    expect(
+      lines.some((line) =>
+        line.startsWith(
+          'kaspersky-lab-cooperates-with-europol,kaspersky-lab,COOPERATES_WITH,europol,active,2016-07-25,',
+        ),
+      ),
+    ).toBe(true);
+    const ids = new Set(lines.slice(1).map((line) => line.split(',')[0]));
+    expect([...ids].sort()).toEqual(await ui.graph('edgeIds'));
+  });
+
+  it('when exporting the records as GEXF / holds every entity on the canvas as a node', async () => {
+    await ui.page.getByLabel('Records as').selectOption('gexf');
     const [download] = await Promise.all([
       ui.page.waitForEvent('download'),
-      ui.page.getByRole('button', { name: 'Edges CSV' }).click(),
+      ui.page.getByRole('button', { name: 'Export', exact: true }).click(),
     ]);
-    const path = join(RESULTS, 'edges.csv');
+    expect(download.suggestedFilename()).toBe('entente-graph.gexf');
+    const path = join(RESULTS, 'graph.gexf');
     await download.saveAs(path);
-    const lines = readFileSync(path, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('id,from,to,type,status,since,until,dataset');
-    expect(lines.length - 1).toBe((await ui.graph('edgeIds')).length);
-    expect(lines).toContain(
-      'kaspersky-lab-cooperates-with-europol,kaspersky-lab,europol,COOPERATES_WITH,FROZEN,2016-07-25,,kaspersky-eu-2018',
-    );
+    const nodes = [...readFileSync(path, 'utf8').matchAll(/<node id="([^"]+)"/g)].map((m) => m[1]);
+    expect(nodes.sort()).toEqual([...(await ui.graph('nodeIds'))].sort());
   });
 
   it('when exporting JSON / holds the entities and relationships on the canvas', async () => {

@@ -5,7 +5,7 @@ import { createDatabase } from '../../server/src/db/database.ts';
 import { schema } from '../../server/src/graphql/schema/index.ts';
 import { createEntenteYoga, MAX_BODY_BYTES } from '../../server/src/graphql/yoga.ts';
 import * as documents from '../../web/src/api/documents.ts';
-import { CHANGES_LISTED } from '../../web/src/api/queries.ts';
+import { CHANGES_LISTED, EXPORT_ENTITIES_MAX } from '../../web/src/api/queries.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
 import { connectTestDatabase, testConfig } from '../helpers/database.ts';
 import { codes, createClient, ok } from '../helpers/graphql.ts';
@@ -123,6 +123,13 @@ describe('limits for a public endpoint', () => {
       },
       // The most a shared view can hold.
       SUBGRAPH: { ids: ['kaspersky-lab', ...Array.from({ length: 1999 }, (_, i) => `e${i}`)] },
+      // The canvas's exports read the same view with every record's fields.
+      EXPORT_RECORDS: {
+        ids: [
+          'kaspersky-lab',
+          ...Array.from({ length: EXPORT_ENTITIES_MAX - 1 }, (_, i) => `e${i}`),
+        ],
+      },
       VIEWER: {},
       ENTITY_RECORD: { id: 'kaspersky-lab' },
       RELATIONSHIP_RECORD: { id: 'kaspersky-lab-cooperates-with-europol' },

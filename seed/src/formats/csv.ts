@@ -19,8 +19,8 @@
  *                      required: id, title
  *
  * The columns are the record schemas' fields (validation/record-schemas.ts), so a field added
- * there is a column here: a list of text is written separated by "|"; a list of records needs a
- * cell format in CELL_FORMATS below.
+ * there is a column here (server/src/exchange/csv-columns.ts): a list of text is written separated
+ * by "|"; a list of records needs a cell format in CELL_FORMATS there.
  * The first row names the columns, in any order; columns not listed are errors. Files are UTF-8,
  * comma-separated, quoted as in RFC 4180. An empty cell is an absent value. Dates are YYYY,
  * YYYY-MM or YYYY-MM-DD and are kept as written. The dataset id is the folder name unless given.
@@ -29,6 +29,7 @@ import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { deriveRelationshipId, slugify } from '../../../server/src/domain/relationship-id.ts';
 import { sortPhases } from '../../../server/src/domain/status-history.ts';
+import { TABLE_FILES, TABLES, type Table } from '../../../server/src/exchange/csv-columns.ts';
 import {
   datasetSchema,
   entitySchema,
@@ -42,7 +43,7 @@ import type {
   RelationshipRecord,
 } from '../../../server/src/validation/records.ts';
 import type { Located, Problem, ReadDataset } from '../model.ts';
-import { TABLES, type Table, toInput } from './csv-columns.ts';
+import { toInput } from './csv-columns.ts';
 import {
   cellOrigin,
   fieldOrigins,
@@ -168,7 +169,7 @@ export function readCsv(dir: string, options: { datasetId?: string } = {}): Read
   const problems: Problem[] = [];
   const counts = { mapped: {} as Record<string, number>, unmapped: {} as Record<string, number> };
   const folder = basename(resolve(dir));
-  const entitiesFile = join(dir, 'entities.csv');
+  const entitiesFile = join(dir, TABLE_FILES.entities);
 
   const datasetInput = {
     id: options.datasetId ?? (slugify(folder) || 'csv'),
@@ -194,7 +195,7 @@ export function readCsv(dir: string, options: { datasetId?: string } = {}): Read
   };
   /** Each valid row of a table as its zod output, with where it was; problems into `found`. */
   const readRows = <T>(table: Table, schema: z.ZodType<T>, found: Problem[], optional = false) => {
-    const file = join(dir, `${table}.csv`);
+    const file = join(dir, TABLE_FILES[table]);
     const rows = readTable(file, TABLES[table], found);
     if (!rows) {
       const message = `missing file: a CSV dataset needs ${table}.csv`;

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import type { FtmProperties } from '../../../server/src/exchange/ftm-schemata.ts';
 import type { Problem } from '../model.ts';
-import type { FtmProperties } from './ftm-mapping.ts';
 
 /** One FtM entity as read: several lines with the same id are fragments of one entity. */
 export interface FtmEntity {

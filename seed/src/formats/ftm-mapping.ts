@@ -1,169 +1,28 @@
-import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
-import {
-  IDENTIFIER_SCHEME_INFO,
-  type IdentifierScheme,
-} from '../../../server/src/domain/identifier-schemes.ts';
+import { IDENTIFIER_SCHEME_INFO } from '../../../server/src/domain/identifier-schemes.ts';
 import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
 import { slugify, stableHash } from '../../../server/src/domain/relationship-id.ts';
-import type { RelationshipType } from '../../../server/src/domain/relationship-types.ts';
+import {
+  all,
+  ententeId,
+  FTM_IDENTIFIER_PROPERTIES,
+  type FtmProperties,
+  first,
+} from '../../../server/src/exchange/ftm-schemata.ts';
 import { entitySchema, identifierSchema } from '../../../server/src/validation/record-schemas.ts';
 import type { EntityRecord, IdentifierRecord } from '../../../server/src/validation/records.ts';
 
 /**
- * How FollowTheMoney schemata map onto the ontology. FtM property values are always lists of
- * strings; a property we read is the first usable value of it.
+ * Reading FollowTheMoney values into the ontology's fields (the schemata each record maps onto
+ * are in server/src/exchange/ftm-schemata.ts).
  */
 
-export type FtmProperties = Record<string, string[]>;
-
 /**
- * The entity id for an FtM id. Depends on the id alone, so the same FtM entity gets the same
- * id in every read and every file. Ids with nothing sluggable in them (all punctuation or
+ * The entity id for an FtM id (for a line Entente wrote, the id it carries). Depends on the id
+ * alone, so the same FtM entity gets the same id in every read and every file. Ids with nothing sluggable in them (all punctuation or
  * non-Latin script) fall back to a hash, prefixed so they read as imported.
  */
 export function ftmIdToSlug(ftmId: string): string {
-  return slugify(ftmId) || `ftm-${stableHash(ftmId)}`;
-}
-
-/** Thing schemata that become entities; every other Thing (Address, Vessel...) is counted unmapped. */
-export const THING_KINDS: Readonly<Record<string, EntityKind>> = {
-  Company: 'Company',
-  Organization: 'Organization',
-  // FtM PublicBody covers ministries, regulators, state bodies: our Agency.
-  PublicBody: 'Agency',
-  // LegalEntity is FtM's "could be a person or a body": Organization is the least wrong guess.
-  LegalEntity: 'Organization',
-  Person: 'Person',
-};
-
-/** What a link record says beyond its ends. */
-export interface LinkDetails {
-  role?: string;
-  measure?: string;
-  instrument?: string;
-  description?: string;
-}
-
-export interface LinkMapping {
-  type: RelationshipType;
-  /** The properties holding the ids of the `from` and `to` ends. */
-  from: string;
-  to: string;
-  /** What `from` is to `to`: kept as the role when the ends do not fit `type` (see ftm.ts). */
-  noun: string;
-  /** Where the start date is, best first; startDate, then date when not given. */
-  sinceKeys?: string[];
-  details: (p: FtmProperties) => LinkDetails;
-}
-
-const role = (p: FtmProperties): LinkDetails => ({ role: first(p, 'role') });
-
-export const LINK_MAPPINGS: Readonly<Record<string, LinkMapping>> = {
-  Membership: {
-    type: 'MEMBER_OF',
-    from: 'member',
-    to: 'organization',
-    noun: 'member',
-    details: role,
-  },
-  Directorship: {
-    type: 'LEADS',
-    from: 'director',
-    to: 'organization',
-    noun: 'director',
-    details: role,
-  },
-  Employment: {
-    type: 'WORKS_FOR',
-    from: 'employee',
-    to: 'employer',
-    noun: 'employee',
-    details: role,
-  },
-  Ownership: {
-    type: 'OWNS',
-    from: 'owner',
-    to: 'asset',
-    noun: 'owner',
-    details: (p) => ({ role: ownershipShare(p) ?? first(p, 'role') }),
-  },
-  Family: {
-    type: 'RELATED_TO',
-    from: 'person',
-    to: 'relative',
-    noun: 'relative',
-    details: (p) => ({ role: first(p, 'relationship') }),
-  },
-  Associate: {
-    type: 'RELATED_TO',
-    from: 'person',
-    to: 'associate',
-    noun: 'associate',
-    details: (p) => ({ role: first(p, 'relationship') }),
-  },
-  Payment: {
-    type: 'PAYS',
-    from: 'payer',
-    to: 'beneficiary',
-    noun: 'payer',
-    details: (p) => ({ measure: paymentAmount(p), description: first(p, 'purpose') }),
-  },
-  // `authority` is a text property in FtM; ftm.ts turns a name into an Agency entity.
-  // Our curated data reads measure as what is imposed and instrument as the legal act, so
-  // FtM's provisions ("Asset freeze") is the measure, program the instrument, reason the why.
-  Sanction: {
-    type: 'RESTRICTS',
-    from: 'authority',
-    to: 'entity',
-    noun: 'sanctioning authority',
-    sinceKeys: ['startDate', 'listingDate', 'date'],
-    details: (p) => ({
-      measure: first(p, 'provisions') ?? 'sanctions listing',
-      instrument: first(p, 'program') ?? first(p, 'programId'),
-      description: first(p, 'reason'),
-    }),
-  },
-  UnknownLink: {
-    type: 'LINKED_TO',
-    from: 'subject',
-    to: 'object',
-    noun: 'linked party',
-    details: role,
-  },
-};
-
-/** The first non-blank value of the first of `keys` that has one. */
-export function first(p: FtmProperties, ...keys: string[]): string | undefined {
-  for (const key of keys) {
-    for (const value of p[key] ?? []) {
-      const trimmed = typeof value === 'string' ? value.trim() : '';
-      if (trimmed) return trimmed;
-    }
-  }
-  return undefined;
-}
-
-/** Every non-blank value of `keys`, in order. */
-export function all(p: FtmProperties, ...keys: string[]): string[] {
-  return keys.flatMap((key) =>
-    (p[key] ?? []).filter((v) => typeof v === 'string').map((v) => v.trim()),
-  );
-}
-
-function ownershipShare(p: FtmProperties): string | undefined {
-  const percentage = first(p, 'percentage');
-  if (percentage) return percentage.endsWith('%') ? percentage : `${percentage}%`;
-  const shares = first(p, 'sharesCount');
-  return shares ? `${shares} shares` : undefined;
-}
-
-function paymentAmount(p: FtmProperties): string | undefined {
-  const amount = first(p, 'amount');
-  if (amount) return [amount, first(p, 'currency')].filter(Boolean).join(' ');
-  const eur = first(p, 'amountEur');
-  if (eur) return `${eur} EUR`;
-  const usd = first(p, 'amountUsd');
-  return usd ? `${usd} USD` : undefined;
+  return ententeId(ftmId) ?? (slugify(ftmId) || `ftm-${stableHash(ftmId)}`);
 }
 
 /**
@@ -198,19 +57,6 @@ export function firstWebsite(p: FtmProperties): string | undefined {
 export function firstWikidata(p: FtmProperties): string | undefined {
   return all(p, 'wikidataId').find((v) => /^Q\d+$/.test(v));
 }
-
-/** FtM's identifier properties (of LegalEntity and its descendants) and the scheme of each. */
-export const FTM_IDENTIFIER_PROPERTIES: Readonly<Record<string, IdentifierScheme>> = {
-  leiCode: 'LEI',
-  registrationNumber: 'REGISTRATION_NUMBER',
-  taxNumber: 'TAX_NUMBER',
-  vatCode: 'VAT',
-  ogrnCode: 'OGRN',
-  innCode: 'INN',
-  swiftBic: 'SWIFT_BIC',
-  isinCode: 'ISIN',
-  dunsCode: 'DUNS',
-};
 
 /**
  * Every identifier the properties give, once each. Codes of a fixed form are read without the

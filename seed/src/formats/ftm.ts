@@ -1,9 +1,17 @@
 import { basename } from 'node:path';
-import type { z } from 'zod';
 import type { EntityKind } from '../../../server/src/domain/entity-kinds.ts';
 import { nameKey, nameKeys } from '../../../server/src/domain/name-matching.ts';
 import { slugify, stableHash } from '../../../server/src/domain/relationship-id.ts';
 import { endpointProblem } from '../../../server/src/domain/relationship-types.ts';
+import {
+  all,
+  ententeId,
+  type FtmProperties,
+  first,
+  LINK_MAPPINGS,
+  type LinkMapping,
+  THING_KINDS,
+} from '../../../server/src/exchange/ftm-schemata.ts';
 import {
   datasetSchema,
   entitySchema,
@@ -20,18 +28,14 @@ import type {
 import type { Located, NameLinker, NameMatches, Problem, ReadDataset } from '../model.ts';
 import { type FtmEntity, type FtmLines, type ReadProgress, scanLines } from './ftm-lines.ts';
 import {
-  all,
   entityFields,
-  type FtmProperties,
-  first,
   firstCountry,
   firstDate,
   firstDescription,
   ftmIdToSlug,
-  LINK_MAPPINGS,
-  type LinkMapping,
-  THING_KINDS,
 } from './ftm-mapping.ts';
+import { kindOf, POST_SCHEMATA, type Post, postOf, typeAndRole } from './ftm-resolve.ts';
+import { issueMessages } from './issues.ts';
 
 type Counts = NonNullable<ReadDataset['counts']>;
 
@@ -40,12 +44,6 @@ const AUTHORITY = 'Sanction authority';
 
 function bump(table: Record<string, number>, key: string, by = 1): void {
   table[key] = (table[key] ?? 0) + by;
-}
-
-function issueMessages(issues: readonly z.core.$ZodIssue[]): string {
-  return issues
-    .map((issue) => `${issue.path.map(String).join('.') || 'record'}: ${issue.message}`)
-    .join('; ');
 }
 
 export interface FtmReadOptions {
@@ -214,9 +212,16 @@ export async function mapFtm(
     return true;
   };
 
+  /** Posts by FtM id, for the links that go through them (an Occupancy's Position). */
+  const posts = new Map<string, Post>();
   for await (const record of lines.records((schema) => !LINK_MAPPINGS[schema], 'entities')) {
     await sink.settle?.();
-    const kind = THING_KINDS[record.schema];
+    if (POST_SCHEMATA.has(record.schema)) {
+      posts.set(record.id, postOf(record));
+      bump(counts.mapped, record.schema);
+      continue;
+    }
+    const kind = kindOf(record);
     if (!kind) {
       bump(counts.unmapped, record.schema);
       continue;
@@ -297,18 +302,28 @@ export async function mapFtm(
     const mapping = LINK_MAPPINGS[link.schema] as LinkMapping;
     const p = link.properties;
     const fromIds = all(p, mapping.from).filter(Boolean);
-    const toIds = all(p, mapping.to).filter(Boolean);
-    if (fromIds.length === 0 || toIds.length === 0) {
+    const ends = all(p, mapping.to).filter(Boolean);
+    if (fromIds.length === 0 || ends.length === 0) {
       bump(counts.unmapped, `${link.schema} (missing end)`);
       continue;
     }
-    const details = mapping.details(p);
+    // A link through a post ends at the post's parties, the post's name as the role.
+    const throughPosts = mapping.through ? ends.map((id) => posts.get(id)) : [];
+    const toIds = mapping.through ? throughPosts.flatMap((post) => post?.to ?? []) : ends;
+    const postRole = throughPosts.find((post) => post?.role)?.role;
+    if (toIds.length === 0) {
+      bump(counts.unmapped, `${link.schema} (dangling end)`);
+      continue;
+    }
+    const stated = mapping.details(p);
+    const { type, role } = typeAndRole(link, mapping, stated.role ?? postRole);
+    const details = { ...stated, role };
     // The interval the tie held (FtM's temporal extent): an end in the past is its `until`, not
     // a status; the tie was in force until then, and "ended" from the start would say otherwise.
     const since = firstDate(p, ...(mapping.sinceKeys ?? ['startDate', 'date']));
     const until = firstDate(p, 'endDate');
     const description = withStatedStatus(details.description ?? firstDescription(p), p);
-    const baseId = `ftm-${slugify(link.id) || stableHash(link.id)}`;
+    const baseId = ententeId(link.id) ?? `ftm-${slugify(link.id) || stableHash(link.id)}`;
     let emitted = 0;
     let dangling = 0;
     let invalid = 0;
@@ -325,11 +340,11 @@ export async function mapFtm(
       // Ends that do not fit the type (a company as director, a family tie to a company) are
       // real ties an analyst wants to see: kept as LINKED_TO with what the FtM record called
       // them as the role, rather than dropped or forced into a type that says something false.
-      const fits = endpointProblem(mapping.type, from.kind, to.kind) === undefined;
+      const fits = endpointProblem(type, from.kind, to.kind) === undefined;
       const record: RelationshipRecord = withoutUndefined({
         // The FtM id is stable across exports; the position keeps the ends of a multi-valued record apart.
         id: index === 0 ? baseId : `${baseId}-${index + 1}`,
-        type: fits ? mapping.type : 'LINKED_TO',
+        type: fits ? type : 'LINKED_TO',
         from: from.id,
         to: to.id,
         status: 'active',

@@ -106,6 +106,28 @@ export const CHANGES = graphql(
   [RELATIONSHIP_DETAIL],
 );
 
+/** Records as the datasets give them, for the canvas's exports: each field, evidence and phase. */
+export const EXPORT_RECORDS = graphql(`
+  query ExportRecords($ids: [ID!]!) {
+    subgraph(ids: $ids) {
+      nodes {
+        id kind name aliases country founded dissolved description website wikidata
+        identifiers { scheme value }
+        evidence { quote source { id title url published publisher { id } author { id } } }
+      }
+      edges {
+        id type since until role measure instrument claim description
+        from { id } to { id }
+        evidence { quote source { id title url published publisher { id } author { id } } }
+        history {
+          status since note
+          evidence { quote source { id title url published publisher { id } author { id } } }
+        }
+      }
+    }
+  }
+`);
+
 // --- Curation: signed-in editors' reads and writes.
 
 export const VIEWER = graphql(`

@@ -2,6 +2,7 @@ import { request } from './client.ts';
 import {
   CHANGES,
   ENTITY,
+  EXPORT_RECORDS,
   MORE_RELATIONSHIPS,
   NEIGHBORHOOD,
   ONTOLOGY,
@@ -13,6 +14,7 @@ import {
 import type {
   Change,
   EntityDetails,
+  ExportRecords,
   Ontology,
   Path,
   RelationshipDetail,
@@ -40,6 +42,17 @@ export async function fetchNeighborhood(ids: string[]): Promise<Subgraph> {
 /** The given entities and every relationship among them: a shared view, drawn again. */
 export async function fetchSubgraph(ids: string[]): Promise<Subgraph> {
   return (await request(SUBGRAPH, { ids })).subgraph;
+}
+
+/**
+ * The most entities the canvas's exports read at once: with their relationships, evidence and
+ * phases, each costs about 210 of the 200,000 a query may (QUERY_LIMITS in use-query-limits.ts).
+ */
+export const EXPORT_ENTITIES_MAX = 800;
+
+/** The records of the given entities and of every relationship among them, as exported. */
+export async function fetchExportRecords(ids: string[]): Promise<ExportRecords> {
+  return (await request(EXPORT_RECORDS, { ids })).subgraph;
 }
 
 interface RelationshipConnection {

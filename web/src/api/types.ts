@@ -1,7 +1,15 @@
 // Names for the shapes the documents select, read from them (and so from the schema); only the
 // explorer's own groupings of them are written here.
 import type { ResultOf } from 'gql.tada';
-import type { CHANGES, ENTITY, NEIGHBORHOOD, ONTOLOGY, PATHS, SEARCH } from './documents.ts';
+import type {
+  CHANGES,
+  ENTITY,
+  EXPORT_RECORDS,
+  NEIGHBORHOOD,
+  ONTOLOGY,
+  PATHS,
+  SEARCH,
+} from './documents.ts';
 import type {
   ENTITY_SUMMARY,
   EVIDENCE,
@@ -45,6 +53,8 @@ export type RelationshipDetail = ResultOf<typeof RELATIONSHIP_DETAIL>;
 
 export type Subgraph = ResultOf<typeof NEIGHBORHOOD>['neighborhood'];
 export type Hub = Subgraph['hubs'][number];
+/** The records of the canvas, as its exports write them. */
+export type ExportRecords = ResultOf<typeof EXPORT_RECORDS>['subgraph'];
 export type SearchHit = ResultOf<typeof SEARCH>['search'][number];
 
 type EntityAnswer = NonNullable<ResultOf<typeof ENTITY>['entity']>;

@@ -3,8 +3,9 @@ import { download } from '../dom/download.ts';
 import { useGraphActions } from '../graph/graph-provider.tsx';
 import { LAYOUT_LABELS, type LayoutName } from '../state/explorer.ts';
 import { useCanvas, useSelection } from '../state/explorer-hooks.ts';
-import { canvasToJson, edgesToCsv, nodesToCsv } from '../state/export.ts';
+import { canvasToJson } from '../state/export.ts';
 import { fragmentToView, viewToFragment } from '../state/url.ts';
+import { ExportMenu } from './export-menu.tsx';
 import './panels.css';
 
 export interface ToolbarProps {
@@ -89,20 +90,7 @@ export function Toolbar({ webgl, onWebglChange }: ToolbarProps) {
       >
         Export JSON
       </button>
-      <button
-        type="button"
-        disabled={empty}
-        onClick={() => download('entente-nodes.csv', nodesToCsv(canvas), 'text/csv')}
-      >
-        Nodes CSV
-      </button>
-      <button
-        type="button"
-        disabled={empty}
-        onClick={() => download('entente-edges.csv', edgesToCsv(canvas), 'text/csv')}
-      >
-        Edges CSV
-      </button>
+      <ExportMenu />
       <button type="button" onClick={copyLink}>
         {copied ? 'Link copied' : 'Copy link'}
       </button>
