@@ -247,6 +247,31 @@ describe('an editor in the explorer', () => {
       { id },
     );
     expect(row?.since).toBe('2019-05');
+
+    // A change of status, with its own date and quote, becomes the relationship's history.
+    await details(page).getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('form', { name: 'Edit relationship' });
+    await edit.getByLabel(/^Role/).fill('partner');
+    await edit.getByRole('button', { name: 'Add a change of status' }).click();
+    const phase = edit.getByRole('listitem', { name: 'Phase 1' });
+    await phase.getByLabel('Phase status').selectOption({ label: 'frozen' });
+    await phase.getByLabel('Phase since').fill('2020-02');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    // The phase needs its quote, said next to it; nothing is sent.
+    await phase.getByRole('alert').filter({ hasText: 'needs a quote' }).waitFor();
+    await phase.getByLabel('Phase quote').fill('Acme froze its cooperation with Europol.');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    const phases = details(page)
+      .getByRole('list', { name: 'Status history' })
+      .locator(':scope > li');
+    await expect.poll(() => phases.count(), POLL).toBe(2);
+    expect(await phases.nth(1).textContent()).toContain('Acme froze its cooperation with Europol.');
+    await expect.poll(() => history(page).locator('ol > li').count(), POLL).toBe(4);
+    const [frozen] = await db.read<{ role: string }>(
+      'MATCH ()-[r {id: $id}]->() RETURN r.role AS role',
+      { id },
+    );
+    expect(frozen?.role).toBe('partner');
   });
 
   it('creates an entity, finds it a duplicate, previews and makes the merge, then undoes it', async () => {
