@@ -2,6 +2,7 @@ import { appendFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDatasets } from '../../seed/src/import.ts';
+import { ENTENTE_ID_PREFIX } from '../../server/src/exchange/ftm-schemata.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
 import { emptyGraph, storedEntities, syntheticFtmFile } from '../helpers/ftm-file.ts';
 import { countGraph, snapshot } from '../helpers/graph.ts';
@@ -19,6 +20,8 @@ const { dir, content, file } = syntheticFtmFile(db, {
 const STREAMED = { streamBytes: 0, slice: 1_000 };
 
 const empty = () => emptyGraph(db);
+/** The FtM id the file gives a record: Entente writes its own ids with their prefix. */
+const ftmIdOf = (id: string | undefined) => `${ENTENTE_ID_PREFIX}${id}`;
 
 /** A copy of the file with more lines at its end (the links pass reads them last). */
 function withLines(name: string, ...lines: object[]): { path: string; line: number } {
@@ -70,7 +73,12 @@ describe('a large FtM file into an empty database', () => {
     const bad = withLines('dates.ftm.jsonl', {
       id: 'own-late',
       schema: 'Ownership',
-      properties: { owner: [a?.id], asset: [b?.id], startDate: ['2020'], endDate: ['2019'] },
+      properties: {
+        owner: [ftmIdOf(a?.id)],
+        asset: [ftmIdOf(b?.id)],
+        startDate: ['2020'],
+        endDate: ['2019'],
+      },
     });
     let committed = 0;
     const result = await importDatasets(db, 'test', {
@@ -92,7 +100,10 @@ describe('a large FtM file into an empty database', () => {
   it('when two links give one relationship id / reports the second, writes nothing', async () => {
     await empty();
     const first = content.relationships.find((r) => r.type === 'OWNS');
-    const link = { schema: 'Ownership', properties: { owner: [first?.from], asset: [first?.to] } };
+    const link = {
+      schema: 'Ownership',
+      properties: { owner: [ftmIdOf(first?.from)], asset: [ftmIdOf(first?.to)] },
+    };
     const { path } = withLines(
       'twice.ftm.jsonl',
       { id: 'OWNS.twice', ...link },
