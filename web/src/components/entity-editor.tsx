@@ -19,6 +19,7 @@ import {
   orNull,
   type Problem,
   TextInput,
+  TextInputs,
   useWrite,
 } from './form-parts.tsx';
 import { useOntology } from './ontology.tsx';
@@ -108,16 +109,12 @@ function EntityFields({
   const set = (field: keyof Draft) => (value: string) => onChange({ ...draft, [field]: value });
   return (
     <>
-      {TEXT_FIELDS.map(([field, label]) => (
-        <TextInput
-          key={field}
-          label={label}
-          field={field}
-          value={draft[field]}
-          onChange={set(field)}
-          problem={problem}
-        />
-      ))}
+      <TextInputs
+        fields={TEXT_FIELDS}
+        draft={draft}
+        onChange={(field, value) => set(field)(value)}
+        problem={problem}
+      />
       <TextInput
         label="Also known as (one per line)"
         field="aliases"

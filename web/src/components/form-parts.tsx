@@ -87,6 +87,30 @@ export function TextInput({
   );
 }
 
+/** Text inputs for some of a draft's fields, each `[field, label]`, named as the API names them. */
+export function TextInputs<Field extends string>({
+  fields,
+  draft,
+  onChange,
+  problem,
+}: {
+  fields: readonly (readonly [Field, string])[];
+  draft: Record<Field, string>;
+  onChange(field: Field, value: string): void;
+  problem: Problem | null;
+}) {
+  return fields.map(([field, label]) => (
+    <TextInput
+      key={field}
+      label={label}
+      field={field}
+      value={draft[field]}
+      onChange={(value) => onChange(field, value)}
+      problem={problem}
+    />
+  ));
+}
+
 /** The problem when no field the form shows is named by it ("history" shows "history.0.since"). */
 export function FormProblem({ problem, fields }: { problem: Problem | null; fields: string[] }) {
   const field = problem?.field;

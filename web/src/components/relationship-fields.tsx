@@ -2,7 +2,14 @@
 // both show them. Field names are the API input's, so its errors land next to the right field.
 import type { RelationshipStatus } from '../api/types.ts';
 import type { SourceChoice } from './evidence-picker.tsx';
-import { datesProblem, FieldError, orNull, type Problem, TextInput } from './form-parts.tsx';
+import {
+  datesProblem,
+  FieldError,
+  orNull,
+  type Problem,
+  TextInput,
+  TextInputs,
+} from './form-parts.tsx';
 import { useOntology } from './ontology.tsx';
 
 export interface RelationshipDraft {
@@ -105,16 +112,12 @@ export function RelationshipFields({
     onChange({ ...draft, [field]: value });
   return (
     <>
-      {TEXT_FIELDS.map(([field, label]) => (
-        <TextInput
-          key={field}
-          label={label}
-          field={field}
-          value={draft[field]}
-          onChange={set(field)}
-          problem={problem}
-        />
-      ))}
+      <TextInputs
+        fields={TEXT_FIELDS}
+        draft={draft}
+        onChange={(field, value) => set(field)(value)}
+        problem={problem}
+      />
       <StatusSelect
         label="Status"
         field="status"

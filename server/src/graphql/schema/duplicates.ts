@@ -7,7 +7,7 @@ import {
 import { matchEntities, type NameMatch, rankMatches } from '../../domain/name-matching.ts';
 import type { EntityView } from '../../validation/records.ts';
 import { builder } from '../builder.ts';
-import { PER_PARENT_QUERY, sizeOf } from '../cost.ts';
+import { MAX_PAGE, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { badInput, bounded, notFound } from '../errors.ts';
 import { PageInfo } from './entity.ts';
 import { decodeCursor, EntityRef, encodeCursor } from './refs.ts';
@@ -16,8 +16,6 @@ import { decodeCursor, EntityRef, encodeCursor } from './refs.ts';
 const MAX_CANDIDATES = 50;
 /** Entities read to rank for one: candidates of another kind are dropped after reading. */
 const CANDIDATES_READ = 200;
-/** The most pairs on a page of `duplicates`. */
-const MAX_PAIRS = 100;
 /** A normalised name more entities share is a common name, not a sign of a duplicate. */
 const MAX_GROUP = 100;
 
@@ -136,10 +134,10 @@ builder.queryFields((t) => ({
     },
     complexity: (args) => ({
       field: PER_PARENT_QUERY,
-      multiplier: sizeOf(args.first, 20, MAX_PAIRS),
+      multiplier: sizeOf(args.first, 20, MAX_PAGE),
     }),
     resolve: async (_root, args, { db, loaders }) => {
-      const first = bounded('first', args.first ?? 20, 1, MAX_PAIRS);
+      const first = bounded('first', args.first ?? 20, 1, MAX_PAGE);
       const rows = await findNamePairs(db, decodePairCursor(args.after), first + 1, MAX_GROUP);
       const page = rows.slice(0, first);
       const ids = [...new Set(page.flatMap((row) => [row.a, row.b]))];

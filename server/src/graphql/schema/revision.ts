@@ -18,7 +18,7 @@ import {
 import { entitySchema, relationshipSchema, sourceSchema } from '../../validation/record-schemas.ts';
 import type { EntityRecord, RelationshipRecord, SourceRecord } from '../../validation/records.ts';
 import { builder } from '../builder.ts';
-import { PER_PARENT_QUERY, sizeOf } from '../cost.ts';
+import { MAX_PAGE, PER_PARENT_QUERY, sizeOf } from '../cost.ts';
 import { badInput, bounded, userError } from '../errors.ts';
 import { requireEditor } from '../plugins/use-authorization.ts';
 import {
@@ -38,9 +38,8 @@ import { decodeCursor, encodeCursor } from './refs.ts';
  * (deleted ones included), the feed of recent changes, and reverts, which are writes too.
  */
 
-/** A page of revisions holds 20 unless asked, 100 at most. */
+/** A page of revisions holds 20 unless asked, MAX_PAGE at most. */
 const REVISIONS_DEFAULT = 20;
-const REVISIONS_MAX = 100;
 
 const RecordKindEnum = builder.enumType('RecordKind', {
   description: 'What kind of record a revision is of.',
@@ -143,13 +142,13 @@ const AFTER = 'pageInfo.endCursor of the page before';
 
 const pageComplexity = (args: { first?: number | null }) => ({
   field: PER_PARENT_QUERY,
-  multiplier: sizeOf(args.first, REVISIONS_DEFAULT, REVISIONS_MAX),
+  multiplier: sizeOf(args.first, REVISIONS_DEFAULT, MAX_PAGE),
 });
 
 builder.queryFields((t) => ({
   revisions: t.field({
     type: RevisionConnection,
-    description: `The history of one entity, relationship or source, newest first (deleted records keep theirs). ${REVISIONS_DEFAULT} a page unless \`first\` says otherwise (at most ${REVISIONS_MAX}).`,
+    description: `The history of one entity, relationship or source, newest first (deleted records keep theirs). ${REVISIONS_DEFAULT} a page unless \`first\` says otherwise (at most ${MAX_PAGE}).`,
     args: {
       id: t.arg.id({ required: true }),
       first: t.arg.int({ defaultValue: REVISIONS_DEFAULT }),
@@ -159,13 +158,13 @@ builder.queryFields((t) => ({
     resolve: (_root, args, { db }) =>
       findRevisions(db, {
         record: String(args.id),
-        first: bounded('first', args.first ?? REVISIONS_DEFAULT, 1, REVISIONS_MAX),
+        first: bounded('first', args.first ?? REVISIONS_DEFAULT, 1, MAX_PAGE),
         after: decodeCursor(args.after),
       }),
   }),
   recentChanges: t.field({
     type: RevisionConnection,
-    description: `Every curator’s revision, newest first. ${REVISIONS_DEFAULT} a page unless \`first\` says otherwise (at most ${REVISIONS_MAX}).`,
+    description: `Every curator’s revision, newest first. ${REVISIONS_DEFAULT} a page unless \`first\` says otherwise (at most ${MAX_PAGE}).`,
     args: {
       first: t.arg.int({ defaultValue: REVISIONS_DEFAULT }),
       after: t.arg.string({ description: AFTER }),
@@ -174,7 +173,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, { db }) =>
       findRevisions(db, {
         record: null,
-        first: bounded('first', args.first ?? REVISIONS_DEFAULT, 1, REVISIONS_MAX),
+        first: bounded('first', args.first ?? REVISIONS_DEFAULT, 1, MAX_PAGE),
         after: decodeCursor(args.after),
       }),
   }),
