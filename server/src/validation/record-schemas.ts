@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_KINDS } from '../domain/entity-kinds.ts';
 import { IDENTIFIER_SCHEMES, identifierProblem } from '../domain/identifier-schemes.ts';
+import { MAX_CAPTION_LENGTH, MAX_STORY_STEPS, MAX_SUBGRAPH_IDS } from '../domain/limits.ts';
 import { parsePartialDate } from '../domain/partial-date.ts';
 import { SLUG } from '../domain/relationship-id.ts';
 import { RELATIONSHIP_TYPES } from '../domain/relationship-types.ts';
@@ -150,6 +151,40 @@ export const relationshipSchema = z.strictObject({
   history: z.array(phaseSchema).default([]),
 });
 
+/** Where a step draws an entity, in the canvas's model coordinates. */
+export const storyPointSchema = z.strictObject({ x: z.number(), y: z.number() });
+
+/**
+ * One step of a story: a saved view (see domain/stories.ts for the rules between its fields).
+ * Without positions the explorer lays the step's entities out itself.
+ */
+export const storyStepSchema = z.strictObject({
+  title: text,
+  caption: text
+    .max(MAX_CAPTION_LENGTH, { error: `must be at most ${MAX_CAPTION_LENGTH} characters` })
+    .optional()
+    .describe('Markdown: emphasis, links, lists, quotes; raw HTML is shown as text'),
+  asOf: partialDate.optional(),
+  entities: z
+    .array(slug)
+    .min(1, { error: 'a step draws at least one entity' })
+    .max(MAX_SUBGRAPH_IDS, { error: `a step draws at most ${MAX_SUBGRAPH_IDS} entities` }),
+  positions: z.record(slug, storyPointSchema).optional(),
+  highlight: z.array(slug).default([]).describe('Ids of the relationships the step highlights'),
+  selected: slug.optional().describe('The entity or relationship whose details the step shows'),
+  evidence: z.array(evidenceSchema).default([]),
+});
+
+export const storySchema = z.strictObject({
+  id: slug,
+  title: text,
+  summary: text.optional(),
+  steps: z
+    .array(storyStepSchema)
+    .min(1, { error: 'a story has at least one step' })
+    .max(MAX_STORY_STEPS, { error: `a story has at most ${MAX_STORY_STEPS} steps` }),
+});
+
 /** The keys a record of each list may have: for "unknown key" messages that suggest the right one. */
 export const KNOWN_KEYS = {
   dataset: Object.keys(datasetSchema.shape),
@@ -160,6 +195,8 @@ export const KNOWN_KEYS = {
   history: Object.keys(phaseSchema.shape),
   evidence: Object.keys(evidenceSchema.shape),
   identifiers: Object.keys(identifierSchema.shape),
+  stories: Object.keys(storySchema.shape),
+  steps: Object.keys(storyStepSchema.shape),
 } as const;
 
 /** The closest known key to a misspelt one, if it is close enough to be a likely typo. */

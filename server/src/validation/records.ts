@@ -9,6 +9,8 @@ import type {
   phaseSchema,
   relationshipSchema,
   sourceSchema,
+  storySchema,
+  storyStepSchema,
 } from './record-schemas.ts';
 
 /**
@@ -27,6 +29,14 @@ export type EvidenceRecord = z.output<typeof evidenceSchema>;
 export type IdentifierRecord = z.output<typeof identifierSchema>;
 
 export type EntityRecord = z.output<typeof entitySchema>;
+
+/** A story as a dataset or the API gives it (see domain/stories.ts). */
+export type StoryRecord = z.output<typeof storySchema>;
+
+export type StoryStepRecord = z.output<typeof storyStepSchema>;
+
+/** A stored story: its record, the dataset it belongs to, and its version (a content hash). */
+export type StoryView = StoryRecord & { dataset: string; version: string };
 
 /**
  * A change of a relationship's status: what it became, from when, and the evidence for it.
