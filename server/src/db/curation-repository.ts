@@ -53,7 +53,7 @@ ON CREATE SET d.title = 'Curated through the API',
               d.description = 'Entities, relationships and sources written by curators through the API rather than loaded from a dataset.'`;
 
 /** Gives the records curators write a dataset node, so `datasets` lists (and credits) them too. */
-async function ensureCurationDataset(tx: Transaction): Promise<void> {
+export async function ensureCurationDataset(tx: Transaction): Promise<void> {
   await tx.run(ENSURE_CURATION_DATASET, { id: CURATION_DATASET });
 }
 

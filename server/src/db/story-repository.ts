@@ -23,6 +23,7 @@ export function storyVersion(story: StoryRecord): string {
 }
 
 interface StepRow {
+  index: number;
   title: string;
   caption: string | null;
   asOf: string | null;
@@ -74,7 +75,7 @@ function toStory(row: StoryRow): StoryView {
     id: row.id,
     title: row.title,
     ...(row.summary ? { summary: row.summary } : {}),
-    steps: row.steps.map(toStep),
+    steps: [...row.steps].sort((a, b) => a.index - b.index).map(toStep),
     dataset: row.dataset,
     version: row.version,
   };
@@ -82,8 +83,8 @@ function toStory(row: StoryRow): StoryView {
 
 const STORY_MAP = `s { .id, .title, .summary, .dataset, .version,
   steps: COLLECT { MATCH (s)-[:HAS_STEP]->(t:StoryStep) RETURN t {
-    .title, .caption, .asOf, .entities, .positions, .highlight, .selected, .evidence
-  } ORDER BY t.index } }`;
+    .index, .title, .caption, .asOf, .entities, .positions, .highlight, .selected, .evidence
+  } } }`;
 
 const FIND_STORIES = `
 MATCH (s:Story)

@@ -40,24 +40,36 @@ export function requireVersion(
   expected: string | null | undefined,
   field = 'expectedVersion',
 ): Check {
-  return (found) => {
-    if (expected === null || expected === undefined || found.version === expected) return;
-    if (expected === NEW_RECORD) {
-      if (found.version === null) return;
-      throw userError(
-        'CONFLICT',
-        `The ${what} "${id}" already exists (version ${found.version}); nothing was written.`,
-        { id, field, version: found.version },
-      );
-    }
+  return (found) => refuseStale(what, id, expected, found.version, field);
+}
+
+/**
+ * Throws CONFLICT when the version `found` (null: there is no such record) is not the one the
+ * caller read; `NEW_RECORD` expects none.
+ */
+export function refuseStale(
+  what: 'entity' | 'relationship' | 'source' | 'story',
+  id: string,
+  expected: string | null | undefined,
+  found: string | null,
+  field = 'expectedVersion',
+): void {
+  if (expected === null || expected === undefined || found === expected) return;
+  if (expected === NEW_RECORD) {
+    if (found === null) return;
     throw userError(
       'CONFLICT',
-      found.version === null
-        ? `The ${what} "${id}" was deleted since version ${expected} was read; nothing was written.`
-        : `The ${what} "${id}" has changed since version ${expected} was read (it is now ${found.version}); nothing was written.`,
-      { id, field, version: found.version },
+      `The ${what} "${id}" already exists (version ${found}); nothing was written.`,
+      { id, field, version: found },
     );
-  };
+  }
+  throw userError(
+    'CONFLICT',
+    found === null
+      ? `The ${what} "${id}" was deleted since version ${expected} was read; nothing was written.`
+      : `The ${what} "${id}" has changed since version ${expected} was read (it is now ${found}); nothing was written.`,
+    { id, field, version: found },
+  );
 }
 
 /** The checks, in order. */

@@ -17,5 +17,6 @@ import './viewer.ts';
 import './duplicates.ts';
 import './merge-preview.ts';
 import './measures.ts';
+import './story.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
