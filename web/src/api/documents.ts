@@ -2,6 +2,7 @@
 // checks every one against server/schema.graphql (`gql.tada check`).
 import {
   ENTITY_SUMMARY,
+  EVIDENCE,
   RELATIONSHIP_DETAIL,
   RELATIONSHIP_PAGE,
   RELATIONSHIP_SUMMARY,
@@ -255,5 +256,49 @@ export const MERGE_ENTITIES = graphql(
 export const REVERT_CHANGE = graphql(`
   mutation RevertChange($change: ID!) {
     revertChange(change: $change) { id recordId recordKind after }
+  }
+`);
+
+export const STORY_PARTS = graphql(
+  `
+  fragment StoryParts on Story {
+    id title summary dataset version
+    steps {
+      title caption asOf entities highlight selected
+      positions { entity x y }
+      evidence { ...EvidenceItem }
+    }
+  }
+`,
+  [EVIDENCE],
+);
+
+export const STORIES = graphql(`
+  query Stories {
+    stories { id title summary dataset steps { title } }
+  }
+`);
+
+export const STORY = graphql(
+  `
+  query Story($id: ID!) {
+    story(id: $id) { ...StoryParts }
+  }
+`,
+  [STORY_PARTS],
+);
+
+export const SAVE_STORY = graphql(
+  `
+  mutation SaveStory($input: SaveStoryInput!, $expectedVersion: String) {
+    saveStory(input: $input, expectedVersion: $expectedVersion) { ...StoryParts }
+  }
+`,
+  [STORY_PARTS],
+);
+
+export const DELETE_STORY = graphql(`
+  mutation DeleteStory($id: ID!, $expectedVersion: String) {
+    deleteStory(id: $id, expectedVersion: $expectedVersion)
   }
 `);

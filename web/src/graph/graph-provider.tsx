@@ -36,6 +36,46 @@ export interface GraphActions {
   png(): Promise<Blob | null>;
   /** Where each node is drawn, in model coordinates. */
   positions(): Record<string, Position>;
+  /**
+   * Draws the next view where it places its entities: those drawn already move there and the
+   * view pans and zooms to frame them, animated; those drawn next appear there, not laid out.
+   */
+  place(positions: Record<string, Position>): void;
+}
+
+/** How long a move to the next view takes; none for those who ask for reduced motion. */
+const MOVE_MS = 600;
+const FRAME_PADDING = 60;
+
+function moveDuration(): number {
+  return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 0 : MOVE_MS;
+}
+
+/** The zoom and pan that frame these points on the canvas, as `cy.fit` would frame nodes there. */
+function frameOf(cy: Core, points: readonly Position[]): { zoom: number; pan: Position } | null {
+  if (points.length === 0) return null;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [left, right, top, bottom] = [
+    Math.min(...xs),
+    Math.max(...xs),
+    Math.min(...ys),
+    Math.max(...ys),
+  ];
+  const width = Math.max(right - left, 1);
+  const height = Math.max(bottom - top, 1);
+  const fit = Math.min(
+    (cy.width() - 2 * FRAME_PADDING) / width,
+    (cy.height() - 2 * FRAME_PADDING) / height,
+  );
+  const zoom = Math.min(Math.max(fit, cy.minZoom()), Math.min(cy.maxZoom(), 1.5));
+  return {
+    zoom,
+    pan: {
+      x: cy.width() / 2 - zoom * ((left + right) / 2),
+      y: cy.height() / 2 - zoom * ((top + bottom) / 2),
+    },
+  };
 }
 
 const GraphContext = createContext<GraphActions | null>(null);
@@ -189,9 +229,31 @@ export function GraphProvider(props: GraphProviderProps) {
     () => Object.fromEntries(cy?.nodes().map((node) => [node.id(), { ...node.position() }]) ?? []),
     [cy],
   );
+  const place = useCallback(
+    (next: Record<string, Position>) => {
+      for (const [id, position] of Object.entries(next))
+        remembered.set(id, { position: { ...position }, dragged: false });
+      if (!cy) return;
+      const duration = moveDuration();
+      cy.stop(true, true);
+      for (const node of cy.nodes()) {
+        const target = next[node.id()];
+        if (!target) continue;
+        node.stop(true, true);
+        if (duration === 0) node.position({ ...target });
+        else node.animate({ position: { ...target } }, { duration, easing: 'ease-in-out-cubic' });
+      }
+      const frame = frameOf(cy, Object.values(next));
+      if (frame) {
+        if (duration === 0) cy.viewport(frame);
+        else cy.animate(frame, { duration, easing: 'ease-in-out-cubic' });
+      }
+    },
+    [cy, remembered],
+  );
   const actions = useMemo(
-    () => ({ fit, relayout, png, positions }),
-    [fit, relayout, png, positions],
+    () => ({ fit, relayout, png, positions, place }),
+    [fit, relayout, png, positions, place],
   );
 
   return (

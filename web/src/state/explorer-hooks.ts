@@ -2,7 +2,7 @@
 import { useContext, useMemo } from 'react';
 import type { Subgraph } from '../api/types.ts';
 import { type MeasureView, measureCanvas } from './canvas-measures.ts';
-import type { Comparison, LayoutName } from './explorer.ts';
+import type { Comparison, LayoutName, SavedView, StoryPlace } from './explorer.ts';
 import { DispatchContext, RequestsContext, StateContext } from './explorer-provider.tsx';
 import { computeVisibility, type Filters } from './visibility.ts';
 
@@ -126,6 +126,21 @@ export function usePathOptions() {
     [dispatch],
   );
   return { avoidHubs, setAvoidHubs };
+}
+
+/** The story open and its step, and the views its steps draw. */
+export function useStoryPlace() {
+  const { story } = useExplorerState();
+  const dispatch = useDispatch();
+  const actions = useMemo(
+    () => ({
+      /** Opens a story at a step, or closes it (null); the address bar follows. */
+      goTo: (place: StoryPlace | null) => dispatch({ type: 'story', story: place }),
+      showView: (view: SavedView) => dispatch({ type: 'view', view }),
+    }),
+    [dispatch],
+  );
+  return { place: story, ...actions };
 }
 
 /** The requests that put entities and paths on the canvas, and how the last one went. */

@@ -80,6 +80,7 @@ export function ExplorerProvider({ children }: { children: ReactNode }) {
     compare: view.compare,
     layout: view.layout,
     avoidHubs: view.avoidHubs,
+    story: view.story,
   }));
   const [status, setStatus] = useState<TaskStatus>({ loading: null, error: null });
   const [pathResult, setPathResult] = useState<PathResult | null>(null);
@@ -153,10 +154,11 @@ export function ExplorerProvider({ children }: { children: ReactNode }) {
     dispatch({ type: 'highlight', highlight: null });
   }, []);
 
-  // A shared link: fetch the entities it names with every relationship among them.
+  // A shared link: fetch the entities it names with every relationship among them. A link to a
+  // story's step is drawn by the story's player instead.
   const restored = useRef(false);
   useEffect(() => {
-    if (restored.current || initialView.ids.length === 0) return;
+    if (restored.current || initialView.ids.length === 0 || initialView.story) return;
     restored.current = true;
     void run('Opening the shared view', async () => {
       const subgraph = await reads.subgraph(initialView.ids);

@@ -45,4 +45,27 @@ describe('explorerReducer', () => {
     expect(Object.keys(cleared.canvas.nodes)).toEqual(['europol']);
     expect(cleared.selected).toBeNull();
   });
+
+  it('draws a saved view in place of the canvas, with its date, selection and highlight; undo brings the canvas back', () => {
+    const filtered = explorerReducer(loaded, {
+      type: 'filters',
+      filters: { ...loaded.filters, hiddenKinds: ['COMPANY'] },
+    });
+    const europol = SUBGRAPH.nodes.filter((node) => node.id === 'europol');
+    const shown = explorerReducer(filtered, {
+      type: 'view',
+      view: {
+        subgraph: { ...SUBGRAPH, nodes: europol, edges: [] },
+        asOf: '2018-06-13',
+        selected: 'europol',
+        selectedEdge: null,
+        highlight: { nodeIds: ['europol'], edgeIds: [] },
+      },
+    });
+    expect(Object.keys(shown.canvas.nodes)).toEqual(['europol']);
+    expect([shown.asOf, shown.selected]).toEqual(['2018-06-13', 'europol']);
+    expect(shown.highlight?.nodeIds).toEqual(['europol']);
+    expect(shown.filters.hiddenKinds).toEqual([]);
+    expect(explorerReducer(shown, { type: 'undo' }).canvas).toBe(loaded.canvas);
+  });
 });

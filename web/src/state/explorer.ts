@@ -34,6 +34,21 @@ export interface Highlight {
   edgeIds: string[];
 }
 
+/** The story open and the step shown (from 0). */
+export interface StoryPlace {
+  id: string;
+  step: number;
+}
+
+/** A saved view drawn whole in place of the canvas: a story's step. */
+export interface SavedView {
+  subgraph: Subgraph;
+  asOf: string | null;
+  selected: string | null;
+  selectedEdge: string | null;
+  highlight: Highlight | null;
+}
+
 export interface ExplorerState {
   canvas: Canvas;
   /** Earlier canvases for undo, newest last; redo holds the undone ones. */
@@ -52,6 +67,7 @@ export interface ExplorerState {
   avoidHubs: boolean;
   /** What the canvas's measures size and colour, and whether their panel is open. */
   measures: MeasureView;
+  story: StoryPlace | null;
 }
 
 export const INITIAL_STATE: ExplorerState = {
@@ -67,6 +83,7 @@ export const INITIAL_STATE: ExplorerState = {
   highlight: null,
   avoidHubs: true,
   measures: NO_MEASURE_VIEW,
+  story: null,
 };
 
 export type ExplorerAction =
@@ -83,6 +100,8 @@ export type ExplorerAction =
   | { type: 'highlight'; highlight: Highlight | null }
   | { type: 'avoidHubs'; avoidHubs: boolean }
   | { type: 'measures'; measures: MeasureView }
+  | { type: 'story'; story: StoryPlace | null }
+  | { type: 'view'; view: SavedView }
   | { type: 'undo' }
   | { type: 'redo' };
 
@@ -138,6 +157,23 @@ export function explorerReducer(state: ExplorerState, action: ExplorerAction): E
       return { ...state, avoidHubs: action.avoidHubs };
     case 'measures':
       return { ...state, measures: action.measures };
+    case 'story':
+      return { ...state, story: action.story };
+    case 'view': {
+      // The view replaces the canvas (undo brings the earlier one back) and its dates and
+      // filters, so it shows what was saved; the pins go, since the view places everything.
+      const { subgraph, asOf, selected, selectedEdge, highlight } = action.view;
+      const next = withCanvas(state, mergeSubgraph(EMPTY_CANVAS, subgraph));
+      return {
+        ...next,
+        selected: selected && next.canvas.nodes[selected] ? selected : null,
+        selectedEdge: selectedEdge && next.canvas.edges[selectedEdge] ? selectedEdge : null,
+        asOf,
+        compare: NO_COMPARISON,
+        filters: NO_FILTERS,
+        highlight,
+      };
+    }
     case 'undo': {
       const previous = state.past.at(-1);
       if (!previous) return state;

@@ -17,10 +17,19 @@ describe('the shared view in the URL', () => {
     layout: 'dagre',
     avoidHubs: false,
     positions: { 'kaspersky-lab': { x: 120, y: -45 }, 'no-more-ransom': { x: -300, y: 88 } },
+    story: null,
   };
 
   it('round-trips every field', () => {
     expect(fragmentToView(viewToFragment(view))).toEqual(view);
+  });
+
+  it('carries an open story and its step (from 1) and nothing else, since the step is the view', () => {
+    const open = { ...view, story: { id: 'kaspersky-and-the-eu', step: 2 } };
+    expect(viewToFragment(open)).toBe('#story=kaspersky-and-the-eu&step=3');
+    expect(fragmentToView('#story=kaspersky-and-the-eu&step=3').story).toEqual(open.story);
+    expect(fragmentToView('#story=s').story).toEqual({ id: 's', step: 0 });
+    expect(fragmentToView('#story=s&step=zero').story).toEqual({ id: 's', step: 0 });
   });
 
   it('carries a selected relationship when no entity is selected', () => {

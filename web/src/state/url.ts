@@ -1,5 +1,5 @@
 import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
-import type { Comparison, LayoutName } from './explorer.ts';
+import type { Comparison, LayoutName, StoryPlace } from './explorer.ts';
 import { type Filters, NO_FILTERS } from './visibility.ts';
 
 /** Where a node sits on the canvas, in model coordinates. */
@@ -23,6 +23,8 @@ export interface SharedView {
   avoidHubs: boolean;
   /** Where the entities were drawn; a copied link carries them so the picture opens as it was. */
   positions: Record<string, Point>;
+  /** A story open at a step: the step is the view, so a link to it carries nothing else. */
+  story: StoryPlace | null;
 }
 
 const POINT = /^(-?\d+)_(-?\d+)$/;
@@ -39,6 +41,9 @@ function list(value: string | null): string[] {
  */
 export function viewToFragment(view: SharedView): string {
   const params = new URLSearchParams();
+  // Steps count from 1 in a link, as the player shows them.
+  if (view.story)
+    return `#${new URLSearchParams({ story: view.story.id, step: String(view.story.step + 1) })}`;
   if (view.ids.length > 0) params.set('e', view.ids.join(','));
   if (view.selected) params.set('sel', view.selected);
   else if (view.selectedEdge) params.set('rel', view.selectedEdge);
@@ -100,5 +105,13 @@ export function fragmentToView(fragment: string): SharedView {
     layout: layout && LAYOUTS.includes(layout) ? layout : 'fcose',
     avoidHubs: params.get('avoid') !== 'none',
     positions,
+    story: storyOf(params),
   };
+}
+
+function storyOf(params: URLSearchParams): StoryPlace | null {
+  const id = params.get('story');
+  if (!id) return null;
+  const step = Number(params.get('step') ?? '1');
+  return { id, step: Number.isInteger(step) && step >= 1 ? step - 1 : 0 };
 }

@@ -1,0 +1,69 @@
+import { stableHash } from '../../../server/src/domain/relationship-id.ts';
+import type { StoryStep } from '../api/stories.ts';
+import type { Subgraph } from '../api/types.ts';
+import { forcePositions } from '../graph/force-layout.ts';
+import type { SavedView } from './explorer.ts';
+import type { Point } from './url.ts';
+
+/**
+ * Where a story's step draws each of its entities: where the step places them, and the rest by
+ * ForceAtlas2 around those, seeded by the step's entities so the same step is always drawn the
+ * same way — in the explorer and in the story's HTML export alike.
+ */
+export function stepPositions(
+  ids: readonly string[],
+  edges: readonly { source: string; target: string }[],
+  given: Readonly<Record<string, Point>>,
+): Record<string, Point> {
+  const missing = ids.filter((id) => !given[id]);
+  if (missing.length === 0) return Object.fromEntries(ids.map((id) => [id, given[id] as Point]));
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const pairs = edges.flatMap(({ source, target }) => {
+    const [a, b] = [index.get(source), index.get(target)];
+    return a === undefined || b === undefined ? [] : [a, b];
+  });
+  const fixed = ids.flatMap((id, i) => {
+    const point = given[id];
+    return point ? [{ index: i, x: point.x, y: point.y }] : [];
+  });
+  const laid = forcePositions({
+    nodeCount: ids.length,
+    edges: Uint32Array.from(pairs),
+    fixed,
+    seed: Number.parseInt(stableHash(ids.join(',')).slice(0, 8), 16),
+  });
+  return Object.fromEntries(
+    ids.map((id, i) => [
+      id,
+      given[id] ?? { x: laid[i * 2] as number, y: laid[i * 2 + 1] as number },
+    ]),
+  );
+}
+
+/** Where a step places its entities, as the layout reads them. */
+export function givenPositions(step: StoryStep): Record<string, Point> {
+  return Object.fromEntries(step.positions.map(({ entity, x, y }) => [entity, { x, y }]));
+}
+
+/** A step's view of what the API drew of it: its date, its selection, its highlight. */
+export function stepView(step: StoryStep, subgraph: Subgraph): SavedView {
+  const drawn = new Map(subgraph.edges.map((edge) => [edge.id, edge]));
+  const edges = step.highlight.flatMap((id) => {
+    const edge = drawn.get(id);
+    return edge ? [edge] : [];
+  });
+  const selected = step.selected ?? null;
+  return {
+    subgraph,
+    asOf: step.asOf ?? null,
+    selected: selected && !drawn.has(selected) ? selected : null,
+    selectedEdge: selected && drawn.has(selected) ? selected : null,
+    highlight:
+      edges.length > 0
+        ? {
+            nodeIds: [...new Set(edges.flatMap((edge) => [edge.from.id, edge.to.id]))],
+            edgeIds: edges.map((edge) => edge.id),
+          }
+        : null,
+  };
+}
