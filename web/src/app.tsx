@@ -10,6 +10,8 @@ import { type PathEnd, PathFinder } from './components/path-finder.tsx';
 import { Search } from './components/search.tsx';
 import { SignIn } from './components/sign-in.tsx';
 import { StatusBar } from './components/status-bar.tsx';
+import { StoriesPanel } from './components/stories-panel.tsx';
+import { StoryPlayer } from './components/story-player.tsx';
 import { TimeSlider } from './components/time-slider.tsx';
 import { Timeline } from './components/timeline.tsx';
 import { Toolbar } from './components/toolbar.tsx';
@@ -128,6 +130,7 @@ function Explorer({ ontology }: { ontology: Ontology }) {
       >
         <Toolbar webgl={webgl} onWebglChange={setWebgl} />
         <div className="sidebar">
+          <StoryPlayer />
           <TimeSlider range={range} />
           <ComparePanel
             compare={compare}
@@ -139,6 +142,7 @@ function Explorer({ ontology }: { ontology: Ontology }) {
           <PathFinder from={ends.from} to={ends.to} onChange={setEnd} />
           <MeasuresPanel />
           <FiltersPanel />
+          <StoriesPanel />
         </div>
         <Timeline
           canvas={canvas}

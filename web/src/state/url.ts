@@ -68,6 +68,11 @@ export function viewToFragment(view: SharedView): string {
   return text ? `#${text}` : '';
 }
 
+/** The fragment of a story open at a step; steps count from 1 in a link, as the player shows them. */
+export function storyFragment(place: StoryPlace): string {
+  return `#${new URLSearchParams({ story: place.id, step: String(place.step + 1) })}`;
+}
+
 /**
  * Reads a view from a URL fragment (or a query string, as links once carried it); unknown or
  * malformed values fall back to the defaults.

@@ -69,7 +69,8 @@ export function useStoryPlayer() {
     () => ({
       previous: () => id && index > 0 && goTo({ id, step: index - 1 }),
       next: () => id && index < count - 1 && goTo({ id, step: index + 1 }),
-      goToStep: (to: number) => id && goTo({ id, step: Math.max(0, Math.min(to, count - 1)) }),
+      // Not held to the steps read so far: after an editor's save, the story may have more.
+      goToStep: (to: number) => id && goTo({ id, step: Math.max(0, to) }),
       close: () => goTo(null),
     }),
     [id, index, count, goTo],
