@@ -137,6 +137,8 @@ describe('limits for a public endpoint', () => {
       SOURCES: { text: 'kaspersky' },
       DUPLICATE_CANDIDATES: { id: 'kaspersky-lab' },
       MERGE_PREVIEW: { keep: 'kaspersky-lab', drop: 'europol' },
+      STORIES: {},
+      STORY: { id: 'kaspersky-and-the-eu' },
     };
     // The curators' writes are the curation tests' (test/e2e/explorer-curation.test.ts).
     const reads = Object.entries(documents).filter(([, document]) =>
