@@ -174,6 +174,7 @@ describe('anyone', () => {
     await expect
       .poll(() => page.evaluate(() => window.__entente?.position('europol')), POLL)
       .toEqual(at);
+    await page.screenshot({ path: join(RESULTS, 'story-player.png') });
   });
 
   it('downloads the story as one HTML file that opens offline at its first step', async () => {
