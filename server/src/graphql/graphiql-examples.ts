@@ -51,6 +51,14 @@ query WhoMatters {
   ranking(measure: BETWEENNESS, first: 10) { value community entity { id name kind } }
 }
 
+# A story told with the graph: each step a saved view with its caption and evidence.
+query Story {
+  story(id: "kaspersky-and-the-eu") {
+    title summary
+    steps { title asOf entities highlight caption evidence { quote source { title url } } }
+  }
+}
+
 # Where the data comes from, and under which licence.
 query Datasets {
   datasets { id title version license description }
