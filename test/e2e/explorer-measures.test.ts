@@ -32,6 +32,8 @@ describe('the measures of the canvas', () => {
     await panel().getByRole('combobox', { name: 'Size by' }).selectOption({ label: 'Betweenness' });
     await expect.poll(async () => JSON.stringify(await widths())).not.toBe(JSON.stringify(before));
     const after = await widths();
+    // A copied link carries the choice.
+    await expect.poll(() => new URL(ui.page.url()).hash).toContain('size=betweenness');
     const sizes = Object.values(after);
     expect(after['kaspersky-lab']).toBe(Math.max(...sizes));
     expect(Math.min(...sizes)).toBeLessThan(Math.max(...sizes));

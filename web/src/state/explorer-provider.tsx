@@ -80,6 +80,7 @@ export function ExplorerProvider({ children }: { children: ReactNode }) {
     compare: view.compare,
     layout: view.layout,
     avoidHubs: view.avoidHubs,
+    measures: { ...INITIAL_STATE.measures, ...view.measures },
     story: view.story,
   }));
   const [status, setStatus] = useState<TaskStatus>({ loading: null, error: null });

@@ -17,11 +17,17 @@ describe('the shared view in the URL', () => {
     layout: 'dagre',
     avoidHubs: false,
     positions: { 'kaspersky-lab': { x: 120, y: -45 }, 'no-more-ransom': { x: -300, y: 88 } },
+    measures: { sizeBy: 'betweenness', communities: true },
     story: null,
   };
 
   it('round-trips every field', () => {
     expect(fragmentToView(viewToFragment(view))).toEqual(view);
+  });
+
+  it('carries what the measures size and colour, and drops a measure it does not know', () => {
+    expect(viewToFragment(view)).toContain('size=betweenness&communities=1');
+    expect(fragmentToView('#e=a&size=fame').measures).toEqual({ sizeBy: null, communities: false });
   });
 
   it('carries an open story and its step (from 1) and nothing else, since the step is the view', () => {

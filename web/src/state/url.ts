@@ -1,4 +1,6 @@
 import { parsePartialDate } from '../../../server/src/domain/partial-date.ts';
+import { MEASURES, type Measure } from '../../../server/src/measures/graph-measures.ts';
+import type { MeasureView } from './canvas-measures.ts';
 import type { Comparison, LayoutName, StoryPlace } from './explorer.ts';
 import { type Filters, NO_FILTERS } from './visibility.ts';
 
@@ -23,6 +25,8 @@ export interface SharedView {
   avoidHubs: boolean;
   /** Where the entities were drawn; a copied link carries them so the picture opens as it was. */
   positions: Record<string, Point>;
+  /** What the measures size and colour (whether their panel is open stays with the page). */
+  measures: Pick<MeasureView, 'sizeBy' | 'communities'>;
   /** A story open at a step: the step is the view, so a link to it carries nothing else. */
   story: StoryPlace | null;
 }
@@ -56,6 +60,8 @@ export function viewToFragment(view: SharedView): string {
   if (view.filters.hiddenDatasets.length) params.set('hd', view.filters.hiddenDatasets.join(','));
   if (view.layout !== 'fcose') params.set('layout', view.layout);
   if (!view.avoidHubs) params.set('avoid', 'none');
+  if (view.measures.sizeBy) params.set('size', view.measures.sizeBy);
+  if (view.measures.communities) params.set('communities', '1');
   // One "x_y" per id, in the order of `e`, rounded to whole pixels: compact enough for
   // thousands of entities.
   const points = view.ids.map((id) => view.positions[id]);
@@ -110,6 +116,10 @@ export function fragmentToView(fragment: string): SharedView {
     layout: layout && LAYOUTS.includes(layout) ? layout : 'fcose',
     avoidHubs: params.get('avoid') !== 'none',
     positions,
+    measures: {
+      sizeBy: MEASURES.find((measure: Measure) => measure === params.get('size')) ?? null,
+      communities: params.get('communities') === '1',
+    },
     story: storyOf(params),
   };
 }

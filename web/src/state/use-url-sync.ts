@@ -9,12 +9,13 @@ export function readInitialView(): SharedView {
 
 /**
  * Keeps the address bar's fragment the view's: entities, selection, filters, layout, dates, and
- * whether paths avoid hubs; or, while a story is open, the story and its step. While
+ * whether paths avoid hubs, what the measures size and colour; or, while a story is open, the story and its step. While
  * a shared view is still loading (`waiting`), its address is left as it is.
  */
 export function useUrlSync(state: ExplorerState, waiting: boolean): void {
   const ids = useMemo(() => Object.keys(state.canvas.nodes), [state.canvas.nodes]);
   const { selected, selectedEdge, asOf, compare, filters, layout, avoidHubs, story } = state;
+  const { sizeBy, communities } = state.measures;
   useEffect(() => {
     if (waiting) return;
     const fragment = viewToFragment({
@@ -28,10 +29,24 @@ export function useUrlSync(state: ExplorerState, waiting: boolean): void {
       avoidHubs,
       // The address bar follows the view, not every drag; "Copy link" adds the positions.
       positions: {},
+      measures: { sizeBy, communities },
       story,
     });
     if (fragment !== window.location.hash || window.location.search !== '') {
       window.history.replaceState(null, '', `${window.location.pathname}${fragment}`);
     }
-  }, [ids, selected, selectedEdge, asOf, compare, filters, layout, avoidHubs, story, waiting]);
+  }, [
+    ids,
+    selected,
+    selectedEdge,
+    asOf,
+    compare,
+    filters,
+    layout,
+    avoidHubs,
+    sizeBy,
+    communities,
+    story,
+    waiting,
+  ]);
 }
