@@ -8,6 +8,7 @@ import { awaitSearchIndex } from '../../server/src/db/schema.ts';
 import { collectErrors, launchBrowser } from '../helpers/browser.ts';
 import { SOURCE } from '../helpers/curation.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
+import { chooseFromSearch } from '../helpers/explorer-session.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 
 const ANA = 'token-of-ana';
@@ -40,13 +41,7 @@ async function signIn(page: Page, token: string) {
 }
 
 async function openEntity(page: Page, name: string) {
-  const input = page.getByRole('combobox', { name: 'Search entities' });
-  await input.fill(name);
-  await page
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .waitFor();
-  await input.press('Enter');
+  await chooseFromSearch(page, name, name);
   await details(page).getByRole('heading', { level: 2 }).waitFor();
 }
 

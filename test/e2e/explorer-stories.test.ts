@@ -10,7 +10,7 @@ import type { StoryView } from '../../server/src/validation/records.ts';
 import { collectErrors, launchBrowser } from '../helpers/browser.ts';
 import { SOURCE } from '../helpers/curation.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
-import { RESULTS } from '../helpers/explorer-session.ts';
+import { chooseFromSearch, RESULTS } from '../helpers/explorer-session.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 
 const TOKEN = 'token-of-ana';
@@ -91,13 +91,7 @@ async function stepThrough(id: string): Promise<Page> {
 }
 
 async function drawEntity(page: Page, name: string) {
-  const input = page.getByRole('combobox', { name: 'Search entities' });
-  await input.fill(name);
-  await page
-    .getByRole('option', { name: new RegExp(name) })
-    .first()
-    .waitFor();
-  await input.press('Enter');
+  await chooseFromSearch(page, name, name);
   await expect.poll(() => drawn(page), POLL).toContain('kaspersky-lab');
 }
 

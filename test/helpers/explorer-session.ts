@@ -30,6 +30,17 @@ export interface ExplorerSession {
   close(): Promise<void>;
 }
 
+/** Types into the page's search box and opens the hit named `name`. */
+export async function chooseFromSearch(page: Page, text: string, name: string): Promise<void> {
+  const input = page.getByRole('combobox', { name: 'Search entities' });
+  await input.fill(text);
+  await page
+    .getByRole('option', { name: new RegExp(name) })
+    .first()
+    .waitFor();
+  await input.press('Enter');
+}
+
 /** The explorer over the curated datasets, in a fresh headless Chromium page. */
 export async function openExplorer(): Promise<ExplorerSession> {
   mkdirSync(RESULTS, { recursive: true });
@@ -49,15 +60,7 @@ export async function openExplorer(): Promise<ExplorerSession> {
       },
       [key, args] as const,
     ) as Promise<ReturnType<Api[K]>>;
-  const searchAndChoose = async (text: string, name: string) => {
-    const input = page.getByRole('combobox', { name: 'Search entities' });
-    await input.fill(text);
-    await page
-      .getByRole('option', { name: new RegExp(name) })
-      .first()
-      .waitFor();
-    await input.press('Enter');
-  };
+  const searchAndChoose = (text: string, name: string) => chooseFromSearch(page, text, name);
   return {
     server,
     browser,
