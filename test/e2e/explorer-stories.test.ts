@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findStory } from '../../server/src/db/story-repository.ts';
 import type { StoryView } from '../../server/src/validation/records.ts';
+import { seriousViolations } from '../helpers/axe.ts';
 import { collectErrors, launchBrowser } from '../helpers/browser.ts';
 import { SOURCE } from '../helpers/curation.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
@@ -169,6 +170,7 @@ describe('anyone', () => {
       .poll(() => page.evaluate(() => window.__entente?.position('europol')), POLL)
       .toEqual(at);
     await page.screenshot({ path: join(RESULTS, 'story-player.png') });
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('downloads the story as one HTML file that opens offline at its first step', async () => {
