@@ -89,6 +89,7 @@ export function toContent(read: ReadDataset): DatasetContent {
       return { ...record, history: sortPhases([...record.history, ...phases]) };
     }),
     phases: additions.filter((phase) => !own.has(phase.relationship)),
+    stories: (read.stories ?? []).map((item) => item.record),
   };
 }
 
