@@ -121,6 +121,30 @@ export function storyProblems(datasets: readonly ReadDataset[]): Problem[] {
   return problems;
 }
 
+/**
+ * Stories of the run whose id the database holds for a dataset this run does not load: refused,
+ * rather than taking over that dataset's story (a curator's, say). A story stored for a dataset
+ * of the run may move to another of them.
+ */
+export function storedStoryProblems(
+  datasets: readonly ReadDataset[],
+  owners: ReadonlyMap<string, string>,
+): Problem[] {
+  const loaded = new Set(datasets.map((dataset) => dataset.dataset.record.id));
+  return datasets.flatMap((dataset) =>
+    (dataset.stories ?? []).flatMap(({ record, origin, fields }) => {
+      const owner = owners.get(record.id);
+      if (owner === undefined || loaded.has(owner)) return [];
+      return [
+        {
+          ...(fields?.id ?? origin),
+          message: `story id "${record.id}" is already a story of dataset "${owner}" (in the database): give this one another id`,
+        },
+      ];
+    }),
+  );
+}
+
 /** The field a step's problem is best shown at: the id listed twice, the entity placed. */
 function problemField(
   step: StoryStepRecord,

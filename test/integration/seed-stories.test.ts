@@ -7,6 +7,7 @@ import { readYamlDataset } from '../../seed/src/formats/yaml.ts';
 import { importDatasets } from '../../seed/src/import.ts';
 import { DATASETS_DIR } from '../../seed/src/inputs.ts';
 import { formatProblem } from '../../seed/src/model.ts';
+import { formatSummary } from '../../seed/src/summary.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { findStories, findStory } from '../../server/src/db/story-repository.ts';
 import { saveStory } from '../../server/src/db/story-writes.ts';
@@ -99,6 +100,8 @@ describe('the curated story', { timeout: 120_000 }, () => {
       undefined,
     );
     expect(await findStory(db, STORY)).toEqual(before);
+    // Only the dataset that has stories shows a stories row.
+    expect(formatSummary(result).match(/^ +stories +/gm)).toHaveLength(1);
   });
 
   it('exported and seeded into an empty database, gives the same stories, a curator’s too', async () => {
@@ -170,6 +173,8 @@ describe('a dataset with stories', { timeout: 60_000 }, () => {
       removed: 1,
     });
     expect((await findStories(db, { first: 10 })).map((item) => item.id)).toEqual(['first']);
+    // The summary's stories row: created, updated, unchanged, removed.
+    expect(formatSummary(pruned)).toMatch(/^ +stories +0 +0 +1 +1$/m);
   });
 
   it('changed, is updated in place with a new version', async () => {
@@ -229,6 +234,25 @@ describe('a dataset with stories', { timeout: 60_000 }, () => {
       expect(await snapshot(db)).toBe(before);
     });
   }
+
+  it('whose story id the database holds for a dataset not loaded / fails at the id, the story left to its dataset', async () => {
+    const note = {
+      id: 'taken',
+      title: 'A curator’s',
+      steps: [{ title: 'A', entities: ['firm-a'], highlight: [], evidence: [] }],
+    };
+    await saveStory(db, note, () => {});
+    const folder = writeDatasetDir({
+      'dataset.yaml': FIRMS,
+      'stories.yaml': stories(story('taken')),
+    });
+    const result = await seed(folder);
+    expect(result.exitCode).toBe(1);
+    expect(result.problems.map(formatProblem)).toEqual([
+      `${join(folder, 'stories.yaml')}:2:9: story id "taken" is already a story of dataset "curation" (in the database): give this one another id`,
+    ]);
+    expect((await findStory(db, 'taken'))?.dataset).toBe('curation');
+  });
 
   it('whose story id another dataset of the run uses / fails at the second', async () => {
     const other = writeDatasetDir({

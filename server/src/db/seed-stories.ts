@@ -63,6 +63,18 @@ export async function writeDatasetStories(
   return counts;
 }
 
+const STORY_OWNERS = 'MATCH (s:Story) WHERE s.id IN $ids RETURN s.id AS id, s.dataset AS dataset';
+
+/** The dataset each of these stories is stored for, by id (those the database holds). */
+export async function findStoryOwners(
+  db: Database,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.read<{ id: string; dataset: string }>(STORY_OWNERS, { ids });
+  return new Map(rows.map((row) => [row.id, row.dataset]));
+}
+
 const STORY_COUNT = 'MATCH (s:Story) RETURN count(s) AS stories';
 
 /** Every stored story, for the export: read whole, as stories are few and small. */
