@@ -58,6 +58,7 @@ function describe(report: DatasetWriteReport): string {
     ...counted(['relationship', 'relationships'], report.relationships),
     ...counted(['source', 'sources'], report.sources),
     ...counted(['phase', 'phases'], report.phases),
+    ...(report.stories ? counted(['story', 'stories'], report.stories) : []),
   ];
   return `  ${report.dataset}: ${parts.join(', ') || 'no record changed'}`;
 }

@@ -59,7 +59,7 @@ written), 2 database unreachable, 3 reading failed.`;
 function formatReport(result: ExportResult, out: string): string {
   const lines = result.datasets.map(
     (d) =>
-      `  ${d.folder}/  ${d.entities} entities, ${d.relationships} relationships, ${d.sources} sources, ${d.phases} added phases`,
+      `  ${d.folder}/  ${d.entities} entities, ${d.relationships} relationships, ${d.sources} sources, ${d.phases} added phases${d.stories > 0 ? `, ${d.stories} stories` : ''}`,
   );
   const total = (key: 'entities' | 'relationships' | 'sources') =>
     result.datasets.reduce((sum, d) => sum + d[key], 0);

@@ -14,7 +14,10 @@ import type {
   RelationshipView,
   SourceRecord,
   SourceView,
+  StoryRecord,
+  StoryView,
 } from '../../server/src/validation/records.ts';
+import { placeStories, storyNames } from './export-stories.ts';
 
 /** One dataset of an export, with what it holds. */
 export interface ExportedDataset {
@@ -23,6 +26,8 @@ export interface ExportedDataset {
   sources: SourceRecord[];
   relationships: RelationshipRecord[];
   phases: PhaseAdditionRecord[];
+  /** Its stories, written to their own file (export-stories.ts); absent, it has none. */
+  stories?: StoryRecord[];
 }
 
 /** The stored graph, as the export repository reads it. */
@@ -31,6 +36,8 @@ export interface StoredGraph {
   entities: readonly EntityView[];
   sources: readonly SourceView[];
   relationships: readonly RelationshipView[];
+  /** Stories, with the dataset each belongs to; absent, none are exported. */
+  stories?: readonly StoryView[];
 }
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -38,8 +45,8 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 /**
  * Each record in the datasets it is stored for: an entity in every one its `datasets` lists
  * (stated alike, which the seeder accepts and stores once), a source and a relationship in
- * theirs, a phase another dataset added in that dataset's `phases:`. A record stored for no
- * dataset goes to curation's, as the API would have credited it.
+ * theirs, a phase another dataset added in that dataset's `phases:`, a story in its own. A record
+ * stored for no dataset goes to curation's, as the API would have credited it.
  */
 export function layOut(graph: StoredGraph): ExportedDataset[] {
   const datasets = new Map<string, ExportedDataset>();
@@ -80,6 +87,7 @@ export function layOut(graph: StoredGraph): ExportedDataset[] {
       }
     }
   }
+  placeStories(graph, of);
   for (const dataset of datasets.values()) {
     dataset.entities.sort(byId);
     dataset.sources.sort(byId);
@@ -236,6 +244,19 @@ export function oneDataset(
     for (const p of r.history) cited(p.evidence);
   }
   for (const p of found.phases) cited(p.evidence);
+  const ownTies = new Set(found.relationships.map((r) => r.id));
+  const tieOwner = new Map(
+    ordered.flatMap((d) => d.relationships.map((r) => [r.id, d.dataset.id] as const)),
+  );
+  for (const story of found.stories ?? []) {
+    const names = storyNames(story);
+    for (const ref of names.entities) entity(ref);
+    for (const ref of names.sources) source(ref);
+    for (const ref of names.relationships) {
+      const owner = tieOwner.get(ref);
+      if (!ownTies.has(ref) && owner && owner !== id) needed.add(owner);
+    }
+  }
   const order = ordered.map((d) => d.dataset.id);
   const requires = [...needed].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return { ...found, dataset: { ...found.dataset, requires }, entities: own };

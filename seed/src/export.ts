@@ -19,6 +19,7 @@ import {
   readRelationshipPages,
   readSourcePages,
 } from '../../server/src/db/export-repository.ts';
+import { readAllStories } from '../../server/src/db/seed-stories.ts';
 import { readStats } from '../../server/src/db/stats-repository.ts';
 import {
   type ExportedDataset,
@@ -28,6 +29,7 @@ import {
   type StoredGraph,
   toYaml,
 } from './export-layout.ts';
+import { STORIES_FILE, storiesToYaml } from './export-stories.ts';
 import { driverMessage, isUnreachable } from './import.ts';
 import { DATASETS_DIR, readInputs } from './inputs.ts';
 import type { Problem } from './model.ts';
@@ -61,6 +63,7 @@ export interface ExportedCounts {
   sources: number;
   relationships: number;
   phases: number;
+  stories: number;
 }
 
 export interface ExportResult {
@@ -74,15 +77,13 @@ export interface ExportResult {
 
 const EXPORT_FOLDER = /^\d+-[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** A folder `npm run export` wrote: dataset folders, each holding only its dataset file. */
+/** A folder `npm run export` wrote: dataset folders, each holding its dataset file and stories. */
 function isEarlierExport(path: string): boolean {
   return readdirSync(path).every((name) => {
     const folder = join(path, name);
-    return (
-      EXPORT_FOLDER.test(name) &&
-      statSync(folder).isDirectory() &&
-      readdirSync(folder).join('/') === EXPORT_FILE
-    );
+    if (!EXPORT_FOLDER.test(name) || !statSync(folder).isDirectory()) return false;
+    const files = readdirSync(folder).sort().join('/');
+    return files === EXPORT_FILE || files === `${EXPORT_FILE}/${STORIES_FILE}`;
   });
 }
 
@@ -117,6 +118,7 @@ export async function readGraph(
     entities: await collect('entities', readEntityPages(db, options.page)),
     sources: await collect('sources', readSourcePages(db, options.page)),
     relationships: await collect('relationships', readRelationshipPages(db, options.page)),
+    stories: await readAllStories(db),
   };
 }
 
@@ -136,6 +138,7 @@ function counts(dataset: ExportedDataset, folder: string): ExportedCounts {
     sources: dataset.sources.length,
     relationships: dataset.relationships.length,
     phases: dataset.phases.length,
+    stories: dataset.stories?.length ?? 0,
   };
 }
 
@@ -152,7 +155,7 @@ function moveInto(written: string, out: string): void {
 }
 
 /**
- * Exports every dataset, entity, source and relationship of the database as YAML datasets in
+ * Exports every dataset, entity, source, relationship and story of the database as YAML datasets in
  * `out`, which `npm run seed -- out` loads back. Written to a folder beside `out` and renamed
  * into place, so `out` is never half written.
  */
@@ -193,6 +196,8 @@ export async function exportGraph(
       const folder = join(written, folders[i] as string);
       mkdirSync(folder);
       writeFileSync(join(folder, EXPORT_FILE), toYaml(dataset));
+      const stories = storiesToYaml(dataset);
+      if (stories) writeFileSync(join(folder, STORIES_FILE), stories);
     });
     const others = chosen
       ? all.filter(

@@ -14,6 +14,7 @@ import {
   SLICE,
   writeInSlices,
 } from '../../server/src/db/seed-slices.ts';
+import { findStoryOwners } from '../../server/src/db/seed-stories.ts';
 import { sortPhases } from '../../server/src/domain/status-history.ts';
 import type { DatasetContent, PhaseAdditionRecord } from '../../server/src/validation/records.ts';
 import { importFtmStream, STREAM_BYTES } from './ftm-import.ts';
@@ -27,6 +28,7 @@ import {
 import { byPlace, type Format, type NameMatches, type Problem, type ReadDataset } from './model.ts';
 import { createNameLinker } from './name-links.ts';
 import { storedKindProblems, validateDatasets } from './validate.ts';
+import { storedStoryProblems } from './validate-stories.ts';
 
 export interface ImportOptions {
   paths: readonly string[];
@@ -89,6 +91,7 @@ export function toContent(read: ReadDataset): DatasetContent {
       return { ...record, history: sortPhases([...record.history, ...phases]) };
     }),
     phases: additions.filter((phase) => !own.has(phase.relationship)),
+    stories: (read.stories ?? []).map((item) => item.record),
   };
 }
 
@@ -220,11 +223,18 @@ export async function importDatasets(
   if (problems.length > 0) return { exitCode: 1, problems, reports: [], counts, names: matched };
   const contents = read.map(toContent);
   try {
-    // An entity stored by another dataset keeps its kind (with --reset nothing stays stored).
+    // An entity stored by another dataset keeps its kind, and a story its dataset (with --reset
+    // nothing stays stored).
     const ids = options.reset
       ? []
       : read.flatMap((dataset) => dataset.entities.map((entity) => entity.record.id));
-    const kindProblems = storedKindProblems(read, await findEntityKinds(db, ids));
+    const storyIds = options.reset
+      ? []
+      : read.flatMap((dataset) => (dataset.stories ?? []).map((story) => story.record.id));
+    const kindProblems = [
+      ...storedKindProblems(read, await findEntityKinds(db, ids)),
+      ...storedStoryProblems(read, await findStoryOwners(db, storyIds)),
+    ].sort(byPlace);
     if (kindProblems.length > 0)
       return { exitCode: 1, problems: kindProblems, reports: [], counts };
     const reports = (await takesSlices(db, read, contents, options))

@@ -7,6 +7,7 @@ import type {
   PhaseAdditionRecord,
   RelationshipRecord,
   SourceRecord,
+  StoryRecord,
 } from '../../server/src/validation/records.ts';
 
 /** A record with where it was read, and where each of its fields was (for precise messages). */
@@ -41,6 +42,8 @@ export interface ReadDataset {
    * are folded into the relationship's own history before writing).
    */
   phases: Located<PhaseAdditionRecord>[];
+  /** Stories (YAML only): their fields located as `steps.<i>.<field>` (see formats/yaml.ts). */
+  stories?: Located<StoryRecord>[];
   /** Problems found while reading: syntax, shape, unknown keys, bad values. */
   problems: Problem[];
   /**
@@ -58,6 +61,19 @@ export interface ReadDataset {
    * they add and update only.
    */
   whole?: boolean;
+}
+
+/** The datasets a dataset may refer to: itself and those it requires, directly or not. */
+export function reachable(datasets: readonly ReadDataset[], id: string): Set<string> {
+  const requires = new Map(datasets.map((d) => [d.dataset.record.id, d.dataset.record.requires]));
+  const seen = new Set<string>();
+  const stack = [id];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(requires.get(next) ?? []));
+  }
+  return seen;
 }
 
 export type Format = 'yaml' | 'ftm' | 'csv' | 'gexf' | 'graphml';

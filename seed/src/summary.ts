@@ -11,7 +11,7 @@ function cells(counts: WriteCounts | RelationshipCounts | PhaseCounts): string[]
 
 /**
  * The closing table: created / updated / unchanged per dataset, relationships removed from a
- * dataset given whole, phases added to other datasets' relationships, unmapped input records, and
+ * dataset given whole, phases added to other datasets' relationships, stories, unmapped input records, and
  * names given as text linked to entities already known or listed with their possible duplicates.
  */
 export function formatSummary(result: ImportResult, options: { dryRun?: boolean } = {}): string {
@@ -24,6 +24,8 @@ export function formatSummary(result: ImportResult, options: { dryRun?: boolean 
     ...(Object.values(report.phases).some((n) => n > 0)
       ? [['', 'added phases', ...cells(report.phases)]]
       : []),
+    // Likewise stories: only a dataset that has or had some shows the row.
+    ...(report.stories ? [['', 'stories', ...cells(report.stories)]] : []),
   ]);
   const widths = header.map((title, i) =>
     Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)),

@@ -13,7 +13,8 @@ import type {
   Origin,
   RelationshipRecord,
 } from '../../server/src/validation/records.ts';
-import { byPlace, type Located, type Problem, type ReadDataset } from './model.ts';
+import { byPlace, type Located, type Problem, type ReadDataset, reachable } from './model.ts';
+import { storyProblems } from './validate-stories.ts';
 
 function where(origin: Origin): string {
   return `${origin.file}:${origin.line}`;
@@ -152,6 +153,7 @@ export function validateDatasets(datasets: readonly ReadDataset[]): Problem[] {
     });
   }
   problems.push(...phaseAdditionProblems(datasets, checkEvidence));
+  problems.push(...storyProblems(datasets));
   return problems.sort(byPlace);
 }
 
@@ -226,19 +228,6 @@ export function storedKindProblems(
       ];
     }),
   );
-}
-
-/** The datasets a dataset may add phases to: itself and those it requires, directly or not. */
-function reachable(datasets: readonly ReadDataset[], id: string): Set<string> {
-  const requires = new Map(datasets.map((d) => [d.dataset.record.id, d.dataset.record.requires]));
-  const seen = new Set<string>();
-  const stack = [id];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    if (seen.has(next)) continue;
-    seen.add(next);
-    stack.push(...(requires.get(next) ?? []));
-  }
-  return seen;
 }
 
 /**

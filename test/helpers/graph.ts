@@ -27,7 +27,11 @@ export async function snapshot(
   const rels = await db.read<{ r: string }>(
     'MATCH (a)-[r]->(b) WITH a, r, b ORDER BY r.id, a.id, b.id RETURN collect([a.id, type(r), b.id, properties(r)]) AS r',
   );
-  const graph = JSON.stringify([nodes, rels], sortedKeys);
+  // Nodes without an id (a story's steps) sort by their content, so that the order is the same.
+  const ordered = (nodes[0]?.n ?? []) as unknown as unknown[];
+  const keyed = ordered.map((node) => [JSON.stringify(node, sortedKeys), node] as const);
+  keyed.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const graph = JSON.stringify([[{ n: keyed.map(([, node]) => node) }], rels], sortedKeys);
   return instants
     ? graph
     : JSON.stringify(JSON.parse(graph), (key, value) => (key === 'loadedAt' ? undefined : value));

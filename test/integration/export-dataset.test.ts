@@ -89,6 +89,7 @@ describe('npm run export -- --dataset ID', { timeout: 120_000 }, () => {
         sources: 1,
         relationships: 1,
         phases: 0,
+        stories: 0,
       },
     ]);
     // It refers to europol and a source of the story: it requires the story's dataset.

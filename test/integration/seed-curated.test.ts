@@ -40,11 +40,12 @@ describe('the curated datasets', () => {
 
   it('give every relationship evidence naming a known source with a URL', async () => {
     const [bare] = await db.read<{ n: number }>(
-      'MATCH ()-[r]->() WHERE size(coalesce(r.evidenceSources, [])) = 0 RETURN count(r) AS n',
+      // Between entities: a story's HAS_STEP links are no record and cite nothing.
+      'MATCH (:Entity)-[r]->(:Entity) WHERE size(coalesce(r.evidenceSources, [])) = 0 RETURN count(r) AS n',
     );
     expect(bare?.n).toBe(0);
     const [cited] = await db.read<{ unknown: number; noUrl: number }>(`
-      MATCH ()-[r]->() UNWIND r.evidenceSources AS sourceId
+      MATCH (:Entity)-[r]->(:Entity) UNWIND r.evidenceSources AS sourceId
       OPTIONAL MATCH (s:Source {id: sourceId})
       RETURN count(CASE WHEN s IS NULL THEN 1 END) AS unknown,
              count(CASE WHEN s IS NOT NULL AND s.url IS NULL THEN 1 END) AS noUrl`);

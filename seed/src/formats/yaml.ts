@@ -10,91 +10,22 @@ import {
   phaseAdditionSchema,
   relationshipSchema,
   sourceSchema,
+  storySchema,
   suggestKey,
 } from '../../../server/src/validation/record-schemas.ts';
 import type { DatasetRecord, Origin } from '../../../server/src/validation/records.ts';
 import type { Located, Problem, ReadDataset } from '../model.ts';
+import { fieldOrigins, issueProblems, Locator } from './yaml-locate.ts';
 
-const TOP_LEVEL_KEYS = ['dataset', 'sources', 'entities', 'relationships', 'phases'] as const;
-type ListKey = 'sources' | 'entities' | 'relationships' | 'phases';
-
-/** Turns offsets into 1-based line and column of one file. */
-class Locator {
-  constructor(
-    readonly file: string,
-    private readonly lines: LineCounter,
-  ) {}
-  at(node: Node | null | undefined): Origin {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = this.lines.linePos(offset);
-    return { file: this.file, line, col };
-  }
-  problem(node: Node | null | undefined, message: string): Problem {
-    return { ...this.at(node), message };
-  }
-}
-
-function keyNode(map: YAMLMap, key: string): Node | undefined {
-  const pair = map.items.find((item) => (item.key as { value?: unknown })?.value === key);
-  return pair?.key as Node | undefined;
-}
-
-/** The node a zod issue path points at: the value, or the key for unknown keys. */
-function nodeAt(map: YAMLMap, path: readonly PropertyKey[], unknownKey?: string): Node {
-  let node: Node = map;
-  for (const step of path) {
-    const next = (node as YAMLMap).get?.(step as never, true) as Node | undefined;
-    if (!next) break;
-    node = next;
-  }
-  if (unknownKey && isMap(node)) return keyNode(node, unknownKey) ?? node;
-  return node;
-}
-
-function issueProblems(
-  locator: Locator,
-  map: YAMLMap,
-  issues: z.core.$ZodIssue[],
-  knownKeys: readonly string[],
-): Problem[] {
-  return issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      const known = issue.path.includes('evidence')
-        ? KNOWN_KEYS.evidence
-        : issue.path.includes('history')
-          ? KNOWN_KEYS.history
-          : issue.path.includes('identifiers')
-            ? KNOWN_KEYS.identifiers
-            : knownKeys;
-      return issue.keys.map((key) => {
-        const hint = suggestKey(key, known);
-        return locator.problem(
-          nodeAt(map, issue.path, key),
-          `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
-        );
-      });
-    }
-    const field = issue.path.map(String).join('.');
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    const empty = issue.code === 'invalid_type' && issue.input === null;
-    const message = missing
-      ? `${field} is required`
-      : empty
-        ? `${field} is empty (leave the key out when there is no value)`
-        : `${field}: ${issue.message}`;
-    return [locator.problem(nodeAt(map, issue.path), message)];
-  });
-}
-
-function fieldOrigins(locator: Locator, map: YAMLMap): Partial<Record<string, Origin>> {
-  const fields: Partial<Record<string, Origin>> = {};
-  for (const pair of map.items) {
-    const key = (pair.key as { value?: unknown })?.value;
-    if (typeof key === 'string')
-      fields[key] = locator.at((pair.value as Node) ?? (pair.key as Node));
-  }
-  return fields;
-}
+const TOP_LEVEL_KEYS = [
+  'dataset',
+  'sources',
+  'entities',
+  'relationships',
+  'phases',
+  'stories',
+] as const;
+type ListKey = 'sources' | 'entities' | 'relationships' | 'phases' | 'stories';
 
 interface FileResult {
   dataset?: Located<DatasetRecord>;
@@ -105,6 +36,7 @@ interface FileResult {
   entities: ReadDataset['entities'];
   relationships: ReadDataset['relationships'];
   phases: ReadDataset['phases'];
+  stories: NonNullable<ReadDataset['stories']>;
   problems: Problem[];
 }
 
@@ -146,6 +78,37 @@ function readList<T>(
   return out;
 }
 
+/**
+ * Where each step of a story is, and each of its fields and the ids it lists, as
+ * `steps.<i>`, `steps.<i>.<field>` and `steps.<i>.<field>.<j>` (or `.<id>` for positions).
+ */
+function stepOrigins(locator: Locator, item: YAMLMap): Partial<Record<string, Origin>> {
+  const steps = item.get('steps', true) as Node | undefined;
+  if (!isSeq(steps)) return {};
+  const fields: Partial<Record<string, Origin>> = {};
+  steps.items.forEach((step, i) => {
+    if (!isMap(step)) return;
+    fields[`steps.${i}`] = locator.at(step as Node);
+    for (const pair of step.items) {
+      const key = (pair.key as { value?: unknown })?.value;
+      if (typeof key !== 'string') continue;
+      fields[`steps.${i}.${key}`] = locator.at((pair.value as Node) ?? (pair.key as Node));
+      const value = pair.value as Node | null;
+      if (isSeq(value))
+        value.items.forEach((entry, j) => {
+          fields[`steps.${i}.${key}.${j}`] = locator.at(entry as Node);
+        });
+      if (isMap(value))
+        for (const entry of value.items) {
+          const id = (entry.key as { value?: unknown })?.value;
+          if (typeof id === 'string')
+            fields[`steps.${i}.${key}.${id}`] = locator.at(entry.key as Node);
+        }
+    }
+  });
+  return fields;
+}
+
 /** Where each phase of a relationship's history is, as `history.<i>.<field>`: for messages. */
 function historyOrigins(locator: Locator, item: YAMLMap): Partial<Record<string, Origin>> {
   const history = item.get('history', true) as Node | undefined;
@@ -168,6 +131,7 @@ export function readYamlFile(file: string): FileResult {
     entities: [],
     relationships: [],
     phases: [],
+    stories: [],
     problems: [],
     rejected: { entities: [], sources: [], relationships: [] },
   };
@@ -245,6 +209,15 @@ export function readYamlFile(file: string): FileResult {
     record: { ...item.record, id: item.record.id ?? deriveRelationshipId(item.record) },
   }));
   result.phases = readList(locator, root, 'phases', phaseAdditionSchema, result.problems, []);
+  result.stories = readList(
+    locator,
+    root,
+    'stories',
+    storySchema,
+    result.problems,
+    [],
+    stepOrigins,
+  );
   return result;
 }
 
@@ -287,6 +260,7 @@ export function readYamlDataset(path: string): ReadDataset {
     entities: read.flatMap((file) => file.entities),
     relationships: read.flatMap((file) => file.relationships),
     phases: read.flatMap((file) => file.phases),
+    stories: read.flatMap((file) => file.stories),
     problems,
     rejected: {
       entities: read.flatMap((file) => file.rejected.entities),

@@ -16,6 +16,7 @@ import {
   storedRelationship,
   storedSource,
 } from './stored-records.ts';
+import { storyVersion } from './story-repository.ts';
 
 export interface Row {
   id: string;
@@ -50,6 +51,8 @@ export interface DatasetRows {
   relationships: { type: RelationshipRecord['type']; row: Row }[];
   /** Hashes of the phases the dataset adds to other datasets' relationships, sorted. */
   phases: string[];
+  /** Each story's id and version, sorted. */
+  stories: string[];
 }
 
 export function datasetRows(content: DatasetContent): DatasetRows {
@@ -69,6 +72,7 @@ export function datasetRows(content: DatasetContent): DatasetRows {
           `${relationship} ${stableHash(JSON.stringify(historyProps([phase]).history))}`,
       )
       .sort(),
+    stories: (content.stories ?? []).map((story) => `${story.id} ${storyVersion(story)}`).sort(),
   };
 }
 
@@ -105,6 +109,8 @@ export function fingerprintOf(rows: DatasetRows): string {
   ];
   // Datasets that add no phases keep the fingerprint they had before phases existed.
   if (rows.phases.length > 0) parts.push(rows.phases);
+  // Likewise datasets without stories; the label keeps stories apart from phases.
+  if (rows.stories.length > 0) parts.push(['stories', ...rows.stories]);
   return stableHash(JSON.stringify(parts));
 }
 

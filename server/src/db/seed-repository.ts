@@ -23,6 +23,7 @@ import {
   readPhaseTargets,
   writePhaseAdditions,
 } from './seed-phases.ts';
+import { type StoryCounts, writeDatasetStories } from './seed-stories.ts';
 import { keepAddedPhases } from './stored-records.ts';
 
 export interface WriteCounts {
@@ -43,6 +44,8 @@ export interface DatasetWriteReport {
   sources: WriteCounts;
   /** Phases the dataset adds to relationships of the datasets it requires. */
   phases: PhaseCounts;
+  /** Its stories; absent when the dataset has none and removed none. */
+  stories?: StoryCounts;
 }
 
 export interface WriteProgress {
@@ -86,9 +89,9 @@ export interface KeptRecords {
 }
 
 const wrote = (report: DatasetWriteReport) =>
-  [report.entities, report.sources, report.relationships, report.phases].some(
-    (counts: WriteCounts & { removed?: number }) =>
-      counts.created + counts.updated + (counts.removed ?? 0) > 0,
+  [report.entities, report.sources, report.relationships, report.phases, report.stories].some(
+    (counts?: WriteCounts & { removed?: number }) =>
+      counts !== undefined && counts.created + counts.updated + (counts.removed ?? 0) > 0,
   );
 
 /**
@@ -294,6 +297,11 @@ export async function writeDatasets(
         const report = reports.get(row.dataset);
         if (report) report.relationships.removed = row.removed;
       }
+    }
+    const stories = await writeDatasetStories(tx, contents, new Set(options.prune ?? []));
+    for (const [dataset, counts] of stories) {
+      const report = reports.get(dataset);
+      if (report) report.stories = counts;
     }
     const phases = await writePhaseAdditions(
       tx,

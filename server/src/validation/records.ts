@@ -71,6 +71,8 @@ export interface DatasetContent {
   relationships: RelationshipRecord[];
   /** Phases this dataset adds to relationships of the datasets it requires. */
   phases: PhaseAdditionRecord[];
+  /** Its stories (a YAML dataset's `stories:`); absent or empty, the dataset has none. */
+  stories?: StoryRecord[];
 }
 
 /** An entity as the API serves it: the record plus where it came from and how connected it is. */
