@@ -16,12 +16,15 @@ import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 
 const TOKEN = 'token-of-ana';
 const MADE = 'e2e-the-freeze-in-two-steps';
+const CURATED = 'kaspersky-and-the-eu';
 const POLL = { timeout: 20_000 };
 
 const db = connectTestDatabase();
 let server: WebServer;
 let browser: Browser;
 const pageErrors: string[][] = [];
+/** What the offline pages asked for and logged, checked once they are done with. */
+const afterChecks: (() => void)[] = [];
 
 async function openPage(path = '/'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -89,6 +92,36 @@ async function stepThrough(id: string): Promise<Page> {
   await player(page).getByRole('button', { name: 'Previous' }).click();
   await expectStep(page, story, story.steps.length - 2);
   return page;
+}
+
+/**
+ * Downloads a story's HTML from its player (opened at `step`, from 1) and opens the file in a
+ * context with the network off and every request but the file's refused and recorded: none may
+ * be made, and the page may log no error.
+ */
+async function downloadedStory(id: string, step = 1): Promise<Page> {
+  const page = await openPage(`/#story=${id}&step=${step}`);
+  const button = player(page).getByRole('button', { name: 'Download as HTML' });
+  await button.waitFor();
+  const download = page.waitForEvent('download');
+  await button.click();
+  const file = join(RESULTS, `${id}.html`);
+  await (await download).saveAs(file);
+  await page.close();
+  const context = await browser.newContext({ offline: true });
+  const requests: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    requests.push(url);
+    return route.abort();
+  });
+  const offline = await context.newPage();
+  const errors = collectErrors(offline);
+  await offline.goto(`file://${file}`);
+  await offline.locator('section.step:not([hidden])').waitFor();
+  afterChecks.push(() => expect({ requests, errors }).toEqual({ requests: [], errors: [] }));
+  return offline;
 }
 
 async function drawEntity(page: Page, name: string) {
@@ -160,6 +193,28 @@ describe('an editor', () => {
 });
 
 describe('anyone', () => {
+  it('opens the curated "Kaspersky and the EU, 2016–2021" by its URL and steps through it, each step its entities at its date', async () => {
+    const story = await findStory(db, CURATED);
+    expect(story?.title).toBe('Kaspersky and the EU, 2016–2021');
+    const page = await stepThrough(CURATED);
+    // Each step shows the evidence it cites.
+    const cited = player(page).locator('.evidence cite');
+    expect(await cited.count()).toBe(story?.steps.at(-2)?.evidence.length);
+    await page.close();
+  });
+
+  it('downloads the curated story as one HTML file that opens offline at its first step', async () => {
+    const story = await findStory(db, CURATED);
+    const offline = await downloadedStory(CURATED);
+    const shown = offline.locator('section.step:not([hidden])');
+    expect(await shown.locator('h2').textContent()).toBe(story?.steps[0]?.title);
+    const ids = await shown
+      .locator('svg g.node')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+    expect(ids.sort()).toEqual([...(story?.steps[0]?.entities ?? [])].sort());
+    await offline.context().close();
+  });
+
   it('opens the story by its URL and steps forward and back to each saved view', async () => {
     const page = await stepThrough(MADE);
     // Each step draws its entities where it saved them.
@@ -175,34 +230,18 @@ describe('anyone', () => {
 
   it('downloads the story as one HTML file that opens offline at its first step', async () => {
     const story = await findStory(db, MADE);
-    const page = await openPage(`/#story=${MADE}&step=2`);
-    const button = player(page).getByRole('button', { name: 'Download as HTML' });
-    await button.waitFor();
-    const download = page.waitForEvent('download');
-    await button.click();
-    const file = join(RESULTS, `${MADE}.html`);
-    await (await download).saveAs(file);
-
-    const context = await browser.newContext({ offline: true });
-    const requests: string[] = [];
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith('file:')) return route.continue();
-      requests.push(url);
-      return route.abort();
-    });
-    const offline = await context.newPage();
-    const errors = collectErrors(offline);
-    await offline.goto(`file://${file}`);
+    const offline = await downloadedStory(MADE, 2);
     const shown = offline.locator('section.step:not([hidden])');
     expect(await shown.locator('h2').textContent()).toBe(story?.steps[0]?.title);
     expect(await shown.locator('svg g.node').count()).toBe(story?.steps[0]?.entities.length);
     expect(await shown.locator('.caption em').textContent()).toBe('cooperated');
     await offline.keyboard.press('ArrowRight');
     expect(await offline.locator('section.step:not([hidden]) h2').textContent()).toBe('The freeze');
-    expect(requests).toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
+    await offline.keyboard.press('ArrowLeft');
+    expect(await offline.locator('section.step:not([hidden]) h2').textContent()).toBe(
+      story?.steps[0]?.title,
+    );
+    await offline.context().close();
   });
 
   it('is told when a story does not exist', async () => {
@@ -214,6 +253,8 @@ describe('anyone', () => {
   });
 });
 
-it('raised no page errors', () => {
+it('raised no page errors, and the offline pages asked for nothing', () => {
   expect(pageErrors.flat()).toEqual([]);
+  expect(afterChecks.length).toBeGreaterThan(0);
+  for (const check of afterChecks) check();
 });

@@ -58,10 +58,17 @@ function picture(step: PageStep, ontology: Ontology, index: number): string {
     const on = highlighted.has(edge.id) || step.selected === edge.id;
     const classes = ['edge', on ? 'on' : dim ? 'dim' : ''].filter(Boolean).join(' ');
     const label = `${edge.label} (${status})`;
+    // From rim to rim, so the arrow's tip touches the entity it points at.
+    const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const [dx, dy] = [((b.x - a.x) / length) * NODE_RADIUS, ((b.y - a.y) / length) * NODE_RADIUS];
     return [
       `<g class="${classes}" data-id="${text(edge.id)}"><title>${text(label)}</title>` +
-        `<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" marker-end="url(#arrow-${index})"/>` +
-        `<text x="${(a.x + b.x) / 2}" y="${(a.y + b.y) / 2 - 4}">${text(label)}</text></g>`,
+        `<line x1="${a.x + dx}" y1="${a.y + dy}" x2="${b.x - dx}" y2="${b.y - dy}" marker-end="url(#arrow-${index})"/>` +
+        // Only what the step is about is labelled; the rest name themselves on hover.
+        (on || !dim
+          ? `<text x="${(a.x + b.x) / 2}" y="${(a.y + b.y) / 2 - 4}">${text(label)}</text>`
+          : '') +
+        '</g>',
     ];
   });
   const ends = new Set(
@@ -88,7 +95,7 @@ function picture(step: PageStep, ontology: Ontology, index: number): string {
   });
   return [
     `<svg viewBox="${left} ${top} ${width} ${height}" role="img" aria-label="${text(`The graph of step ${index + 1}`)}">`,
-    `<defs><marker id="arrow-${index}" viewBox="0 0 10 10" refX="${10 + NODE_RADIUS * 0.6}" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>`,
+    `<defs><marker id="arrow-${index}" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>`,
     ...lines,
     ...nodes,
     '</svg>',
@@ -135,8 +142,8 @@ button { font: inherit; padding: .3rem .9rem; }
 figure { margin: 0; border: 1px solid #ddd; border-radius: 6px; }
 svg { width: 100%; height: auto; max-height: 60vh; display: block; }
 .edge line { stroke: #8a8a96; stroke-width: 2; }
-.edge text, .node text { font-size: 12px; text-anchor: middle; fill: #333; }
-.edge text { fill: #666; font-size: 10px; }
+.edge text, .node text { font-size: 14px; text-anchor: middle; fill: #333; }
+.edge text { fill: #555; font-size: 12px; }
 marker path { fill: #8a8a96; }
 .node circle { stroke: #fff; stroke-width: 2; }
 .on line { stroke: #d9480f; stroke-width: 4; }

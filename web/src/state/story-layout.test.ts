@@ -19,6 +19,15 @@ describe("a step's positions", () => {
     expect(new Set(Object.values(placed).map((p) => `${p.x},${p.y}`)).size).toBe(4);
   });
 
+  it('spreads a step laid out whole so that no two entities crowd each other', () => {
+    const placed = Object.values(stepPositions(ids, edges, {}));
+    for (const [i, a] of placed.entries()) {
+      for (const b of placed.slice(i + 1)) {
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(169);
+      }
+    }
+  });
+
   it('draws the same step the same way each time', () => {
     expect(stepPositions(ids, edges, {})).toEqual(stepPositions(ids, edges, {}));
   });

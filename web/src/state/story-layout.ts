@@ -32,12 +32,33 @@ export function stepPositions(
     fixed,
     seed: Number.parseInt(stableHash(ids.join(',')).slice(0, 8), 16),
   });
+  const points = ids.map((_, i) => ({ x: laid[i * 2] as number, y: laid[i * 2 + 1] as number }));
+  // A step is read, not scanned: with nothing placed by hand, its entities are spread until no
+  // two are closer than STEP_SPACING, so every name can be read.
+  const spread = fixed.length === 0 ? spreadFactor(points) : 1;
   return Object.fromEntries(
-    ids.map((id, i) => [
-      id,
-      given[id] ?? { x: laid[i * 2] as number, y: laid[i * 2 + 1] as number },
-    ]),
+    ids.map((id, i) => {
+      const at = points[i] as Point;
+      return [id, given[id] ?? { x: at.x * spread, y: at.y * spread }];
+    }),
   );
+}
+
+/** The least distance a step's laid-out entities keep between them, in model pixels. */
+const STEP_SPACING = 170;
+/** Past this many entities a step is a network to scan, and is spread no further. */
+const SPREAD_UP_TO = 300;
+
+function spreadFactor(points: readonly Point[]): number {
+  if (points.length < 2 || points.length > SPREAD_UP_TO) return 1;
+  let closest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < points.length; i += 1) {
+    for (let j = i + 1; j < points.length; j += 1) {
+      const [a, b] = [points[i] as Point, points[j] as Point];
+      closest = Math.min(closest, Math.hypot(a.x - b.x, a.y - b.y));
+    }
+  }
+  return closest > 0 && closest < STEP_SPACING ? Math.min(STEP_SPACING / closest, 8) : 1;
 }
 
 /** Where a step places its entities, as the layout reads them. */
