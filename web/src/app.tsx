@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type { Ontology } from './api/types.ts';
 import { useOntologyQuery } from './api/use-queries.ts';
 import { ComparePanel } from './components/compare-panel.tsx';
@@ -11,7 +11,6 @@ import { Search } from './components/search.tsx';
 import { SignIn } from './components/sign-in.tsx';
 import { StatusBar } from './components/status-bar.tsx';
 import { StoriesPanel } from './components/stories-panel.tsx';
-import { StoryPlayer } from './components/story-player.tsx';
 import { TimeSlider } from './components/time-slider.tsx';
 import { Timeline } from './components/timeline.tsx';
 import { Toolbar } from './components/toolbar.tsx';
@@ -25,12 +24,18 @@ import {
   useFilters,
   useGraphState,
   useSelection,
+  useStoryPlace,
   useTime,
 } from './state/explorer-hooks.ts';
 import { ExplorerProvider } from './state/explorer-provider.tsx';
 import { monthRange } from './state/months.ts';
 import { useComparison } from './state/use-comparison.ts';
 import { computeVisibility } from './state/visibility.ts';
+
+// The player, with the Markdown renderer and the HTML page, is fetched when a story is opened.
+const StoryPlayer = lazy(() =>
+  import('./components/story-player.tsx').then((module) => ({ default: module.StoryPlayer })),
+);
 
 /** Loads the ontology (kinds, types, colours) before anything is drawn. */
 export function App() {
@@ -77,6 +82,7 @@ function Explorer({ ontology }: { ontology: Ontology }) {
   const { asOf, compare, setAsOf, setCompare } = useTime();
   const { addEntity, expand, initialPositions } = useCanvasRequests();
   const { view: measureView, measured } = useCanvasMeasures();
+  const { place: story } = useStoryPlace();
   const measureStyle = useMemo(
     () => nodeMeasureStyle(measured, measureView),
     [measured, measureView],
@@ -130,7 +136,11 @@ function Explorer({ ontology }: { ontology: Ontology }) {
       >
         <Toolbar webgl={webgl} onWebglChange={setWebgl} />
         <div className="sidebar">
-          <StoryPlayer />
+          {story && (
+            <Suspense fallback={<p className="hint">Opening the story…</p>}>
+              <StoryPlayer />
+            </Suspense>
+          )}
           <TimeSlider range={range} />
           <ComparePanel
             compare={compare}

@@ -9,6 +9,9 @@ export type StoryListItem = ResultOf<typeof STORIES>['stories'][number];
 export type StoryInput = VariablesOf<typeof SAVE_STORY>['input'];
 export type StoryStepInput = StoryInput['steps'][number];
 
+/** The query key a story is cached under, so an editor's save can replace it there. */
+export const storyKey = (id: string) => ['story', id] as const;
+
 export async function fetchStories(): Promise<StoryListItem[]> {
   return (await request(STORIES, {})).stories;
 }

@@ -9,11 +9,11 @@ import {
   type StoryStepInput,
   saveStory,
   stepInput,
+  storyKey,
 } from '../api/stories.ts';
 import { useGraphActions } from '../graph/graph-provider.tsx';
 import type { ExplorerState } from '../state/explorer.ts';
 import { useGraphState, useStoryPlace } from '../state/explorer-hooks.ts';
-import { storyKey } from '../state/use-story-player.ts';
 import { EVIDENCE_FIELDS, EvidenceFields, useEvidenceDraft } from './evidence-picker.tsx';
 import {
   datesProblem,

@@ -3,14 +3,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { isAbort } from '../api/client.ts';
-import { fetchStory, type Story } from '../api/stories.ts';
+import { fetchStory, type Story, storyKey } from '../api/stories.ts';
 import { canvasReads } from '../api/use-queries.ts';
 import { useGraphActions } from '../graph/graph-provider.tsx';
 import { useStoryPlace } from './explorer-hooks.ts';
 import { givenPositions, stepPositions, stepView } from './story-layout.ts';
-
-/** The query key a story is cached under, so an editor's save can replace it there. */
-export const storyKey = (id: string) => ['story', id] as const;
 
 export type StepStatus =
   | { state: 'drawing' }
