@@ -27,3 +27,38 @@ export function parseOptions<const T extends ParseArgsConfig>(
     throw new UsageError(`${first}. Valid options: ${optionNames(config.options ?? {})}.`);
   }
 }
+
+/**
+ * Prints a command's failure: its error, and, when it could not reach the local Neo4j the
+ * project manages (exit 2), how to start it.
+ */
+export function printFailure(result: { exitCode: number; error?: string }, managed: boolean): void {
+  if (result.error) console.error(result.error);
+  if (result.exitCode === 2 && managed) {
+    console.error(
+      'The local Neo4j is not running: start it with `npm run db:start` (or keep `npm start` running), or set NEO4J_URI.',
+    );
+  }
+}
+
+/**
+ * Runs a command's `main` with the process's arguments and exits with the code it returns. An
+ * error it throws is printed as its message alone when it is the user's to fix (a UsageError, or
+ * what `plain` accepts), else as "Error: …", and exits `exitCodeOf(error)` (default 1).
+ */
+export function runCommand(
+  main: (args: string[]) => Promise<number>,
+  options: { plain?: (error: unknown) => boolean; exitCodeOf?: (error: unknown) => number } = {},
+): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      const plain = error instanceof UsageError || options.plain?.(error) === true;
+      console.error(plain ? message : `Error: ${message}`);
+      process.exitCode = options.exitCodeOf?.(error) ?? 1;
+    },
+  );
+}

@@ -7,7 +7,7 @@ import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { SLICE } from '../../server/src/db/seed-slices.ts';
-import { parseOptions, UsageError } from './cli-options.ts';
+import { parseOptions, printFailure, runCommand } from './cli-options.ts';
 import { STREAM_BYTES } from './ftm-import.ts';
 import { type ImportResult, importDatasets } from './import.ts';
 import { InputError } from './inputs.ts';
@@ -119,27 +119,11 @@ async function main(argv: string[]): Promise<number> {
   if (result.problems.length > 0) {
     console.error(`\n${result.problems.length} problem(s); nothing was written.`);
   }
-  if (result.error) console.error(result.error);
-  if (result.exitCode === 2 && config.neo4j.managed) {
-    console.error(
-      'The local Neo4j is not running: start it with `npm run db:start` (or keep `npm start` running), or set NEO4J_URI.',
-    );
-  }
+  printFailure(result, config.neo4j.managed);
   if (result.exitCode === 0) {
     console.log(formatSummary(result, { dryRun: values['dry-run'] }));
   }
   return result.exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(
-      error instanceof InputError || error instanceof UsageError ? message : `Error: ${message}`,
-    );
-    process.exitCode = 1;
-  },
-);
+runCommand(main, { plain: (error) => error instanceof InputError });

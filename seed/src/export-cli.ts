@@ -7,7 +7,7 @@ import type { Database } from '../../server/src/db/database.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { describeEdit } from './api-edits.ts';
-import { parseOptions, UsageError } from './cli-options.ts';
+import { parseOptions, printFailure, runCommand } from './cli-options.ts';
 import { type ExportProgress, type ExportResult, exportGraph } from './export.ts';
 import { type ChangesResult, exportChanges } from './export-changes.ts';
 import { EXPORT_FORMATS, type ExportFormat, exportFile } from './export-file.ts';
@@ -131,15 +131,6 @@ async function changes(values: {
 }
 
 /** The error of a failed export, with how to start a local Neo4j that was not running. */
-function printError(result: { exitCode: number; error?: string }, managed: boolean): void {
-  if (result.error) console.error(result.error);
-  if (result.exitCode === 2 && managed) {
-    console.error(
-      'The local Neo4j is not running: start it with `npm run db:start` (or keep `npm start` running), or set NEO4J_URI.',
-    );
-  }
-}
-
 /** Runs an export against the configured Neo4j, its reading shown as progress unless --json. */
 async function withReading<T>(
   json: boolean,
@@ -173,7 +164,7 @@ async function file(values: {
     console.log(JSON.stringify({ ...result, format: values.format, out: values.out }, null, 2));
     return result.exitCode;
   }
-  printError(result, config.neo4j.managed);
+  printFailure(result, config.neo4j.managed);
   if (result.exitCode === 0) {
     console.log(
       `Exported ${result.entities} entities and ${result.relationships} relationships as ${values.format} to ${values.out}.`,
@@ -222,18 +213,9 @@ async function main(argv: string[]): Promise<number> {
     return result.exitCode;
   }
   for (const problem of result.problems) console.error(formatProblem(problem));
-  printError(result, config.neo4j.managed);
+  printFailure(result, config.neo4j.managed);
   if (result.exitCode === 0) console.log(formatReport(result, values.out));
   return result.exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof UsageError ? message : `Error: ${message}`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

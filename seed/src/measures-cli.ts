@@ -4,7 +4,7 @@ import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { MAX_MEASURE_WORK } from '../../server/src/measures/graph-measures.ts';
-import { parseOptions, UsageError } from './cli-options.ts';
+import { parseOptions, printFailure, runCommand } from './cli-options.ts';
 import { type MeasuresResult, runMeasures } from './measures.ts';
 import { createProgressReporter } from './progress.ts';
 
@@ -79,23 +79,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(JSON.stringify(result, null, 2));
     return result.exitCode;
   }
-  if (result.error) console.error(result.error);
-  if (result.exitCode === 2 && config.neo4j.managed) {
-    console.error(
-      'The local Neo4j is not running: start it with `npm run db:start` (or keep `npm start` running), or set NEO4J_URI.',
-    );
-  }
+  printFailure(result, config.neo4j.managed);
   if (result.exitCode === 0) console.log(formatReport(result));
   return result.exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof UsageError ? message : `Error: ${message}`);
-    process.exitCode = 1;
-  },
-);
+runCommand(main);

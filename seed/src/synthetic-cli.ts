@@ -8,7 +8,7 @@ import { loadConfig } from '../../server/src/config.ts';
 import { createDatabase } from '../../server/src/db/database.ts';
 import { createDriver } from '../../server/src/db/driver.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
-import { parseOptions, UsageError } from './cli-options.ts';
+import { parseOptions, runCommand } from './cli-options.ts';
 import { createProgressReporter } from './progress.ts';
 import { generateSynthetic } from './synthetic.ts';
 import { writeFtmLines } from './synthetic-ftm.ts';
@@ -129,13 +129,6 @@ async function writeFtm(out: string, entities: number, seed: number, json: boole
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof UsageError ? message : `Error: ${message}`);
-    process.exitCode = error && (error as { code?: string }).code === 'ServiceUnavailable' ? 2 : 1;
-  },
-);
+runCommand(main, {
+  exitCodeOf: (error) => ((error as { code?: string })?.code === 'ServiceUnavailable' ? 2 : 1),
+});
