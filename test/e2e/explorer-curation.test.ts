@@ -8,7 +8,6 @@ import { awaitSearchIndex } from '../../server/src/db/schema.ts';
 import { collectErrors, launchBrowser } from '../helpers/browser.ts';
 import { SOURCE } from '../helpers/curation.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
-import { chooseFromSearch } from '../helpers/explorer-session.ts';
 import { startWebServer, type WebServer } from '../helpers/web-server.ts';
 
 const ANA = 'token-of-ana';
@@ -40,9 +39,18 @@ async function signIn(page: Page, token: string) {
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+/**
+ * Searches and opens the hit of exactly this name by clicking it: Enter would open the first
+ * hit, which a near-duplicate ("Acme Security" for "Acme Security AO") may be.
+ */
 async function openEntity(page: Page, name: string) {
-  await chooseFromSearch(page, name, name);
-  await details(page).getByRole('heading', { level: 2 }).waitFor();
+  await page.getByRole('combobox', { name: 'Search entities' }).fill(name);
+  await page
+    .getByRole('option')
+    .filter({ has: page.getByText(name, { exact: true }) })
+    .first()
+    .click();
+  await details(page).getByRole('heading', { name, level: 2 }).waitFor();
 }
 
 const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });
