@@ -50,3 +50,22 @@ export function writeDatasetDir(files: Record<string, string>): string {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
+
+/**
+ * A YAML dataset `firms` of three companies (firm-a, firm-b, firm-c) and one source; `rels` are
+ * its relationship lines ("from: firm-a, type: OWNS, to: firm-b"), each given that source.
+ */
+export function firmsDataset(rels: string[]): string {
+  return [
+    'dataset: { id: firms, title: Firms }',
+    'sources:',
+    '  - { id: firms-src, title: Source, url: "https://example.org/firms" }',
+    'entities:',
+    '  - { id: firm-a, kind: Company, name: Firm A }',
+    '  - { id: firm-b, kind: Company, name: Firm B }',
+    '  - { id: firm-c, kind: Company, name: Firm C }',
+    'relationships:',
+    ...rels.map((rel) => `  - { ${rel}, evidence: [{ source: firms-src }] }`),
+    '',
+  ].join('\n');
+}

@@ -2,25 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { importDatasets } from '../../seed/src/import.ts';
 import { ensureSchema } from '../../server/src/db/schema.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
-import { writeDatasetDir } from '../helpers/graph.ts';
+import { firmsDataset, writeDatasetDir } from '../helpers/graph.ts';
 
 const db = connectTestDatabase();
-
-/** A YAML dataset of three firms; `rels` are its relationship lines. */
-function yamlDataset(rels: string[]): string {
-  return [
-    'dataset: { id: firms, title: Firms }',
-    'sources:',
-    '  - { id: firms-src, title: Source, url: "https://example.org/firms" }',
-    'entities:',
-    '  - { id: firm-a, kind: Company, name: Firm A }',
-    '  - { id: firm-b, kind: Company, name: Firm B }',
-    '  - { id: firm-c, kind: Company, name: Firm C }',
-    'relationships:',
-    ...rels.map((rel) => `  - { ${rel}, evidence: [{ source: firms-src }] }`),
-    '',
-  ].join('\n');
-}
 
 const OWNS = 'from: firm-a, type: OWNS, to: firm-b, since: 2001';
 const TIE_UNDATED = 'from: firm-a, type: COOPERATES_WITH, to: firm-c';
@@ -39,14 +23,14 @@ beforeEach(async () => {
   await ensureSchema(db);
   await db.write('MATCH (n) DETACH DELETE n');
   expect(
-    (await seed(writeDatasetDir({ 'firms.yaml': yamlDataset([OWNS, TIE_UNDATED, OTHER_TIE]) })))
+    (await seed(writeDatasetDir({ 'firms.yaml': firmsDataset([OWNS, TIE_UNDATED, OTHER_TIE]) })))
       .exitCode,
   ).toBe(0);
 });
 
 describe('seeding a YAML dataset again', () => {
   it('removes the relationships it no longer holds, and those whose date changed their id', async () => {
-    const result = await seed(writeDatasetDir({ 'firms.yaml': yamlDataset([OWNS, TIE_DATED]) }));
+    const result = await seed(writeDatasetDir({ 'firms.yaml': firmsDataset([OWNS, TIE_DATED]) }));
     expect(result.exitCode).toBe(0);
     expect(result.reports[0]?.relationships).toEqual({
       created: 1,
@@ -71,7 +55,7 @@ describe('seeding a YAML dataset again', () => {
        CREATE (b)-[:COOPERATES_WITH {id: 'curated-tie', dataset: 'curation'}]->(a)
        CREATE (a)-[:COOPERATES_WITH {id: 'other-tie', dataset: 'other'}]->(b)`,
     );
-    const result = await seed(writeDatasetDir({ 'firms.yaml': yamlDataset([OWNS]) }));
+    const result = await seed(writeDatasetDir({ 'firms.yaml': firmsDataset([OWNS]) }));
     expect(result.reports[0]?.relationships.removed).toBe(2);
     expect(await stored()).toEqual([
       'firm-a COOPERATES_WITH firm-b - other',
@@ -82,7 +66,7 @@ describe('seeding a YAML dataset again', () => {
 
   it('in a dry run reports what it would remove and removes nothing', async () => {
     const before = await stored();
-    const result = await seed(writeDatasetDir({ 'firms.yaml': yamlDataset([OWNS]) }), true);
+    const result = await seed(writeDatasetDir({ 'firms.yaml': firmsDataset([OWNS]) }), true);
     expect(result.reports[0]?.relationships.removed).toBe(2);
     expect(await stored()).toEqual(before);
   });

@@ -14,7 +14,7 @@ import { saveStory } from '../../server/src/db/story-writes.ts';
 import { loadCuratedDatasets } from '../helpers/curated.ts';
 import { connectTestDatabase } from '../helpers/database.ts';
 import { emptyGraph } from '../helpers/ftm-file.ts';
-import { snapshot, writeDatasetDir } from '../helpers/graph.ts';
+import { firmsDataset, snapshot, writeDatasetDir } from '../helpers/graph.ts';
 
 const db = connectTestDatabase();
 const dir = mkdtempSync(join(tmpdir(), 'entente-stories-'));
@@ -37,18 +37,7 @@ function curatedStory() {
   return story;
 }
 
-const FIRMS = [
-  'dataset: { id: firms, title: Firms }',
-  'sources:',
-  '  - { id: firms-src, title: Source, url: "https://example.org/firms" }',
-  'entities:',
-  '  - { id: firm-a, kind: Company, name: Firm A }',
-  '  - { id: firm-b, kind: Company, name: Firm B }',
-  '  - { id: firm-c, kind: Company, name: Firm C }',
-  'relationships:',
-  '  - { id: a-owns-b, from: firm-a, type: OWNS, to: firm-b, evidence: [{ source: firms-src }] }',
-  '',
-].join('\n');
+const FIRMS = firmsDataset(['id: a-owns-b, from: firm-a, type: OWNS, to: firm-b']);
 
 /** A story of two firms, with `step` lines added to its first step (six spaces in). */
 function story(id: string, step: string[] = []): string[] {

@@ -12,6 +12,8 @@ import { useOntology } from './ontology.tsx';
 import { StoryEditing } from './story-editing.tsx';
 import './story.css';
 
+const WRITING = 'Writing the page…';
+
 /** Keys typed into a field, or moving on the canvas, are not the story's. */
 function ownKeys(target: EventTarget | null): boolean {
   const element = target instanceof Element ? target : null;
@@ -68,7 +70,7 @@ export function StoryPlayer() {
   }
 
   const exportHtml = async () => {
-    setExporting('Writing the page…');
+    setExporting(WRITING);
     try {
       const reads = canvasReads(client);
       const link = `${window.location.origin}${window.location.pathname}${storyFragment({ id: story.id, step: 0 })}`;
@@ -131,11 +133,7 @@ export function StoryPlayer() {
         </button>
       </nav>
       <p className="hint">← and → move between steps.</p>
-      <button
-        type="button"
-        onClick={() => void exportHtml()}
-        disabled={exporting === 'Writing the page…'}
-      >
+      <button type="button" onClick={() => void exportHtml()} disabled={exporting === WRITING}>
         Download as HTML
       </button>
       {exporting && <p role="status">{exporting}</p>}

@@ -9,44 +9,18 @@ export function readInitialView(): SharedView {
 
 /**
  * Keeps the address bar's fragment the view's: entities, selection, filters, layout, dates, and
- * whether paths avoid hubs, what the measures size and colour; or, while a story is open, the story and its step. While
- * a shared view is still loading (`waiting`), its address is left as it is.
+ * whether paths avoid hubs, what the measures size and colour; or, while a story is open, the
+ * story and its step. While a shared view is still loading (`waiting`), its address is left as
+ * it is.
  */
 export function useUrlSync(state: ExplorerState, waiting: boolean): void {
   const ids = useMemo(() => Object.keys(state.canvas.nodes), [state.canvas.nodes]);
-  const { selected, selectedEdge, asOf, compare, filters, layout, avoidHubs, story } = state;
-  const { sizeBy, communities } = state.measures;
+  // The address bar follows the view, not every drag; "Copy link" adds the positions.
+  const fragment = viewToFragment({ ...state, ids, positions: {} });
   useEffect(() => {
     if (waiting) return;
-    const fragment = viewToFragment({
-      ids,
-      selected,
-      selectedEdge,
-      asOf,
-      compare,
-      filters,
-      layout,
-      avoidHubs,
-      // The address bar follows the view, not every drag; "Copy link" adds the positions.
-      positions: {},
-      measures: { sizeBy, communities },
-      story,
-    });
     if (fragment !== window.location.hash || window.location.search !== '') {
       window.history.replaceState(null, '', `${window.location.pathname}${fragment}`);
     }
-  }, [
-    ids,
-    selected,
-    selectedEdge,
-    asOf,
-    compare,
-    filters,
-    layout,
-    avoidHubs,
-    sizeBy,
-    communities,
-    story,
-    waiting,
-  ]);
+  }, [fragment, waiting]);
 }
