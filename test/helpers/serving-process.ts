@@ -83,7 +83,9 @@ export function startCommand(
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': the output's last lines (a server's "stopped") may still be in the pipes
+  // when the process has exited.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   return {
     child,
     output: () => output,
